@@ -1,0 +1,35 @@
+//! Native speed of the engine: `estimate` on a 5-achievement request, and `compare`
+//! over every region. Run: `cargo bench --bench engine`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use lingpao::{api, date::Date};
+use std::hint::black_box;
+
+fn request() -> serde_json::Value {
+    serde_json::json!({
+        "region": "tianjin",
+        "as_of": "2022-06-30",
+        "achievements": [
+            { "kind": "standard", "level": "national", "action": "formulate", "role": "lead", "count": 2 },
+            { "kind": "standard", "level": "international", "action": "revise", "role": "participant" },
+            { "kind": "leader", "level": "national" },
+            { "kind": "secretariat", "scope": "international", "tier": "sc" },
+            { "kind": "innovation_award", "grade": "second" }
+        ]
+    })
+}
+
+fn bench(c: &mut Criterion) {
+    let today = Date::parse("2026-11-28").unwrap();
+    let req = request();
+    api::estimate(&req, today).unwrap(); // load the catalog outside the timing
+    c.bench_function("estimate_5_achievements", |b| b.iter(|| api::estimate(black_box(&req), today).unwrap()));
+    c.bench_function("compare_all_regions", |b| b.iter(|| api::compare(black_box(&req), today).unwrap()));
+    let text = serde_json::to_string(&req).unwrap();
+    c.bench_function("estimate_json_text_roundtrip", |b| {
+        b.iter(|| serde_json::to_string(&api::estimate(&api::parse_json(black_box(&text)).unwrap(), today).unwrap()).unwrap())
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

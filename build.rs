@@ -1,0 +1,59 @@
+#![allow(dead_code)] // build.rs uses part of the shared modules
+//! Reads `policies/*.toml`, checks them against each other and against the source
+//! texts (the same checks the tests run), and embeds them as one JSON bundle. A data
+//! file with a wrong quote or a dangling reference fails the build.
+
+#[path = "src/date.rs"]
+mod date;
+#[path = "src/policy/schema.rs"]
+mod schema;
+#[path = "src/policy/validate.rs"]
+mod validate;
+
+use schema::{Bundle, KindsFile, PolicyDef, RegionsFile};
+use std::{env, fs, path::Path};
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    toml::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn main() {
+    let dir = Path::new("policies");
+    println!("cargo:rerun-if-changed=policies");
+    let kinds: KindsFile = parse(&dir.join("kinds.toml"));
+    let regions: RegionsFile = parse(&dir.join("regions.toml"));
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("policies/")
+        .map(|e| e.expect("policies/ entry").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            p.extension().is_some_and(|e| e == "toml") && name.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        })
+        .collect();
+    files.sort();
+    // The data version names the exact data: a hash of every file that feeds the bundle.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in [dir.join("kinds.toml"), dir.join("regions.toml")].iter().chain(&files) {
+        for b in read(p).bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    let policies: Vec<PolicyDef> = files.iter().map(|p| parse(p)).collect();
+    let bundle = Bundle {
+        data_version: format!("{}+data.{:012x}", env::var("CARGO_PKG_VERSION").unwrap(), hash & 0xffff_ffff_ffff),
+        kinds,
+        regions: regions.region,
+        policies,
+    };
+    let sources = dir.join("sources");
+    let errors = validate::validate(&bundle, &|name| fs::read_to_string(sources.join(name)).ok());
+    if !errors.is_empty() {
+        panic!("policy data is not sound:\n  {}", errors.join("\n  "));
+    }
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("bundle.json");
+    fs::write(out, serde_json::to_string(&bundle).unwrap()).unwrap();
+}

@@ -1,0 +1,119 @@
+//! The JSON contract (`../shared/spec/contract.md`), served identically by the CLI and
+//! the wasm module: parse and check the request, run the engine, return plain data.
+
+use crate::date::Date;
+use crate::engine::{self, explain::Explanation, policy_status};
+use crate::model::request::{self, Lang};
+use crate::model::result::{EstimateResult, PolicyStatus};
+use crate::model::{InputError, Request};
+use crate::policy::{catalog, schema::Text};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Parses JSON text, turning a syntax error into an input error like any other.
+pub fn parse_json(text: &str) -> Result<Value, InputError> {
+    serde_json::from_str(text).map_err(|e| InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")))
+}
+
+pub fn estimate(request: &Value, today: Date) -> Result<EstimateResult, InputError> {
+    let cat = catalog();
+    let req = request::parse(request, cat, true)?;
+    let region = req.region.clone().unwrap_or_default();
+    Ok(engine::estimate(cat, &region, &req, today))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub as_of: String,
+    /// Every region, the best-paying first (ties by id).
+    pub ranking: Vec<Ranked>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranked {
+    pub rank: usize,
+    pub region: String,
+    pub region_name: Text,
+    pub total_yuan: String,
+    pub total_is_upper_bound: bool,
+    pub result: EstimateResult,
+}
+
+/// The same achievements under every region's policies (`region` is ignored).
+pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
+    let cat = catalog();
+    let req: Request = request::parse(request, cat, false)?;
+    let mut results: Vec<EstimateResult> = cat.bundle.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
+    let key = |r: &EstimateResult| r.total_yuan.parse::<rust_decimal::Decimal>().unwrap_or_default();
+    results.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.region.cmp(&b.region)));
+    Ok(Comparison {
+        as_of: req.as_of.unwrap_or(today).to_string(),
+        ranking: results
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Ranked {
+                rank: i + 1,
+                region: r.region.clone(),
+                region_name: r.region_name.clone(),
+                total_yuan: r.total_yuan.clone(),
+                total_is_upper_bound: r.total_is_upper_bound,
+                result: r,
+            })
+            .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionInfo {
+    pub id: String,
+    pub name: Text,
+    pub province: Text,
+    /// Whether any of its texts names money.
+    pub pays: bool,
+    /// The achievement kinds its rules pay for.
+    pub kinds: Vec<String>,
+    pub policies: Vec<PolicyStatus>,
+}
+
+/// Every region, its policies and their status on `as_of` (default today).
+pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> {
+    let cat = catalog();
+    let on = as_of.unwrap_or(today);
+    cat.bundle
+        .regions
+        .iter()
+        .map(|r| {
+            let policies: Vec<PolicyStatus> = cat.policies_of(r).map(|(_, p)| policy_status(p, on, lang)).collect();
+            let mut kinds: Vec<String> = cat
+                .policies_of(r)
+                .flat_map(|(_, p)| p.rule.iter().flat_map(|rule| rule.when.get("kind").map(|k| k.as_slice().to_vec()).unwrap_or_default()))
+                .collect();
+            kinds.sort();
+            kinds.dedup();
+            RegionInfo { id: r.id.clone(), name: r.name.clone(), province: r.province.clone(), pays: policies.iter().any(|p| p.pays), kinds, policies }
+        })
+        .collect()
+}
+
+pub fn explain(region: &str, lang: Lang) -> Result<Explanation, InputError> {
+    let cat = catalog();
+    engine::explain::explain(cat, region, lang)
+        .ok_or_else(|| InputError::new("region", format!("unknown region `{region}`"), format!("未知地区“{region}”")).allowed(cat.region_ids()))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Version {
+    pub package: &'static str,
+    pub data: String,
+}
+
+pub fn version() -> Version {
+    Version { package: env!("CARGO_PKG_VERSION"), data: catalog().bundle.data_version.clone() }
+}
+
+/// Today's date in UTC+8 (the policies' own time zone), from the system clock.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    Date::from_unix_days((secs + 8 * 3600).div_euclid(86_400))
+}

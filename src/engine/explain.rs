@@ -1,0 +1,127 @@
+//! A region's rules as data, generated from the same policy data the engine computes
+//! with, so the explanation cannot drift from the arithmetic.
+
+use super::pricing::{describe_when, unit_amount};
+use crate::model::{say, yuan, Achievement, FieldValue, Lang};
+use crate::policy::schema::{Basis, Match, PolicyDef, RuleDef};
+use crate::policy::validate::combinations;
+use crate::policy::Catalog;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub region: String,
+    pub region_name: String,
+    pub policies: Vec<PolicyRules>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyRules {
+    pub id: String,
+    pub title: String,
+    pub rules: Vec<RuleRow>,
+    pub limits: Vec<Row>,
+    pub conditions: Vec<Row>,
+    pub notices: Vec<Row>,
+    pub benefits: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRow {
+    pub id: String,
+    pub kind: String,
+    pub category: String,
+    /// The fields an achievement must have, as data and in words.
+    pub conditions: Match,
+    pub applies_to: String,
+    /// How the amount is set, in words ("80000", "50% of the formulate amount").
+    pub amount: String,
+    /// The amount for each combination of the rule's field values.
+    pub cases: Vec<Case>,
+    pub basis: Basis,
+    pub clause: String,
+    pub quote: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Case {
+    pub fields: BTreeMap<String, String>,
+    pub amount_yuan: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub text: String,
+    pub clause: String,
+    pub quote: String,
+}
+
+fn cases(p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
+    combinations(&r.when)
+        .into_iter()
+        .filter_map(|fields| {
+            let kind = fields.get("kind")?.clone();
+            let a = Achievement {
+                kind,
+                count: 1,
+                fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
+            };
+            let (amount, _, _) = unit_amount(p, r, &a, lang, 0)?;
+            Some(Case { fields, amount_yuan: yuan(amount) })
+        })
+        .collect()
+}
+
+fn amount_words(r: &RuleDef, lang: Lang) -> String {
+    match (r.amount, r.percent, &r.of, &r.of_field, r.max) {
+        (Some(a), ..) => yuan(a),
+        (_, Some(pc), Some(of), ..) => {
+            let of: Vec<String> = of.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            say(lang, &format!("同类 {} 金额的 {}%", of.join(","), pc.normalize()), &format!("{}% of the amount for {}", pc.normalize(), of.join(",")))
+        }
+        (_, Some(pc), _, Some(f), Some(m)) => say(lang, &format!("{f} 的 {}%，最高 {}", pc.normalize(), yuan(m)), &format!("{}% of {f}, at most {}", pc.normalize(), yuan(m))),
+        _ => String::new(),
+    }
+}
+
+pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation> {
+    let (_, region) = cat.region(region_id)?;
+    let row = |id: &str, zh: &str, en: &str, clause: &str, quote: &str| Row {
+        id: id.to_string(),
+        text: say(lang, zh, en),
+        clause: clause.to_string(),
+        quote: quote.to_string(),
+    };
+    let policies = cat
+        .policies_of(region)
+        .map(|(_, p)| PolicyRules {
+            id: p.id.clone(),
+            title: p.title.zh.clone(),
+            rules: p
+                .rule
+                .iter()
+                .map(|r| RuleRow {
+                    id: r.id.clone(),
+                    kind: r.when.get("kind").map(|k| k.as_slice().join("/")).unwrap_or_default(),
+                    category: r.category.clone(),
+                    conditions: r.when.clone(),
+                    applies_to: describe_when(cat, &r.when, lang),
+                    amount: amount_words(r, lang),
+                    cases: cases(p, r, lang),
+                    basis: r.basis,
+                    clause: r.clause.clone(),
+                    quote: r.quote.clone(),
+                    note: r.note.as_ref().map(|n| say(lang, &n.zh, &n.en)),
+                })
+                .collect(),
+            limits: p.limit.iter().map(|l| row(&l.id, &l.text.zh, &l.text.en, &l.clause, &l.quote)).collect(),
+            conditions: p.condition.iter().map(|c| row(&c.id, &c.text.zh, &c.text.en, &c.clause, &c.quote)).collect(),
+            notices: p.notice.iter().map(|n| row(&n.id, &n.text.zh, &n.text.en, &n.clause, &n.quote)).collect(),
+            benefits: p.benefit.iter().map(|b| row(&b.id, &b.text.zh, &b.text.en, &b.clause, &b.quote)).collect(),
+        })
+        .collect();
+    Some(Explanation { region: region.id.clone(), region_name: say(lang, &region.name.zh, &region.name.en), policies })
+}

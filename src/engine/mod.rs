@@ -1,0 +1,165 @@
+//! The engine: a checked request and a region in, the estimate out.
+
+pub mod explain;
+pub mod limits;
+pub mod pricing;
+
+use crate::date::Date;
+use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};
+use crate::model::{say, yuan, Lang, Request};
+use crate::policy::schema::{Basis, PolicyDef};
+use crate::policy::Catalog;
+use limits::{Claim, Ctx};
+use pricing::{aliased, price, selects, Pricing};
+use rust_decimal::Decimal;
+
+/// A policy's status on a day, from the dates written in (or derived from) its text.
+pub fn status(p: &PolicyDef, on: Date) -> Status {
+    let effective = p.effective.as_deref().or(Some(p.issued.as_str())).and_then(Date::parse);
+    let expires = p.expires.as_deref().and_then(Date::parse);
+    match (effective, expires) {
+        (Some(e), _) if on < e => Status::NotYetEffective,
+        (_, Some(x)) if on > x => Status::Expired,
+        (_, Some(_)) => Status::InForce,
+        (_, None) => Status::NoExpiry,
+    }
+}
+
+pub fn policy_status(p: &PolicyDef, on: Date, lang: Lang) -> PolicyStatus {
+    PolicyStatus {
+        id: p.id.clone(),
+        title: say(lang, &p.title.zh, if p.title.en.is_empty() { &p.title.zh } else { &p.title.en }),
+        status: status(p, on),
+        issued: p.issued.clone(),
+        effective: p.effective.clone(),
+        expires: p.expires.clone(),
+        pays: !p.rule.is_empty(),
+    }
+}
+
+fn validity_warning(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Option<String> {
+    let title = &p.title.zh;
+    let from = s.effective.as_deref().unwrap_or(&s.issued);
+    let to = s.expires.as_deref().unwrap_or("—");
+    let cite = format!("{}：“{}”", p.validity.clause, p.validity.quote);
+    match s.status {
+        Status::Expired => Some(say(
+            lang,
+            &format!("《{title}》已于 {to} 失效（有效期 {from} 至 {to}；{cite}），按 {on} 判断；金额仍按其条文计算，仅供参考。"),
+            &format!("“{title}” expired on {to} (in force {from} to {to}; {cite}), judged on {on}; its amounts are still computed, for reference only."),
+        )),
+        Status::NotYetEffective => Some(say(
+            lang,
+            &format!("《{title}》自 {from} 起施行，{on} 尚未生效（{cite}）；金额按其条文计算。"),
+            &format!("“{title}” takes effect on {from}, not yet in force on {on} ({cite}); amounts computed from its text."),
+        )),
+        _ => None,
+    }
+}
+
+/// The estimate for one region. `region` must be a known id (the request parser checks).
+pub fn estimate(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult {
+    let lang = req.lang;
+    let as_of = req.as_of.unwrap_or(today);
+    let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
+    let policies: Vec<(usize, &PolicyDef)> = cat.policies_of(region).collect();
+    let statuses: Vec<PolicyStatus> = policies.iter().map(|(_, p)| policy_status(p, as_of, lang)).collect();
+    let pays = policies.iter().any(|(_, p)| !p.rule.is_empty());
+
+    let achs: Vec<_> = req.achievements.iter().map(|a| aliased(region, a)).collect();
+    let mut claims = Vec::new();
+    let mut unmatched = Vec::new();
+    for (i, a) in achs.iter().enumerate() {
+        match price(cat, ri, a, lang) {
+            Pricing::Paid(p) => claims.push(Claim {
+                ach: i,
+                policy: p.policy,
+                rule: p.rule,
+                unit: p.unit,
+                basis: p.basis,
+                claimed: a.count,
+                counted: a.count,
+                total: Decimal::ZERO,
+                formula: p.formula,
+                notes: p.notes,
+            }),
+            Pricing::Refused(reason) | Pricing::NoRule(reason) => unmatched.push(Unmatched { achievement: i, kind: a.kind.clone(), reason }),
+        }
+    }
+    let gross: Decimal = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
+    let ctx = Ctx { cat, achs: &achs, lang };
+    let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
+    let adjustments = limits::apply(&ctx, &policy_ids, &mut claims);
+
+    let lines: Vec<Line> = claims
+        .iter()
+        .map(|c| {
+            let rule = &cat.policy(c.policy).rule[c.rule];
+            Line {
+                achievement: c.ach,
+                kind: achs[c.ach].kind.clone(),
+                amount_yuan: yuan(c.total),
+                basis: c.basis,
+                policy: cat.policy(c.policy).id.clone(),
+                rule: rule.id.clone(),
+                clause: rule.clause.clone(),
+                quote: rule.quote.clone(),
+                unit_amount_yuan: yuan(c.unit),
+                claimed: c.claimed,
+                counted: c.counted,
+                gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
+                formula: c.formula.clone(),
+                notes: c.notes.clone(),
+            }
+        })
+        .collect();
+    let total: Decimal = claims.iter().map(|c| c.total).sum();
+    let upper = claims.iter().any(|c| c.basis == Basis::Cap && c.total > Decimal::ZERO);
+
+    let mut warnings = Vec::new();
+    for ((_, p), s) in policies.iter().zip(&statuses) {
+        warnings.extend(validity_warning(p, s, as_of, lang));
+    }
+    if !pays {
+        let name = say(lang, &region.name.zh, &region.name.en);
+        warnings.push(say(
+            lang,
+            &format!("{name}的政策文本未规定资助金额，合计为 0；其承诺的激励措施见 benefits。"),
+            &format!("{name}'s texts name no amounts: the total is 0; the incentives they promise are listed under benefits."),
+        ));
+    }
+    for (pi, p) in &policies {
+        let mine: Vec<&Claim> = claims.iter().filter(|c| c.policy == *pi).collect();
+        for n in &p.notice {
+            let shown = match &n.select {
+                None => p.rule.is_empty() || !mine.is_empty(),
+                Some(s) => mine.iter().any(|c| selects(s, &achs[c.ach], &p.rule[c.rule])),
+            };
+            if shown {
+                warnings.push(say(lang, &format!("{}（{}）", n.text.zh, n.clause), &format!("{} ({})", n.text.en, n.clause)));
+            }
+        }
+    }
+    let benefits = policies
+        .iter()
+        .flat_map(|(_, p)| {
+            p.benefit.iter().map(|b| Benefit { policy: p.id.clone(), clause: b.clause.clone(), quote: b.quote.clone(), text: say(lang, &b.text.zh, &b.text.en) })
+        })
+        .collect();
+
+    EstimateResult {
+        region: region.id.clone(),
+        region_name: region.name.clone(),
+        as_of: as_of.to_string(),
+        policies: statuses,
+        total_yuan: yuan(total),
+        total_is_upper_bound: upper,
+        gross_yuan: yuan(gross),
+        lines,
+        adjustments,
+        unmatched,
+        warnings,
+        benefits,
+        data_version: cat.bundle.data_version.clone(),
+    }
+}

@@ -1,0 +1,222 @@
+//! From one achievement to the rule that pays it and the amount for one item:
+//! matching, eligibility conditions, percentages of other rules or of input fields,
+//! and "never more than the actual cost".
+
+use crate::model::{say, yuan, Achievement, FieldValue, Lang};
+use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
+use crate::policy::validate::when_matches;
+use crate::policy::Catalog;
+use rust_decimal::Decimal;
+
+/// The rule that pays an achievement, and the amount for one item.
+#[derive(Debug, Clone)]
+pub struct Priced {
+    pub policy: usize,
+    pub rule: usize,
+    pub unit: Decimal,
+    pub basis: Basis,
+    pub formula: String,
+    pub notes: Vec<String>,
+}
+
+pub enum Pricing {
+    Paid(Priced),
+    /// Rules matched but a condition of the text is known not to be met.
+    Refused(String),
+    /// No rule of the region names this achievement.
+    NoRule(String),
+}
+
+/// The achievement as the region reads it: enum values mapped by its level aliases.
+pub fn aliased(region: &RegionDef, a: &Achievement) -> Achievement {
+    let mut a = a.clone();
+    if !region.level_aliases.is_empty() {
+        for v in a.fields.values_mut() {
+            if let FieldValue::Enum(s) = v {
+                if let Some(to) = region.level_aliases.get(s.as_str()) {
+                    *s = to.clone();
+                }
+            }
+        }
+    }
+    a
+}
+
+pub fn rule_matches(rule: &RuleDef, a: &Achievement) -> bool {
+    when_matches(&rule.when, &a.kind, |f| a.matched(f))
+}
+
+/// Whether a selector picks this achievement as paid by this rule.
+pub fn selects(s: &Selector, a: &Achievement, rule: &RuleDef) -> bool {
+    s.kind.as_ref().is_none_or(|k| k.contains(&a.kind))
+        && s.category.as_ref().is_none_or(|c| c.contains(&rule.category))
+        && s.rule.as_ref().is_none_or(|r| r.contains(&rule.id))
+        && when_matches(&s.when, &a.kind, |f| a.matched(f))
+        && s.except.as_ref().is_none_or(|e| !selects(e, a, rule))
+}
+
+enum Check {
+    Met,
+    Unknown,
+    Failed(String),
+}
+
+fn check(cond: &ConditionDef, a: &Achievement) -> Check {
+    match a.fields.get(&cond.field) {
+        None => Check::Unknown,
+        Some(FieldValue::Int(n)) => {
+            if cond.min.is_some_and(|m| *n < m) || cond.max.is_some_and(|m| *n > m) {
+                Check::Failed(format!("{} = {n}", cond.field))
+            } else {
+                Check::Met
+            }
+        }
+        Some(FieldValue::Bool(b)) => match cond.equals {
+            Some(e) if e != *b => Check::Failed(format!("{} = {b}", cond.field)),
+            _ => Check::Met,
+        },
+        Some(_) => Check::Met,
+    }
+}
+
+fn cite(lang: Lang, clause: &str, quote: &str) -> String {
+    say(lang, &format!("（{clause}：“{quote}”）"), &format!(" ({clause}: “{quote}”)"))
+}
+
+/// The amount one item of `a` earns under `rule`, with how it was found. `None` only
+/// if a percentage's base rule is missing, which the validator rules out.
+pub fn unit_amount(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Option<(Decimal, String, Vec<String>)> {
+    let mut notes = Vec::new();
+    let (mut amount, mut formula) = if let Some(x) = rule.amount {
+        (x, yuan(x))
+    } else if let (Some(pc), Some(of)) = (rule.percent, &rule.of) {
+        let mut variant = a.clone();
+        for (k, v) in of {
+            variant.fields.insert(k.clone(), FieldValue::Enum(v.clone()));
+        }
+        let base = policy.rule.iter().find(|b| b.id != rule.id && rule_matches(b, &variant))?;
+        if depth > 4 {
+            return None;
+        }
+        let (b, _, _) = unit_amount(policy, base, &variant, lang, depth + 1)?;
+        let x = (pc * b / Decimal::ONE_HUNDRED).round_dp(2);
+        (x, format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x)))
+    } else if let (Some(pc), Some(field), Some(max)) = (rule.percent, &rule.of_field, rule.max) {
+        match a.yuan(field) {
+            Some(v) => {
+                let share = (pc * v / Decimal::ONE_HUNDRED).round_dp(2);
+                let x = share.min(max);
+                let capped = if share > max { say(lang, &format!("，以 {} 为限", yuan(max)), &format!(", at most {}", yuan(max))) } else { String::new() };
+                (x, format!("{}% × {} = {}{capped}", pc.normalize(), yuan(v), yuan(share)))
+            }
+            None => {
+                notes.push(say(
+                    lang,
+                    &format!("未填写 {field}：按上限 {} 元计；实际为费用的 {}%。", yuan(max), pc.normalize()),
+                    &format!("No {field} given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize()),
+                ));
+                (max, yuan(max))
+            }
+        }
+    } else {
+        return None;
+    };
+    if let Some(field) = &rule.limit_to_field {
+        match a.yuan(field) {
+            Some(v) if v < amount => {
+                amount = v;
+                formula = say(lang, &format!("{formula}，以实际费用 {} 为限", yuan(v)), &format!("{formula}, limited to the actual cost {}", yuan(v)));
+            }
+            Some(_) => {}
+            None => notes.push(say(
+                lang,
+                &format!("不超过实际发生费用：可填写 {field} 以核定。"),
+                &format!("Never more than the actual cost: give {field} to apply it."),
+            )),
+        }
+    }
+    Some((amount, formula, notes))
+}
+
+/// The best-paying rule of the region for this (aliased) achievement.
+pub fn price(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> Pricing {
+    let mut best: Option<Priced> = None;
+    let mut refusals = Vec::new();
+    let mut matched_any = false;
+    for (pi, ri, rule) in cat.rules_for(region, &a.kind) {
+        if !rule_matches(rule, a) {
+            continue;
+        }
+        matched_any = true;
+        let policy = cat.policy(pi);
+        let mut notes = Vec::new();
+        let mut refused = None;
+        for cond in policy.condition.iter().filter(|c| selects(&c.select, a, rule)) {
+            let text = say(lang, &cond.text.zh, &cond.text.en);
+            match check(cond, a) {
+                Check::Met => {}
+                Check::Unknown => notes.push(say(lang, &format!("按满足条件计：{text}"), &format!("Assumed: {text}")) + &cite(lang, &cond.clause, &cond.quote)),
+                Check::Failed(got) => {
+                    refused = Some(say(lang, &format!("不符合条件：{text}（所填 {got}）"), &format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote));
+                    break;
+                }
+            }
+        }
+        if let Some(r) = refused {
+            refusals.push(r);
+            continue;
+        }
+        let Some((unit, formula, more)) = unit_amount(policy, rule, a, lang, 0) else { continue };
+        notes.extend(more);
+        if let Some(n) = &rule.note {
+            notes.push(say(lang, &n.zh, &n.en));
+        }
+        if best.as_ref().is_none_or(|b| unit > b.unit) {
+            best = Some(Priced { policy: pi, rule: ri, unit, basis: rule.basis, formula, notes });
+        }
+    }
+    match best {
+        Some(p) => Pricing::Paid(p),
+        None if matched_any => Pricing::Refused(refusals.join("；")),
+        None => Pricing::NoRule(no_rule_reason(cat, region, a, lang)),
+    }
+}
+
+/// Describes a rule's `when` in words: "国际 · 制定 · 主导".
+pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
+    let values = &cat.bundle.kinds.values;
+    when.iter()
+        .filter(|(k, _)| k.as_str() != "kind")
+        .map(|(field, allowed)| {
+            allowed
+                .as_slice()
+                .iter()
+                .map(|v| match (values.get(field).and_then(|m| m.get(v)), v.as_str()) {
+                    (Some(t), _) => say(lang, &t.zh, &t.en),
+                    (None, "true") => say(lang, &format!("{field}：是"), &format!("{field}: yes")),
+                    (None, "false") => say(lang, &format!("{field}：否"), &format!("{field}: no")),
+                    (None, v) => v.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> String {
+    let r = &cat.bundle.regions[region];
+    let kind = cat.kind(&a.kind).map(|k| say(lang, &k.name.zh, &k.name.en)).unwrap_or_default();
+    let name = say(lang, &r.name.zh, &r.name.en);
+    let mut paid: Vec<String> = cat.rules_for(region, &a.kind).map(|(_, _, rule)| describe_when(cat, &rule.when, lang)).collect();
+    paid.dedup();
+    if paid.is_empty() {
+        say(lang, &format!("{name}的政策不资助“{kind}”。"), &format!("{name}'s policies pay nothing for “{kind}”."))
+    } else {
+        say(
+            lang,
+            &format!("{name}的政策不资助这一项“{kind}”；只资助：{}。", paid.join("；")),
+            &format!("{name}'s policies do not pay for this “{kind}”; they pay only for: {}.", paid.join("; ")),
+        )
+    }
+}

@@ -1,0 +1,263 @@
+//! The request: parsed from any JSON value, checked field by field against the kinds
+//! in the catalog, so that every mistake names its field and the allowed values.
+
+use super::error::InputError;
+use crate::date::Date;
+use crate::policy::schema::{FieldType, KindDef};
+use crate::policy::Catalog;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// More achievements than any unit claims in a year; bounds the work one call can ask.
+pub const MAX_ACHIEVEMENTS: usize = 200;
+const MAX_TEXT: usize = 200;
+/// 10^12 yuan: far above any cost a subsidy clause refers to.
+const MAX_YUAN: i64 = 1_000_000_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub region: Option<String>,
+    pub as_of: Option<Date>,
+    pub lang: Lang,
+    pub achievements: Vec<Achievement>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Achievement {
+    pub kind: String,
+    pub count: u32,
+    pub fields: BTreeMap<String, FieldValue>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    Enum(String),
+    Int(i64),
+    Yuan(Decimal),
+    Bool(bool),
+    Text(String),
+}
+
+impl FieldValue {
+    /// The value as rules match it: enum values and `true` / `false`.
+    pub fn as_match(&self) -> Option<&str> {
+        match self {
+            FieldValue::Enum(s) => Some(s),
+            FieldValue::Bool(true) => Some("true"),
+            FieldValue::Bool(false) => Some("false"),
+            _ => None,
+        }
+    }
+}
+
+impl Achievement {
+    pub fn int(&self, name: &str) -> Option<i64> {
+        match self.fields.get(name) {
+            Some(FieldValue::Int(i)) => Some(*i),
+            _ => None,
+        }
+    }
+    pub fn yuan(&self, name: &str) -> Option<Decimal> {
+        match self.fields.get(name) {
+            Some(FieldValue::Yuan(d)) => Some(*d),
+            _ => None,
+        }
+    }
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.fields.get(name) {
+            Some(FieldValue::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn matched(&self, name: &str) -> Option<&str> {
+        self.fields.get(name).and_then(FieldValue::as_match)
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn wrong_type(field: &str, want_en: &str, want_zh: &str, got: &Value) -> InputError {
+    InputError::new(field, format!("must be {want_en}, not {}", type_name(got)), format!("应为{want_zh}"))
+}
+
+fn object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, InputError> {
+    v.as_object().ok_or_else(|| wrong_type(field, "an object", "对象", v))
+}
+
+fn no_unknown_keys(obj: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<(), InputError> {
+    for key in obj.keys() {
+        if !allowed.contains(&key.as_str()) {
+            let field = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
+            return Err(InputError::new(field, format!("unknown field `{key}`"), format!("未知字段“{key}”"))
+                .allowed(allowed.iter().map(|s| s.to_string()).collect()));
+        }
+    }
+    Ok(())
+}
+
+/// Parses a request. `need_region`: estimate needs one; compare ignores it.
+pub fn parse(v: &Value, catalog: &Catalog, need_region: bool) -> Result<Request, InputError> {
+    let obj = object(v, "request")?;
+    no_unknown_keys(obj, "", &["region", "as_of", "lang", "achievements"])?;
+    let region = match obj.get("region") {
+        None | Some(Value::Null) if !need_region => None,
+        None | Some(Value::Null) => {
+            return Err(InputError::new("region", "is required", "缺少地区").allowed(catalog.region_ids()));
+        }
+        Some(Value::String(s)) if catalog.region(s).is_some() => Some(s.clone()),
+        Some(Value::String(s)) => {
+            return Err(InputError::new("region", format!("unknown region `{s}`"), format!("未知地区“{s}”")).allowed(catalog.region_ids()));
+        }
+        Some(other) => return Err(wrong_type("region", "a region id string", "地区编号字符串", other).allowed(catalog.region_ids())),
+    };
+    let as_of = match obj.get("as_of") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(Date::parse(s).ok_or_else(|| {
+            InputError::new("as_of", format!("`{s}` is not a date in the form YYYY-MM-DD"), format!("“{s}”不是 YYYY-MM-DD 格式的日期"))
+        })?),
+        Some(other) => return Err(wrong_type("as_of", "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
+    };
+    let lang = match obj.get("lang") {
+        None | Some(Value::Null) => Lang::Zh,
+        Some(Value::String(s)) if s == "zh" => Lang::Zh,
+        Some(Value::String(s)) if s == "en" => Lang::En,
+        Some(other) => {
+            return Err(InputError::new("lang", format!("must be \"zh\" or \"en\", not {other}"), "语言应为 zh 或 en")
+                .allowed(vec!["zh".into(), "en".into()]));
+        }
+    };
+    let list = match obj.get("achievements") {
+        Some(Value::Array(a)) => a,
+        None => return Err(InputError::new("achievements", "is required: a list of achievements", "缺少成果列表 achievements")),
+        Some(other) => return Err(wrong_type("achievements", "a list", "数组", other)),
+    };
+    if list.is_empty() {
+        return Err(InputError::new("achievements", "is empty: give at least one achievement", "成果列表为空，请至少填写一项"));
+    }
+    if list.len() > MAX_ACHIEVEMENTS {
+        return Err(InputError::new(
+            "achievements",
+            format!("has {} items; at most {MAX_ACHIEVEMENTS} (use `count` for repeats)", list.len()),
+            format!("最多 {MAX_ACHIEVEMENTS} 项（重复的请用 count）"),
+        ));
+    }
+    let achievements = list.iter().enumerate().map(|(i, a)| achievement(a, i, catalog)).collect::<Result<_, _>>()?;
+    Ok(Request { region, as_of, lang, achievements })
+}
+
+fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, InputError> {
+    let at = format!("achievements[{i}]");
+    let obj = object(v, &at)?;
+    let kind_field = format!("{at}.kind");
+    let kind: &KindDef = match obj.get("kind") {
+        Some(Value::String(k)) => catalog.kind(k).ok_or_else(|| {
+            InputError::new(&kind_field, format!("unknown kind `{k}`"), format!("未知成果类型“{k}”")).allowed(catalog.kind_ids())
+        })?,
+        None => return Err(InputError::new(&kind_field, "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
+        Some(other) => return Err(wrong_type(&kind_field, "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
+    };
+    let names: Vec<&str> = std::iter::once("kind")
+        .chain(kind.field.iter().chain(&catalog.bundle.kinds.common_field).map(|f| f.name.as_str()))
+        .collect();
+    no_unknown_keys(obj, &at, &names)?;
+    let mut fields = BTreeMap::new();
+    let mut count = 1;
+    for def in kind.field.iter().chain(&catalog.bundle.kinds.common_field) {
+        let field = format!("{at}.{}", def.name);
+        let value = match obj.get(&def.name) {
+            None | Some(Value::Null) if def.required => {
+                let e = InputError::new(&field, format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
+                return Err(e.allowed(def.values.clone()));
+            }
+            None | Some(Value::Null) => continue,
+            Some(v) => v,
+        };
+        let parsed = match def.ty {
+            FieldType::Enum => match value {
+                Value::String(s) if def.values.contains(s) => FieldValue::Enum(s.clone()),
+                Value::String(s) => {
+                    let e = InputError::new(&field, format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
+                    return Err(e.allowed(def.values.clone()));
+                }
+                other => return Err(wrong_type(&field, "a string", "字符串", other).allowed(def.values.clone())),
+            },
+            FieldType::Integer => {
+                let (min, max) = (def.min.unwrap_or(i64::MIN), def.max.unwrap_or(i64::MAX));
+                match value.as_i64() {
+                    Some(n) if (min..=max).contains(&n) => FieldValue::Int(n),
+                    _ => {
+                        return Err(InputError::new(
+                            &field,
+                            format!("must be a whole number from {min} to {max}, not {value}"),
+                            format!("应为 {min} 到 {max} 之间的整数"),
+                        ));
+                    }
+                }
+            }
+            FieldType::Yuan => FieldValue::Yuan(yuan(value, &field)?),
+            FieldType::Bool => match value {
+                Value::Bool(b) => FieldValue::Bool(*b),
+                other => return Err(wrong_type(&field, "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
+            },
+            FieldType::Text => match value {
+                Value::String(s) if s.chars().count() <= MAX_TEXT => FieldValue::Text(s.clone()),
+                Value::String(_) => return Err(InputError::new(&field, format!("is longer than {MAX_TEXT} characters"), format!("超过 {MAX_TEXT} 个字符"))),
+                other => return Err(wrong_type(&field, "a string", "字符串", other)),
+            },
+        };
+        if def.name == "count" {
+            if let FieldValue::Int(n) = parsed {
+                count = n as u32; // within 1..=10000 by the kinds file
+            }
+        } else {
+            fields.insert(def.name.clone(), parsed);
+        }
+    }
+    Ok(Achievement { kind: kind.id.clone(), count, fields })
+}
+
+/// Money in: a decimal string ("12000.50") or a whole JSON number; never a float, which
+/// could not be exact.
+fn yuan(v: &Value, field: &str) -> Result<Decimal, InputError> {
+    let bad = || {
+        InputError::new(
+            field,
+            format!("must be yuan as a decimal string such as \"120000\" or \"9500.50\", from 0 to {MAX_YUAN}; got {v}"),
+            format!("应为以元计的十进制字符串，如 \"120000\"，范围 0 到 {MAX_YUAN}"),
+        )
+    };
+    let d = match v {
+        Value::String(s) => {
+            let s = s.trim();
+            let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.matches('.').count() <= 1;
+            if !plain {
+                return Err(bad());
+            }
+            s.parse::<Decimal>().map_err(|_| bad())?
+        }
+        Value::Number(n) => Decimal::from(n.as_i64().ok_or_else(bad)?),
+        _ => return Err(bad()),
+    };
+    if d < Decimal::ZERO || d > Decimal::from(MAX_YUAN) || d.scale() > 2 {
+        return Err(bad());
+    }
+    Ok(d)
+}

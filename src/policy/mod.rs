@@ -1,0 +1,91 @@
+//! The policy data: its format ([`schema`]), its checks ([`validate`]) and the catalog
+//! embedded at build time, parsed once per process and indexed for the engine.
+
+pub mod schema;
+pub mod validate;
+
+// `validate` is also compiled by build.rs, where `date` sits beside it.
+pub(crate) use crate::date;
+
+use schema::{Bundle, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The bundle plus the indexes the engine needs on every call.
+pub struct Catalog {
+    pub bundle: Bundle,
+    region_index: HashMap<String, usize>,
+    kind_index: HashMap<String, usize>,
+    /// (region, kind) → the rules that can pay it, as (policy index, rule index).
+    rules_by_kind: HashMap<(usize, String), Vec<(usize, usize)>>,
+}
+
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
+
+/// The embedded catalog. Its data was validated when the crate was built; a test
+/// checks it parses, so the `expect` cannot fire in a shipped binary.
+pub fn catalog() -> &'static Catalog {
+    CATALOG.get_or_init(|| {
+        let bundle: Bundle = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/bundle.json")))
+            .expect("bundle.json is written by build.rs from the validated schema");
+        Catalog::new(bundle)
+    })
+}
+
+impl Catalog {
+    pub fn new(bundle: Bundle) -> Catalog {
+        let region_index = bundle.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let kind_index = bundle.kinds.kind.iter().enumerate().map(|(i, k)| (k.id.clone(), i)).collect();
+        let mut rules_by_kind: HashMap<(usize, String), Vec<(usize, usize)>> = HashMap::new();
+        for (ri, region) in bundle.regions.iter().enumerate() {
+            for pid in &region.policies {
+                let Some(pi) = bundle.policies.iter().position(|p| &p.id == pid) else { continue };
+                for (ki, rule) in bundle.policies[pi].rule.iter().enumerate() {
+                    for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
+                        rules_by_kind.entry((ri, kind.clone())).or_default().push((pi, ki));
+                    }
+                }
+            }
+        }
+        Catalog { bundle, region_index, kind_index, rules_by_kind }
+    }
+
+    pub fn region(&self, id: &str) -> Option<(usize, &RegionDef)> {
+        self.region_index.get(id).map(|&i| (i, &self.bundle.regions[i]))
+    }
+
+    pub fn region_ids(&self) -> Vec<String> {
+        self.bundle.regions.iter().map(|r| r.id.clone()).collect()
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&KindDef> {
+        self.kind_index.get(id).map(|&i| &self.bundle.kinds.kind[i])
+    }
+
+    pub fn kind_ids(&self) -> Vec<String> {
+        self.bundle.kinds.kind.iter().map(|k| k.id.clone()).collect()
+    }
+
+    /// A field of a kind, its own or common to all kinds.
+    pub fn field<'a>(&'a self, kind: &'a KindDef, name: &str) -> Option<&'a FieldDef> {
+        kind.field.iter().chain(&self.bundle.kinds.common_field).find(|f| f.name == name)
+    }
+
+    pub fn policy(&self, index: usize) -> &PolicyDef {
+        &self.bundle.policies[index]
+    }
+
+    pub fn policies_of<'a>(&'a self, region: &'a RegionDef) -> impl Iterator<Item = (usize, &'a PolicyDef)> + 'a {
+        region.policies.iter().filter_map(|id| self.bundle.policies.iter().enumerate().find(|(_, p)| &p.id == id))
+    }
+
+    /// The rules of a region that name this kind.
+    pub fn rules_for(&self, region: usize, kind: &str) -> impl Iterator<Item = (usize, usize, &RuleDef)> {
+        self.rules_by_kind
+            .get(&(region, kind.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&(p, r)| (p, r, &self.bundle.policies[p].rule[r]))
+    }
+}
