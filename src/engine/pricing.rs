@@ -92,7 +92,11 @@ pub fn unit_amount(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: La
     } else if let (Some(pc), Some(of)) = (rule.percent, &rule.of) {
         let mut variant = a.clone();
         for (k, v) in of {
-            variant.fields.insert(k.clone(), FieldValue::Enum(v.clone()));
+            if k == "kind" {
+                variant.kind = v.clone();
+            } else {
+                variant.fields.insert(k.clone(), FieldValue::Enum(v.clone()));
+            }
         }
         let base = policy.rule.iter().find(|b| b.id != rule.id && rule_matches(b, &variant))?;
         if depth > 4 {

@@ -172,7 +172,8 @@ pub type Match = BTreeMap<String, OneOrMany>;
 /// The amount is given in exactly one way:
 /// - `amount` (with `basis`);
 /// - `percent` of another rule of the same policy, found by re-matching the achievement
-///   with the fields in `of` replaced (revise = 50% of formulate: `of = { action = "formulate" }`);
+///   with the fields in `of` replaced (revise = 50% of formulate: `of = { action = "formulate" }`;
+///   `kind` may be replaced too: a provincial award at 30% of the national one);
 /// - `percent` of an input field (`of_field`, e.g. `actual_cost_yuan`), at most `max`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

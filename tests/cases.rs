@@ -1,0 +1,100 @@
+//! Runs every data-driven case of `policies/cases/` through the engine (the JSON API the
+//! CLI and the wasm module both serve) and compares the whole outcome: total, upper
+//! bound, every line (achievement, rule, amount), the unmatched achievements, and the
+//! combination rules that applied.
+
+mod common;
+
+use common::*;
+use lingpao::{api, date::Date};
+use std::collections::BTreeSet;
+
+fn check(case: &Case) -> Result<(), String> {
+    let today = Date::parse(TODAY).unwrap();
+    let request = to_json(&case.request);
+    let outcome = api::estimate(&request, today);
+    if let Some(field) = &case.error_field {
+        return match outcome {
+            Err(e) if &e.field == field => Ok(()),
+            Err(e) => Err(format!("error names `{}`, expected `{field}`: {e}", e.field)),
+            Ok(r) => Err(format!("expected an error on `{field}`, got total {}", r.total_yuan)),
+        };
+    }
+    let r = outcome.map_err(|e| format!("unexpected error: {e}"))?;
+    let want_total = case.total_yuan.as_deref().ok_or("a case needs total_yuan or error_field")?;
+    let mut problems = Vec::new();
+    if r.total_yuan != want_total {
+        problems.push(format!("total {} ≠ expected {want_total}", r.total_yuan));
+    }
+    if let Some(u) = case.upper_bound {
+        if r.total_is_upper_bound != u {
+            problems.push(format!("total_is_upper_bound {} ≠ {u}", r.total_is_upper_bound));
+        }
+    }
+    let got: BTreeSet<(usize, String, String)> = r.lines.iter().map(|l| (l.achievement, l.rule.clone(), l.amount_yuan.clone())).collect();
+    let want: BTreeSet<(usize, String, String)> = case.lines.iter().map(|l| (l.achievement, l.rule.clone(), l.amount_yuan.clone())).collect();
+    if got != want {
+        problems.push(format!("lines {got:?} ≠ expected {want:?}"));
+    }
+    let unmatched: Vec<usize> = r.unmatched.iter().map(|u| u.achievement).collect();
+    if unmatched != case.unmatched {
+        problems.push(format!("unmatched {unmatched:?} ≠ expected {:?} ({:?})", case.unmatched, r.unmatched));
+    }
+    if let Some(want) = &case.adjustments {
+        let got: BTreeSet<&str> = r.adjustments.iter().map(|a| a.limit.as_str()).collect();
+        let want: BTreeSet<&str> = want.iter().map(String::as_str).collect();
+        if got != want {
+            problems.push(format!("adjustments {got:?} ≠ expected {want:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+#[test]
+fn every_case_holds() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (file, cf) in case_files() {
+        for case in &cf.cases {
+            n += 1;
+            if let Err(e) = check(case) {
+                failures.push(format!("{file} — {}: {e}\n    arithmetic: {}", case.name, case.arithmetic));
+            }
+        }
+    }
+    assert!(n > 0, "no cases found");
+    assert!(failures.is_empty(), "{} of {n} cases fail:\n{}", failures.len(), failures.join("\n"));
+    eprintln!("{n} cases hold");
+}
+
+/// Every policy that names money has at least 8 hand-computed cases.
+#[test]
+fn every_paying_policy_has_eight_cases() {
+    let cat = lingpao::policy::catalog();
+    let files = case_files();
+    for p in cat.bundle.policies.iter().filter(|p| !p.rule.is_empty()) {
+        let n: usize = files.iter().filter(|(_, f)| f.policy == p.id).map(|(_, f)| f.cases.iter().filter(|c| c.error_field.is_none()).count()).sum();
+        assert!(n >= 8, "policy {} has {n} cases; at least 8 needed", p.id);
+    }
+}
+
+/// Every case file names a real policy, and every rule it expects belongs to its region.
+#[test]
+fn case_files_name_real_policies_and_rules() {
+    let cat = lingpao::policy::catalog();
+    for (file, cf) in case_files() {
+        let p = cat.bundle.policies.iter().find(|p| p.id == cf.policy).unwrap_or_else(|| panic!("{file}: unknown policy {}", cf.policy));
+        for c in &cf.cases {
+            for l in &c.lines {
+                let known = cat.bundle.regions.iter().filter(|r| r.id == p.region).flat_map(|r| &r.policies).any(|pid| {
+                    cat.bundle.policies.iter().any(|q| &q.id == pid && q.rule.iter().any(|r| r.id == l.rule))
+                });
+                assert!(known, "{file} — {}: rule {} is not a rule of region {}", c.name, l.rule, p.region);
+            }
+        }
+    }
+}

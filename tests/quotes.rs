@@ -1,0 +1,51 @@
+//! Every quote in the policy data is verbatim in its source text, and every amount is
+//! written in its own quote (the same checks build.rs runs; here they are reported as
+//! a test, and shown to catch a tampered quote or amount).
+
+use lingpao::policy::{catalog, validate};
+use rust_decimal::Decimal;
+use std::path::Path;
+
+fn source(name: &str) -> Option<String> {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/sources").join(name)).ok()
+}
+
+#[test]
+fn every_quote_is_verbatim_and_every_amount_is_written() {
+    let bundle = &catalog().bundle;
+    let errors = validate::validate(bundle, &source);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let rules: usize = bundle.policies.iter().map(|p| p.rule.len()).sum();
+    let quotes: usize = bundle.policies.iter().map(|p| 1 + p.rule.len() + p.limit.len() + p.condition.len() + p.notice.len() + p.benefit.len()).sum();
+    eprintln!("{quotes} quotes checked, {rules} paying rules");
+    for p in &bundle.policies {
+        eprintln!("  {:<40} {:>3} rules {:>2} limits {:>2} benefits", p.id, p.rule.len(), p.limit.len(), p.benefit.len());
+    }
+}
+
+#[test]
+fn a_tampered_quote_is_caught() {
+    let mut bundle = catalog().bundle.clone();
+    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| r.amount.is_some()).expect("a fixed rule");
+    rule.quote = rule.quote.replacen('的', "得", 1) + "！";
+    let errors = validate::validate(&bundle, &source);
+    assert!(errors.iter().any(|e| e.contains("not found verbatim")), "{errors:?}");
+}
+
+#[test]
+fn a_wrong_amount_is_caught() {
+    let mut bundle = catalog().bundle.clone();
+    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| r.amount.is_some()).expect("a fixed rule");
+    rule.amount = Some(rule.amount.unwrap() + Decimal::ONE);
+    let errors = validate::validate(&bundle, &source);
+    assert!(errors.iter().any(|e| e.contains("is not written in the quote")), "{errors:?}");
+}
+
+#[test]
+fn a_wrong_percentage_is_caught() {
+    let mut bundle = catalog().bundle.clone();
+    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| r.percent.is_some()).expect("a percentage rule");
+    rule.percent = Some(Decimal::from(45));
+    let errors = validate::validate(&bundle, &source);
+    assert!(errors.iter().any(|e| e.contains("45% is not written")), "{errors:?}");
+}
