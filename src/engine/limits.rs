@@ -52,6 +52,7 @@ impl Ctx<'_> {
             quote: l.quote.clone(),
             rule: say(self.lang, &l.text.zh, &l.text.en),
             effect,
+            note: l.note.as_ref().map(|n| say(self.lang, &n.zh, &n.en)),
             achievements: achs,
             before_yuan: yuan(before),
             after_yuan: yuan(after),

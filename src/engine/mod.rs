@@ -34,6 +34,7 @@ pub fn policy_status(p: &PolicyDef, on: Date, lang: Lang) -> PolicyStatus {
         effective: p.effective.clone(),
         expires: p.expires.clone(),
         pays: !p.rule.is_empty(),
+        dates_note: p.validity.note.as_ref().map(|n| say(lang, &n.zh, &n.en)),
     }
 }
 

@@ -35,6 +35,8 @@ pub struct PolicyStatus {
     pub expires: Option<String>,
     /// Whether the text names any amount of money.
     pub pays: bool,
+    /// How the dates were read, where they are derived or debatable.
+    pub dates_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -80,6 +82,8 @@ pub struct Adjustment {
     pub rule: String,
     /// What it did here.
     pub effect: String,
+    /// The reading taken where the rule is debatable.
+    pub note: Option<String>,
     pub achievements: Vec<usize>,
     pub before_yuan: String,
     pub after_yuan: String,

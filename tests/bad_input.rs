@@ -1,0 +1,219 @@
+//! Bad input gets a clear error naming the field (and the allowed values where there is
+//! a list); nothing panics, whatever JSON arrives.
+
+use lingpao::{api, date::Date};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn today() -> Date {
+    Date::parse("2026-11-28").unwrap()
+}
+
+fn err(v: Value) -> lingpao::model::InputError {
+    api::estimate(&v, today()).expect_err("should be rejected")
+}
+
+fn std_item() -> Value {
+    json!({ "kind": "standard", "level": "national", "action": "formulate", "role": "lead" })
+}
+
+#[test]
+fn unknown_region_lists_the_known_ids() {
+    let e = err(json!({ "region": "atlantis", "achievements": [std_item()] }));
+    assert_eq!(e.field, "region");
+    assert!(e.message.contains("atlantis"));
+    assert_eq!(e.allowed.len(), 19);
+    assert!(e.allowed.contains(&"guangzhou_huangpu".to_string()));
+}
+
+#[test]
+fn missing_region_is_named() {
+    assert_eq!(err(json!({ "achievements": [std_item()] })).field, "region");
+}
+
+#[test]
+fn unknown_kind_lists_the_kinds() {
+    let e = err(json!({ "region": "tianjin", "achievements": [{ "kind": "medal" }] }));
+    assert_eq!(e.field, "achievements[0].kind");
+    assert!(e.allowed.contains(&"standard".to_string()) && e.allowed.contains(&"good_conduct".to_string()));
+}
+
+#[test]
+fn unknown_field_value_lists_the_values() {
+    let mut a = std_item();
+    a["role"] = json!("boss");
+    let e = err(json!({ "region": "tianjin", "achievements": [std_item(), a] }));
+    assert_eq!(e.field, "achievements[1].role");
+    assert_eq!(e.allowed, vec!["lead", "participant"]);
+}
+
+#[test]
+fn unknown_field_lists_the_fields() {
+    let mut a = std_item();
+    a["colour"] = json!("red");
+    let e = err(json!({ "region": "tianjin", "achievements": [a] }));
+    assert_eq!(e.field, "achievements[0].colour");
+    assert!(e.allowed.contains(&"drafter_rank".to_string()));
+    let e = err(json!({ "region": "tianjin", "achievements": [std_item()], "year": 2022 }));
+    assert_eq!(e.field, "year");
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let e = err(json!({ "region": "tianjin", "achievements": [{ "kind": "standard", "level": "national", "action": "formulate" }] }));
+    assert_eq!(e.field, "achievements[0].role");
+}
+
+#[test]
+fn counts_must_be_whole_and_sane() {
+    for bad in [json!(-1), json!(0), json!(10_001), json!(2.5), json!("3"), json!(1e30)] {
+        let mut a = std_item();
+        a["count"] = bad.clone();
+        let e = err(json!({ "region": "tianjin", "achievements": [a] }));
+        assert_eq!(e.field, "achievements[0].count", "{bad}");
+        assert!(e.message.contains("1 to 10000"), "{}", e.message);
+    }
+}
+
+#[test]
+fn wrong_types_are_named() {
+    assert_eq!(err(json!([1, 2])).field, "request");
+    assert_eq!(err(json!({ "region": 7, "achievements": [std_item()] })).field, "region");
+    assert_eq!(err(json!({ "region": "tianjin", "achievements": {} })).field, "achievements");
+    assert_eq!(err(json!({ "region": "tianjin", "achievements": [3] })).field, "achievements[0]");
+    assert_eq!(err(json!({ "region": "tianjin", "achievements": [{ "kind": 3 }] })).field, "achievements[0].kind");
+    let mut a = std_item();
+    a["level"] = json!(["national"]);
+    assert_eq!(err(json!({ "region": "tianjin", "achievements": [a] })).field, "achievements[0].level");
+}
+
+#[test]
+fn empty_list_and_bad_dates() {
+    assert!(err(json!({ "region": "tianjin", "achievements": [] })).message.contains("empty"));
+    for d in ["2022-02-30", "30/06/2022", "2022-6-30", ""] {
+        assert_eq!(err(json!({ "region": "tianjin", "as_of": d, "achievements": [std_item()] })).field, "as_of", "{d}");
+    }
+}
+
+#[test]
+fn money_in_must_be_exact() {
+    let item = |cost: Value| json!({ "region": "beijing", "achievements": [{ "kind": "pilot", "level": "national", "actual_cost_yuan": cost }] });
+    for bad in [json!(1.5), json!("-5"), json!("1e6"), json!("12,000"), json!("1.234"), json!(true)] {
+        assert_eq!(err(item(bad.clone())).field, "achievements[0].actual_cost_yuan", "{bad}");
+    }
+    for good in [json!(120000), json!("120000"), json!("9500.50")] {
+        api::estimate(&item(good.clone()), today()).unwrap_or_else(|e| panic!("{good}: {e}"));
+    }
+}
+
+#[test]
+fn malformed_json_is_an_input_error() {
+    let e = api::parse_json("{\"region\": \"tianjin\", ").unwrap_err();
+    assert_eq!(e.field, "request");
+    assert!(e.message.contains("malformed JSON"));
+}
+
+#[test]
+fn errors_are_bilingual_and_serialisable() {
+    let e = err(json!({ "region": "x", "achievements": [std_item()] }));
+    assert!(!e.message_zh.is_empty());
+    let j = e.to_json();
+    assert_eq!(j["error"]["field"], "region");
+}
+
+/// Any JSON value at all: the API answers Ok or Err, never panics.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        prop_oneof![
+            Just("tianjin"), Just("beijing"), Just("standard"), Just("national"), Just("lead"), Just("formulate"),
+            Just("revise"), Just("participant"), Just("leader"), Just("secretariat"), Just("tc"), Just("international"),
+            Just("2022-06-30"), Just("municipal"), Just("group"), Just("5A"), Just("first"), Just("pilot"), Just("-1"), Just("1e9")
+        ].prop_map(|s| json!(s)),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("region".to_string()), Just("as_of".to_string()), Just("achievements".to_string()), Just("kind".to_string()),
+                    Just("level".to_string()), Just("action".to_string()), Just("role".to_string()), Just("count".to_string()),
+                    Just("scope".to_string()), Just("tier".to_string()), Just("grade".to_string()), Just("series".to_string()),
+                    Just("subject".to_string()), Just("drafter_rank".to_string()), Just("actual_cost_yuan".to_string()), "[a-z_]{1,8}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Well-formed requests with random, possibly nonsensical combinations: every region,
+/// every kind, valid and invalid values alike.
+fn plausible_request() -> impl Strategy<Value = Value> {
+    let cat = lingpao::policy::catalog();
+    let regions: Vec<String> = cat.region_ids();
+    let kinds: Vec<String> = cat.kind_ids();
+    let item = (prop::sample::select(kinds), prop::collection::vec((0usize..12, 0usize..10), 0..6), prop::option::of(-2i64..20_000)).prop_map(
+        move |(kind, picks, count)| {
+            let cat = lingpao::policy::catalog();
+            let k = cat.kind(&kind).unwrap();
+            let mut obj = serde_json::Map::new();
+            obj.insert("kind".into(), json!(kind));
+            let fields: Vec<_> = k.field.iter().chain(&cat.bundle.kinds.common_field).collect();
+            for (fi, vi) in picks {
+                let f = fields[fi % fields.len()];
+                let v = match f.values.get(vi % f.values.len().max(1)) {
+                    Some(v) => json!(v),
+                    None => json!(vi as i64 - 2),
+                };
+                obj.insert(f.name.clone(), v);
+            }
+            if let Some(c) = count {
+                obj.insert("count".into(), json!(c));
+            }
+            Value::Object(obj)
+        },
+    );
+    (prop::sample::select(regions), prop::collection::vec(item, 0..8), prop::option::of("20(1[5-9]|2[0-9])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"))
+        .prop_map(|(region, items, as_of)| json!({ "region": region, "as_of": as_of, "achievements": items }))
+}
+
+fn total_is_sane(v: &Value) {
+    if let Ok(r) = api::estimate(v, today()) {
+        let total: rust_decimal::Decimal = r.total_yuan.parse().unwrap();
+        let gross: rust_decimal::Decimal = r.gross_yuan.parse().unwrap();
+        assert!(total >= rust_decimal::Decimal::ZERO && total <= gross, "{v}: total {total} gross {gross}");
+        let sum: rust_decimal::Decimal = r.lines.iter().map(|l| l.amount_yuan.parse::<rust_decimal::Decimal>().unwrap()).sum();
+        assert_eq!(sum, total);
+        assert_eq!(r.lines.len() + r.unmatched.len(), v["achievements"].as_array().unwrap().len());
+    }
+    let _ = api::compare(v, today());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_json_never_panics(v in any_json()) {
+        let _ = api::estimate(&v, today());
+        let _ = api::compare(&v, today());
+    }
+
+    #[test]
+    fn plausible_requests_never_panic_and_add_up(v in plausible_request()) {
+        total_is_sane(&v);
+    }
+
+    #[test]
+    fn any_text_never_panics(s in ".{0,200}") {
+        if let Ok(v) = api::parse_json(&s) {
+            let _ = api::estimate(&v, today());
+        }
+    }
+}

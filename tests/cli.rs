@@ -1,0 +1,113 @@
+//! The `lingpao` command as a user runs it: stdin in, stdout out, exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lingpao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(bytes)))
+}
+
+const TIANJIN: &str = r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#;
+
+#[test]
+fn estimate_reads_stdin_and_prints_the_result() {
+    let out = run(&["estimate"], TIANJIN);
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out.stdout);
+    assert_eq!(r["total_yuan"], "160000");
+    assert_eq!(r["lines"][0]["clause"], "第七条");
+    assert!(r["lines"][0]["quote"].as_str().unwrap().contains("8 万元"));
+}
+
+#[test]
+fn bad_input_exits_2_with_a_json_error_on_stderr() {
+    for (input, field) in [
+        (r#"{"region":"mars","achievements":[{"kind":"leader","level":"national"}]}"#, "region"),
+        (r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"galactic"}]}"#, "achievements[0].level"),
+        ("{not json", "request"),
+        ("", "request"),
+    ] {
+        let out = run(&["estimate"], input);
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(json(&out.stderr)["error"]["field"], field, "{input}");
+    }
+}
+
+#[test]
+fn compare_ranks_every_region() {
+    let out = run(&["compare"], TIANJIN);
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out.stdout);
+    let ranking = r["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 19);
+    let totals: Vec<rust_decimal::Decimal> = ranking.iter().map(|x| x["total_yuan"].as_str().unwrap().parse().unwrap()).collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    let tianjin = ranking.iter().find(|x| x["region"] == "tianjin").unwrap();
+    assert_eq!(tianjin["total_yuan"], "160000");
+    assert_eq!(tianjin["result"]["lines"][0]["rule"], "national_formulate_lead");
+    assert_eq!(ranking[0]["rank"], 1);
+}
+
+#[test]
+fn regions_lists_all_nineteen_with_statuses() {
+    let out = run(&["regions", "--as-of", "2022-06-30"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out.stdout);
+    let list = r.as_array().unwrap();
+    assert_eq!(list.len(), 19);
+    let tianjin = list.iter().find(|x| x["id"] == "tianjin").unwrap();
+    assert_eq!(tianjin["name"]["en"], "Tianjin");
+    let fund = tianjin["policies"].as_array().unwrap().iter().find(|p| p["id"] == "tianjin-subsidy-fund").unwrap();
+    assert_eq!(fund["status"], "in_force");
+    let later = json(&run(&["regions", "--as-of", "2025-01-01"], "").stdout);
+    let fund = later.as_array().unwrap().iter().find(|x| x["id"] == "tianjin").unwrap()["policies"][1].clone();
+    assert_eq!(fund["status"], "expired");
+}
+
+#[test]
+fn explain_prints_a_table_and_json() {
+    let out = run(&["explain", "tianjin"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("第七条") && text.contains("80000") && text.contains("national_formulate_lead"), "{text}");
+    let en = String::from_utf8(run(&["explain", "tianjin", "--lang", "en"], "").stdout).unwrap();
+    assert!(en.contains("fixed"));
+    let j = json(&run(&["explain", "tianjin", "--json"], "").stdout);
+    let rules = j["policies"][1]["rules"].as_array().unwrap();
+    let revise = rules.iter().find(|r| r["id"] == "domestic_revise_lead").unwrap();
+    let amounts: Vec<&str> = revise["cases"].as_array().unwrap().iter().map(|c| c["amount_yuan"].as_str().unwrap()).collect();
+    assert_eq!(amounts, ["40000", "20000", "15000"]);
+    assert!(revise["quote"].as_str().unwrap().contains("50%"));
+}
+
+#[test]
+fn explain_unknown_region_and_bad_usage_exit_2() {
+    let out = run(&["explain", "atlantis"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out.stderr)["error"]["field"], "region");
+    for args in [vec![], vec!["frobnicate"], vec!["explain"], vec!["regions", "--as-of", "yesterday"], vec!["estimate", "extra"]] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(json(&out.stderr)["error"]["field"], "arguments", "{args:?}");
+    }
+}
+
+#[test]
+fn version_names_the_data() {
+    let v = json(&run(&["version"], "").stdout);
+    assert!(v["data"].as_str().unwrap().contains("+data."));
+}

@@ -1,0 +1,110 @@
+//! `docs/ambiguities.md` and `docs/kinds.md` are generated from the policy data, so the
+//! readings users are shown and the documented ones cannot drift apart. This test fails
+//! when a doc is stale; `UPDATE_DOCS=1 cargo test --test docs` rewrites them.
+
+use lingpao::policy::catalog;
+use lingpao::policy::schema::{FieldType, Text};
+use std::path::Path;
+
+const GENERAL: &str = "\
+## Readings that apply everywhere
+
+- **Province-rank cities.** In Beijing, Tianjin and Shanghai the city's own level (市级,
+  本市地方标准) is the provincial level; `municipal` is accepted and read as `provincial`
+  (`policies/regions.toml`, `level_aliases`).
+- **One rule per achievement.** Where several rules of a region could pay the same
+  achievement, the one paying most is used: a unit applies under the clause that favours it.
+- **Unknown facts.** An eligibility condition on an optional input (drafter rank, months a
+  title was held, adoption of a group standard) that the user did not give is assumed met,
+  and the line carries a note saying so; a condition known not to be met leaves the
+  achievement unmatched, with the clause.
+- **Limits leave a choice.** Where a text limits counts or categories, the unit keeps the
+  choice that pays it most (every choice of categories is tried with the caps applied), and
+  the result says what was left out and why.
+- **Caps.** Where an annual cap bites, the largest lines are kept whole and the smallest
+  shrink; the total is the same under any allocation.
+- **Ceilings.** Where a text names a ceiling (不高于 / 不超过 / 最高), the line shows the
+  ceiling and the total is marked as an upper bound: the actual grant is set by review.
+";
+
+fn both(t: &Text) -> String {
+    format!("{} / {}", t.zh, t.en)
+}
+
+fn ambiguities() -> String {
+    let mut out = String::from("# Debatable clauses and the readings taken\n\nGenerated from the `note` fields of `policies/*.toml` by `tests/docs.rs`; every note listed here is also shown to the user on the line, adjustment or policy it concerns.\n\n");
+    out += GENERAL;
+    for p in &catalog().bundle.policies {
+        let mut items = Vec::new();
+        if let Some(n) = &p.validity.note {
+            items.push(format!("- **Dates** ({}: “{}”): {}", p.validity.clause, p.validity.quote, both(n)));
+        }
+        for r in &p.rule {
+            if let Some(n) = &r.note {
+                items.push(format!("- **`{}`** ({}: “{}”): {}", r.id, r.clause, r.quote, both(n)));
+            }
+        }
+        for l in &p.limit {
+            if let Some(n) = &l.note {
+                items.push(format!("- **limit `{}`** ({}: “{}”): {}", l.id, l.clause, l.quote, both(n)));
+            }
+        }
+        if !items.is_empty() {
+            out += &format!("\n## {} — {} (`{}`)\n\n{}\n", p.region, p.title.zh, p.id, items.join("\n"));
+        }
+    }
+    out
+}
+
+fn kinds() -> String {
+    let k = &catalog().bundle.kinds;
+    let mut out = String::from("# Achievement kinds\n\nGenerated from `policies/kinds.toml` by `tests/docs.rs`. Every kind also takes the common fields below.\n\n## Common fields\n\n| field | type | meaning |\n|---|---|---|\n");
+    let ty = |f: &lingpao::policy::schema::FieldDef| match f.ty {
+        FieldType::Enum => f.values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(" · "),
+        FieldType::Integer => format!("integer {}–{}", f.min.unwrap_or(0), f.max.unwrap_or(i64::MAX)),
+        FieldType::Yuan => "yuan (decimal string)".into(),
+        FieldType::Bool => "true / false".into(),
+        FieldType::Text => "text".into(),
+    };
+    for f in &k.common_field {
+        out += &format!("| `{}` | {} | {} |\n", f.name, ty(f), both(&f.doc));
+    }
+    for kind in &k.kind {
+        out += &format!("\n## `{}` — {}\n\n{}\n", kind.id, both(&kind.name), both(&kind.doc));
+        if !kind.field.is_empty() {
+            out += "\n| field | required | values | meaning |\n|---|---|---|---|\n";
+            for f in &kind.field {
+                out += &format!("| `{}` | {} | {} | {} |\n", f.name, if f.required { "yes" } else { "" }, ty(f), both(&f.doc));
+            }
+        }
+        let regions: Vec<String> = catalog()
+            .bundle
+            .regions
+            .iter()
+            .filter(|r| catalog().bundle.policies.iter().filter(|p| r.policies.contains(&p.id)).any(|p| p.rule.iter().any(|ru| ru.when.get("kind").is_some_and(|x| x.contains(&kind.id)))))
+            .map(|r| format!("`{}`", r.id))
+            .collect();
+        out += &format!("\nPaid in: {}\n", if regions.is_empty() { "—".to_string() } else { regions.join(", ") });
+    }
+    out
+}
+
+fn check(name: &str, body: String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(name);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &body).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(current == body, "docs/{name} is stale: run `UPDATE_DOCS=1 cargo test --test docs`");
+}
+
+#[test]
+fn ambiguities_doc_is_current() {
+    check("ambiguities.md", ambiguities());
+}
+
+#[test]
+fn kinds_doc_is_current() {
+    check("kinds.md", kinds());
+}
