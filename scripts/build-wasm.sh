@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the engine, every policy embedded, to WebAssembly and writes the JS glue into
+# pkg/wasm/. The machine has no wasm32 std from rustup: Debian's rustc-web builds std
+# from its sources (-Zbuild-std), linked with rustup's rust-lld (../shared/toolchain/wasm.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LLD="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
+  cargo build --release --locked --lib --target wasm32-unknown-unknown \
+  -Zbuild-std=std,panic_abort --target-dir target-wasm
+wasm-bindgen --target web --out-dir pkg/wasm --out-name lingpao \
+  target-wasm/wasm32-unknown-unknown/release/lingpao.wasm
+if [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    pkg/wasm/lingpao_bg.wasm -o pkg/wasm/lingpao_bg.wasm
+fi
+ls -l pkg/wasm/lingpao_bg.wasm
