@@ -33,6 +33,17 @@ fn estimate_reads_stdin_and_prints_the_result() {
 }
 
 #[test]
+fn flags_fill_in_what_the_request_leaves_out() {
+    let bare = r#"{"region":"tianjin","achievements":[{"kind":"pilot","level":"national"}]}"#;
+    let r = json(&run(&["estimate", "--lang", "en", "--as-of", "2025-01-01"], bare).stdout);
+    assert_eq!(r["as_of"], "2025-01-01");
+    assert!(r["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("expired on 2024-08-28")), "{r}");
+    let explicit = r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"pilot","level":"national"}]}"#;
+    let r = json(&run(&["estimate", "--as-of", "2025-01-01"], explicit).stdout);
+    assert_eq!(r["as_of"], "2022-06-30");
+}
+
+#[test]
 fn bad_input_exits_2_with_a_json_error_on_stderr() {
     for (input, field) in [
         (r#"{"region":"mars","achievements":[{"kind":"leader","level":"national"}]}"#, "region"),

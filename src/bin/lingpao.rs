@@ -42,29 +42,39 @@ fn json<T: Serialize>(v: &T) -> Result<String, InputError> {
     serde_json::to_string_pretty(v).map_err(|e| InputError::new("output", e.to_string(), e.to_string()))
 }
 
-fn stdin_json() -> Result<serde_json::Value, InputError> {
+/// The request on stdin; `--lang` and `--as-of` fill in what it leaves out.
+fn stdin_json(o: &Opts) -> Result<serde_json::Value, InputError> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).map_err(|e| InputError::new("request", format!("cannot read stdin: {e}"), "无法读取标准输入"))?;
-    api::parse_json(&text)
+    let mut v = api::parse_json(&text)?;
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(lang) = o.lang {
+            obj.entry("lang").or_insert_with(|| serde_json::json!(if lang == Lang::En { "en" } else { "zh" }));
+        }
+        if let Some(d) = o.as_of {
+            obj.entry("as_of").or_insert_with(|| serde_json::json!(d.to_string()));
+        }
+    }
+    Ok(v)
 }
 
 struct Opts {
     json: bool,
-    lang: Lang,
+    lang: Option<Lang>,
     as_of: Option<Date>,
     positional: Vec<String>,
 }
 
 fn opts(args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { json: false, lang: Lang::Zh, as_of: None, positional: Vec::new() };
+    let mut o = Opts { json: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => o.json = true,
             "--lang" => {
                 o.lang = match it.next().map(String::as_str) {
-                    Some("zh") => Lang::Zh,
-                    Some("en") => Lang::En,
+                    Some("zh") => Some(Lang::Zh),
+                    Some("en") => Some(Lang::En),
                     _ => return Err(usage("--lang takes zh or en").allowed(vec!["zh".into(), "en".into()])),
                 }
             }
@@ -87,15 +97,16 @@ fn run(args: &[String]) -> Result<String, InputError> {
     let o = opts(rest)?;
     let today = api::today();
     match (cmd.as_str(), o.positional.as_slice()) {
-        ("estimate", []) => json(&api::estimate(&stdin_json()?, today)?),
-        ("compare", []) => json(&api::compare(&stdin_json()?, today)?),
-        ("regions", []) => json(&api::regions(o.as_of, today, o.lang)),
+        ("estimate", []) => json(&api::estimate(&stdin_json(&o)?, today)?),
+        ("compare", []) => json(&api::compare(&stdin_json(&o)?, today)?),
+        ("regions", []) => json(&api::regions(o.as_of, today, o.lang.unwrap_or_default())),
         ("explain", [region]) => {
-            let e = api::explain(region, o.lang)?;
+            let lang = o.lang.unwrap_or_default();
+            let e = api::explain(region, lang)?;
             if o.json {
                 json(&e)
             } else {
-                Ok(table(&e, o.lang))
+                Ok(table(&e, lang))
             }
         }
         ("version", []) => json(&api::version()),

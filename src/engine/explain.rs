@@ -59,7 +59,7 @@ pub struct Row {
     pub quote: String,
 }
 
-fn cases(p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
+fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
     combinations(&r.when)
         .into_iter()
         .filter_map(|fields| {
@@ -69,7 +69,7 @@ fn cases(p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
                 count: 1,
                 fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
             };
-            let (amount, _, _) = unit_amount(p, r, &a, lang, 0)?;
+            let (amount, _, _) = unit_amount(cat, p, r, &a, lang)?;
             Some(Case { fields, amount_yuan: yuan(amount) })
         })
         .collect()
@@ -110,7 +110,7 @@ pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation
                     conditions: r.when.clone(),
                     applies_to: describe_when(cat, &r.when, lang),
                     amount: amount_words(r, lang),
-                    cases: cases(p, r, lang),
+                    cases: cases(cat, p, r, lang),
                     basis: r.basis,
                     clause: r.clause.clone(),
                     quote: r.quote.clone(),

@@ -146,7 +146,7 @@ fn prior_level(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: 
                 .rule
                 .iter()
                 .filter(|r| rule_matches(r, &lower))
-                .filter_map(|r| unit_amount(p, r, &lower, ctx.lang, 0).map(|x| x.0))
+                .filter_map(|r| unit_amount(ctx.cat, p, r, &lower, ctx.lang).map(|x| x.0))
                 .max()
                 .unwrap_or(Decimal::ZERO);
             let c = &mut claims[i];
@@ -158,7 +158,9 @@ fn prior_level(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: 
         }
         claims[i].recount();
         let (ach, after) = (claims[i].ach, claims[i].total);
-        steps.push(ctx.adjustment(p, l, effect, vec![ach], before, after));
+        if after != before {
+            steps.push(ctx.adjustment(p, l, effect, vec![ach], before, after));
+        }
     }
 }
 

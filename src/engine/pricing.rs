@@ -85,9 +85,29 @@ fn cite(lang: Lang, clause: &str, quote: &str) -> String {
 
 /// The amount one item of `a` earns under `rule`, with how it was found. `None` only
 /// if a percentage's base rule is missing, which the validator rules out.
-pub fn unit_amount(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Option<(Decimal, String, Vec<String>)> {
+pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang) -> Option<(Decimal, String, Vec<String>)> {
+    let (mut amount, mut formula, mut notes) = ceiling(policy, rule, a, lang, 0)?;
+    if let Some(field) = &rule.limit_to_field {
+        // The field's own words, e.g. "actual cost" or "national project funds".
+        let what = cat.kind(&a.kind).and_then(|k| cat.field(k, field)).map(|f| say(lang, &f.doc.zh, &f.doc.en)).unwrap_or_else(|| field.clone());
+        match a.yuan(field) {
+            Some(v) if v < amount => {
+                amount = v;
+                formula = say(lang, &format!("{formula}，以{what} {} 为限", yuan(v)), &format!("{formula}, limited to {what}: {}", yuan(v)));
+            }
+            Some(_) => {}
+            None => notes.push(say(lang, &format!("不超过“{what}”：填写 {field} 即按其核定。"), &format!("Never more than “{what}”: give {field} to apply it."))),
+        }
+    }
+    Some((amount, formula, notes))
+}
+
+/// The amount before any limit to an input field: a percentage of another rule is a
+/// percentage of that rule's ceiling (Beijing: revision = 50% of the formulation cap,
+/// and only then never above the actual cost).
+fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Option<(Decimal, String, Vec<String>)> {
     let mut notes = Vec::new();
-    let (mut amount, mut formula) = if let Some(x) = rule.amount {
+    let (amount, formula) = if let Some(x) = rule.amount {
         (x, yuan(x))
     } else if let (Some(pc), Some(of)) = (rule.percent, &rule.of) {
         let mut variant = a.clone();
@@ -102,7 +122,7 @@ pub fn unit_amount(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: La
         if depth > 4 {
             return None;
         }
-        let (b, _, _) = unit_amount(policy, base, &variant, lang, depth + 1)?;
+        let (b, _, _) = ceiling(policy, base, &variant, lang, depth + 1)?;
         let x = (pc * b / Decimal::ONE_HUNDRED).round_dp(2);
         (x, format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x)))
     } else if let (Some(pc), Some(field), Some(max)) = (rule.percent, &rule.of_field, rule.max) {
@@ -125,20 +145,6 @@ pub fn unit_amount(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: La
     } else {
         return None;
     };
-    if let Some(field) = &rule.limit_to_field {
-        match a.yuan(field) {
-            Some(v) if v < amount => {
-                amount = v;
-                formula = say(lang, &format!("{formula}，以实际费用 {} 为限", yuan(v)), &format!("{formula}, limited to the actual cost {}", yuan(v)));
-            }
-            Some(_) => {}
-            None => notes.push(say(
-                lang,
-                &format!("不超过实际发生费用：可填写 {field} 以核定。"),
-                &format!("Never more than the actual cost: give {field} to apply it."),
-            )),
-        }
-    }
     Some((amount, formula, notes))
 }
 
@@ -170,7 +176,7 @@ pub fn price(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> Prici
             refusals.push(r);
             continue;
         }
-        let Some((unit, formula, more)) = unit_amount(policy, rule, a, lang, 0) else { continue };
+        let Some((unit, formula, more)) = unit_amount(cat, policy, rule, a, lang) else { continue };
         notes.extend(more);
         if let Some(n) = &rule.note {
             notes.push(say(lang, &n.zh, &n.en));
