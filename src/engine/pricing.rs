@@ -216,6 +216,11 @@ pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
 
 fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> String {
     let r = &cat.bundle.regions[region];
+    for (_, p) in cat.policies_of(r) {
+        if let Some(g) = p.gap.iter().find(|g| when_matches(&g.when, &a.kind, |f| a.matched(f))) {
+            return say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote);
+        }
+    }
     let kind = cat.kind(&a.kind).map(|k| say(lang, &k.name.zh, &k.name.en)).unwrap_or_default();
     let name = say(lang, &r.name.zh, &r.name.en);
     let mut paid: Vec<String> = cat.rules_for(region, &a.kind).map(|(_, _, rule)| describe_when(cat, &rule.when, lang)).collect();

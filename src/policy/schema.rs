@@ -123,6 +123,8 @@ pub struct PolicyDef {
     pub notice: Vec<NoticeDef>,
     #[serde(default)]
     pub benefit: Vec<BenefitDef>,
+    #[serde(default)]
+    pub gap: Vec<GapDef>,
 }
 
 /// A clause and its verbatim words, with the reading taken where they are debatable.
@@ -295,6 +297,19 @@ pub struct NoticeDef {
 #[serde(deny_unknown_fields)]
 pub struct BenefitDef {
     pub id: String,
+    pub text: Text,
+    pub clause: String,
+    pub quote: String,
+}
+
+/// An item the text addresses but names no amount for (Weihai names none for leading an
+/// international standard): such an achievement is unmatched with this reason, not a
+/// generic one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapDef {
+    pub id: String,
+    pub when: Match,
     pub text: Text,
     pub clause: String,
     pub quote: String,

@@ -394,6 +394,17 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
                 c.check_selector(&at, s, p);
             }
         }
+        for g in &p.gap {
+            let at = format!("{}/gap {}", p.id, g.id);
+            c.check_quote(&at, &text, &g.quote);
+            match g.when.get("kind") {
+                Some(k) => {
+                    let kinds = k.as_slice().to_vec();
+                    c.check_match(&at, &g.when, &kinds);
+                }
+                None => c.err(&at, "`when` must name a `kind`"),
+            }
+        }
         for b in &p.benefit {
             c.check_quote(&format!("{}/benefit {}", p.id, b.id), &text, &b.quote);
         }
