@@ -24,7 +24,23 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> T {
 fn main() {
     let dir = Path::new("policies");
     println!("cargo:rerun-if-changed=policies");
-    let kinds: KindsFile = parse(&dir.join("kinds.toml"));
+    // Kinds may be split over several files (one per domain); they are merged here.
+    let mut kind_files: Vec<_> = fs::read_dir(dir.join("kinds")).expect("policies/kinds/").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    kind_files.sort();
+    let mut kinds = KindsFile { common_field: Vec::new(), kind: Vec::new(), values: Default::default() };
+    for path in &kind_files {
+        let part: KindsFile = parse(path);
+        kinds.common_field.extend(part.common_field);
+        kinds.kind.extend(part.kind);
+        for (field, labels) in part.values {
+            let merged = kinds.values.entry(field.clone()).or_default();
+            for (value, label) in labels {
+                if let Some(old) = merged.insert(value.clone(), label.clone()) {
+                    assert!(old == label, "{}: label of {field}.{value} differs from an earlier kinds file", path.display());
+                }
+            }
+        }
+    }
     let regions: RegionsFile = parse(&dir.join("regions.toml"));
     let mut files: Vec<_> = fs::read_dir(dir)
         .expect("policies/")
@@ -37,7 +53,7 @@ fn main() {
     files.sort();
     // The data version names the exact data: a hash of every file that feeds the bundle.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in [dir.join("kinds.toml"), dir.join("regions.toml")].iter().chain(&files) {
+    for p in kind_files.iter().chain([dir.join("regions.toml")].iter()).chain(&files) {
         for b in read(p).bytes() {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
         }

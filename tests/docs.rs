@@ -58,7 +58,7 @@ fn ambiguities() -> String {
 
 fn kinds() -> String {
     let k = &catalog().bundle.kinds;
-    let mut out = String::from("# Achievement kinds\n\nGenerated from `policies/kinds.toml` by `tests/docs.rs`. Every kind also takes the common fields below.\n\n## Common fields\n\n| field | type | meaning |\n|---|---|---|\n");
+    let mut out = String::from("# Achievement kinds\n\nGenerated from `policies/kinds/*.toml` by `tests/docs.rs`. Every kind also takes the common fields below.\n\n## Common fields\n\n| field | type | meaning |\n|---|---|---|\n");
     let ty = |f: &lingpao::policy::schema::FieldDef| match f.ty {
         FieldType::Enum => f.values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(" · "),
         FieldType::Integer => format!("integer {}–{}", f.min.unwrap_or(0), f.max.unwrap_or(i64::MAX)),

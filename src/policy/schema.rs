@@ -26,7 +26,7 @@ pub struct Text {
     pub en: String,
 }
 
-/// `policies/kinds.toml`: the achievement kinds a request may name, and their fields.
+/// `policies/kinds/*.toml`: the achievement kinds a request may name, and their fields.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KindsFile {
