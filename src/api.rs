@@ -15,7 +15,7 @@ pub fn parse_json(text: &str) -> Result<Value, InputError> {
     serde_json::from_str(text).map_err(|e| InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")))
 }
 
-pub fn estimate(request: &Value, today: Date) -> Result<EstimateResult, InputError> {
+pub fn estimate(request: &Value, today: Date) -> Result<EstimateResult<'static>, InputError> {
     let cat = catalog();
     let req = request::parse(request, cat, true)?;
     let region = req.region.clone().unwrap_or_default();
@@ -26,24 +26,24 @@ pub fn estimate(request: &Value, today: Date) -> Result<EstimateResult, InputErr
 pub struct Comparison {
     pub as_of: String,
     /// Every region, the best-paying first (ties by id).
-    pub ranking: Vec<Ranked>,
+    pub ranking: Vec<Ranked<'static>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Ranked {
+pub struct Ranked<'a> {
     pub rank: usize,
-    pub region: String,
-    pub region_name: Text,
+    pub region: &'a str,
+    pub region_name: &'a Text,
     pub total_yuan: String,
     pub total_is_upper_bound: bool,
-    pub result: EstimateResult,
+    pub result: EstimateResult<'a>,
 }
 
 /// The same achievements under every region's policies (`region` is ignored).
 pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
     let cat = catalog();
     let req: Request = request::parse(request, cat, false)?;
-    let mut results: Vec<EstimateResult> = cat.bundle.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
+    let mut results: Vec<EstimateResult<'static>> = cat.bundle.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
     let key = |r: &EstimateResult| r.total_yuan.parse::<rust_decimal::Decimal>().unwrap_or_default();
     results.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.region.cmp(&b.region)));
     Ok(Comparison {
@@ -53,8 +53,8 @@ pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
             .enumerate()
             .map(|(i, r)| Ranked {
                 rank: i + 1,
-                region: r.region.clone(),
-                region_name: r.region_name.clone(),
+                region: r.region,
+                region_name: r.region_name,
                 total_yuan: r.total_yuan.clone(),
                 total_is_upper_bound: r.total_is_upper_bound,
                 result: r,
@@ -65,14 +65,14 @@ pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionInfo {
-    pub id: String,
-    pub name: Text,
-    pub province: Text,
+    pub id: &'static str,
+    pub name: &'static Text,
+    pub province: &'static Text,
     /// Whether any of its texts names money.
     pub pays: bool,
     /// The achievement kinds its rules pay for.
     pub kinds: Vec<String>,
-    pub policies: Vec<PolicyStatus>,
+    pub policies: Vec<PolicyStatus<'static>>,
 }
 
 /// Every region, its policies and their status on `as_of` (default today).
@@ -83,14 +83,14 @@ pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> 
         .regions
         .iter()
         .map(|r| {
-            let policies: Vec<PolicyStatus> = cat.policies_of(r).map(|(_, p)| policy_status(p, on, lang)).collect();
+            let policies: Vec<PolicyStatus> = cat.policies_of(r).map(|(pi, _)| policy_status(cat, pi, on, lang)).collect();
             let mut kinds: Vec<String> = cat
                 .policies_of(r)
                 .flat_map(|(_, p)| p.rule.iter().flat_map(|rule| rule.when.get("kind").map(|k| k.as_slice().to_vec()).unwrap_or_default()))
                 .collect();
             kinds.sort();
             kinds.dedup();
-            RegionInfo { id: r.id.clone(), name: r.name.clone(), province: r.province.clone(), pays: policies.iter().any(|p| p.pays), kinds, policies }
+            RegionInfo { id: &r.id, name: &r.name, province: &r.province, pays: policies.iter().any(|p| p.pays), kinds, policies }
         })
         .collect()
 }

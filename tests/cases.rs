@@ -31,7 +31,7 @@ fn check(case: &Case) -> Result<(), String> {
             problems.push(format!("total_is_upper_bound {} ≠ {u}", r.total_is_upper_bound));
         }
     }
-    let got: BTreeSet<(usize, String, String)> = r.lines.iter().map(|l| (l.achievement, l.rule.clone(), l.amount_yuan.clone())).collect();
+    let got: BTreeSet<(usize, String, String)> = r.lines.iter().map(|l| (l.achievement, l.rule.to_string(), l.amount_yuan.clone())).collect();
     let want: BTreeSet<(usize, String, String)> = case.lines.iter().map(|l| (l.achievement, l.rule.clone(), l.amount_yuan.clone())).collect();
     if got != want {
         problems.push(format!("lines {got:?} ≠ expected {want:?}"));
@@ -41,7 +41,7 @@ fn check(case: &Case) -> Result<(), String> {
         problems.push(format!("unmatched {unmatched:?} ≠ expected {:?} ({:?})", case.unmatched, r.unmatched));
     }
     if let Some(want) = &case.adjustments {
-        let got: BTreeSet<&str> = r.adjustments.iter().map(|a| a.limit.as_str()).collect();
+        let got: BTreeSet<&str> = r.adjustments.iter().map(|a| a.limit).collect();
         let want: BTreeSet<&str> = want.iter().map(String::as_str).collect();
         if got != want {
             problems.push(format!("adjustments {got:?} ≠ expected {want:?}"));

@@ -89,6 +89,41 @@ fn kinds() -> String {
     out
 }
 
+/// TypeScript types of the achievements, one interface per kind: a discriminated union
+/// on `kind`, with string-literal unions for enum fields.
+fn kinds_dts() -> String {
+    let k = &catalog().bundle.kinds;
+    let camel = |id: &str| id.split('_').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<String>();
+    let ty = |f: &lingpao::policy::schema::FieldDef| match f.ty {
+        FieldType::Enum => f.values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | "),
+        FieldType::Integer => "number".into(),
+        FieldType::Yuan => "Yuan | number".into(),
+        FieldType::Bool => "boolean".into(),
+        FieldType::Text => "string".into(),
+    };
+    let mut out = String::from("// Generated from policies/kinds/*.toml by tests/docs.rs: do not edit.\n\n/** Yuan as an exact decimal string, e.g. \"75000\" or \"9500.50\". */\nexport type Yuan = string;\n\n/** Fields every achievement accepts. */\nexport interface CommonFields {\n");
+    for f in &k.common_field {
+        out += &format!("  /** {} */\n  {}?: {};\n", f.doc.en, f.name, ty(f));
+    }
+    out += "}\n";
+    for kind in &k.kind {
+        out += &format!("\n/** {} ({}): {} */\nexport interface {}Achievement extends CommonFields {{\n  kind: '{}';\n", kind.name.en, kind.name.zh, kind.doc.en, camel(&kind.id), kind.id);
+        for f in &kind.field {
+            out += &format!("  /** {} */\n  {}{}: {};\n", f.doc.en, f.name, if f.required { "" } else { "?" }, ty(f));
+        }
+        out += "}\n";
+    }
+    out += "\n/** One achievement of the applicant unit: a discriminated union on `kind`. */\nexport type Achievement =\n";
+    out += &k.kind.iter().map(|kind| format!("  | {}Achievement", camel(&kind.id))).collect::<Vec<_>>().join("\n");
+    out += ";\n\nexport type AchievementKind = Achievement['kind'];\n";
+    out
+}
+
+#[test]
+fn typescript_kinds_are_current() {
+    check("../pkg/kinds.d.ts", kinds_dts());
+}
+
 fn check(name: &str, body: String) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(name);
     if std::env::var_os("UPDATE_DOCS").is_some() {

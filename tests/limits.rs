@@ -157,13 +157,13 @@ fn testland() -> Catalog {
     Catalog::new(bundle)
 }
 
-fn run(cat: &Catalog, achievements: serde_json::Value) -> lingpao::model::result::EstimateResult {
+fn run(cat: &Catalog, achievements: serde_json::Value) -> lingpao::model::result::EstimateResult<'_> {
     let v = json!({ "region": "testland", "as_of": "2021-06-30", "lang": "en", "achievements": achievements });
     let req = request::parse(&v, cat, true).unwrap();
     engine::estimate(cat, "testland", &req, Date::parse("2026-11-28").unwrap())
 }
 
-fn amounts(r: &lingpao::model::result::EstimateResult) -> Vec<&str> {
+fn amounts<'r>(r: &'r lingpao::model::result::EstimateResult) -> Vec<&'r str> {
     r.lines.iter().map(|l| l.amount_yuan.as_str()).collect()
 }
 

@@ -34,7 +34,7 @@ fn every_region_answers_every_call() {
 #[test]
 fn regions_without_money_list_their_incentives() {
     let quiet: Vec<_> = api::regions(None, today(), Lang::Zh).into_iter().filter(|r| !r.pays).collect();
-    let ids: Vec<&str> = quiet.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = quiet.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["hebei", "jiangsu", "taizhou", "heilongjiang", "shaanxi", "liaoning", "shanxi", "guangyuan", "hainan", "shanghai"]);
     for id in ids {
         let r = api::estimate(&json!({ "region": id, "achievements": [{ "kind": "leader", "level": "national" }] }), today()).unwrap();
@@ -48,7 +48,7 @@ fn regions_without_money_list_their_incentives() {
 
 #[test]
 fn nine_regions_pay() {
-    let paying: Vec<String> = api::regions(None, today(), Lang::Zh).into_iter().filter(|r| r.pays).map(|r| r.id).collect();
+    let paying: Vec<&str> = api::regions(None, today(), Lang::Zh).into_iter().filter(|r| r.pays).map(|r| r.id).collect();
     assert_eq!(paying, ["beijing", "tianjin", "liaocheng", "linyi", "zhengzhou", "guangzhou_huangpu", "foshan", "zaozhuang", "weihai"]);
 }
 

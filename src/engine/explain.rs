@@ -80,9 +80,9 @@ fn amount_words(r: &RuleDef, lang: Lang) -> String {
         (Some(a), ..) => yuan(a),
         (_, Some(pc), Some(of), ..) => {
             let of: Vec<String> = of.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            say(lang, &format!("同类 {} 金额的 {}%", of.join(","), pc.normalize()), &format!("{}% of the amount for {}", pc.normalize(), of.join(",")))
+            crate::tr!(lang, format!("同类 {} 金额的 {}%", of.join(","), pc.normalize()), format!("{}% of the amount for {}", pc.normalize(), of.join(",")))
         }
-        (_, Some(pc), _, Some(f), Some(m)) => say(lang, &format!("{f} 的 {}%，最高 {}", pc.normalize(), yuan(m)), &format!("{}% of {f}, at most {}", pc.normalize(), yuan(m))),
+        (_, Some(pc), _, Some(f), Some(m)) => crate::tr!(lang, format!("{f} 的 {}%，最高 {}", pc.normalize(), yuan(m)), format!("{}% of {f}, at most {}", pc.normalize(), yuan(m))),
         _ => String::new(),
     }
 }

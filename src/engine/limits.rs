@@ -5,15 +5,16 @@
 
 use super::pricing::{rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
-use crate::model::{say, yuan, Achievement, FieldValue, Lang};
+use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
 use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// One achievement as paid by one rule, through the combination rules.
 #[derive(Debug, Clone)]
-pub struct Claim {
+pub struct Claim<'c> {
     pub ach: usize,
     pub policy: usize,
     pub rule: usize,
@@ -24,35 +25,35 @@ pub struct Claim {
     /// Money after the limits applied so far.
     pub total: Decimal,
     pub formula: String,
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'c, str>>,
 }
 
-impl Claim {
+impl Claim<'_> {
     fn recount(&mut self) {
         self.total = self.unit * Decimal::from(self.counted);
     }
 }
 
-pub struct Ctx<'a> {
-    pub cat: &'a Catalog,
-    pub achs: &'a [Achievement],
+pub struct Ctx<'c, 'a> {
+    pub cat: &'c Catalog,
+    pub achs: &'a [Cow<'a, Achievement>],
     pub lang: Lang,
 }
 
-impl Ctx<'_> {
+impl<'c> Ctx<'c, '_> {
     fn selected(&self, l: &LimitDef, policy: usize, c: &Claim) -> bool {
         c.policy == policy && selects(&l.select, &self.achs[c.ach], &self.cat.policy(policy).rule[c.rule])
     }
 
-    fn adjustment(&self, p: &PolicyDef, l: &LimitDef, effect: String, achs: Vec<usize>, before: Decimal, after: Decimal) -> Adjustment {
+    fn adjustment(&self, p: &'c PolicyDef, l: &'c LimitDef, effect: String, achs: Vec<usize>, before: Decimal, after: Decimal) -> Adjustment<'c> {
         Adjustment {
-            policy: p.id.clone(),
-            limit: l.id.clone(),
-            clause: l.clause.clone(),
-            quote: l.quote.clone(),
-            rule: say(self.lang, &l.text.zh, &l.text.en),
+            policy: &p.id,
+            limit: &l.id,
+            clause: &l.clause,
+            quote: &l.quote,
+            rule: pick(self.lang, &l.text),
             effect,
-            note: l.note.as_ref().map(|n| say(self.lang, &n.zh, &n.en)),
+            note: l.note.as_ref().map(|n| pick(self.lang, n)),
             achievements: achs,
             before_yuan: yuan(before),
             after_yuan: yuan(after),
@@ -69,13 +70,14 @@ fn sum(claims: &[Claim], idx: &[usize]) -> Decimal {
 }
 
 /// Applies every limit of every policy to its own claims; returns the steps taken.
-pub fn apply(ctx: &Ctx, policies: &[usize], claims: &mut [Claim]) -> Vec<Adjustment> {
+pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]) -> Vec<Adjustment<'c>> {
     let mut steps = Vec::new();
     for c in claims.iter_mut() {
         c.recount();
     }
     for &pi in policies {
-        let p = ctx.cat.policy(pi);
+        let cat: &'c Catalog = ctx.cat;
+        let p = cat.policy(pi);
         let of = |t: LimitType| p.limit.iter().filter(move |l| l.ty == t);
         for l in of(LimitType::SeriesAsOne) {
             one_per_group(ctx, pi, l, claims, "series", &mut steps);
@@ -92,14 +94,18 @@ pub fn apply(ctx: &Ctx, policies: &[usize], claims: &mut [Claim]) -> Vec<Adjustm
         for l in of(LimitType::MaxCategories) {
             max_categories(ctx, pi, l, claims, &mut steps);
         }
-        caps(ctx, pi, claims, Some(&mut steps));
+        let mut totals: Vec<Decimal> = claims.iter().map(|c| c.total).collect();
+        caps(ctx, pi, claims, &mut totals, Some(&mut steps));
+        for (c, t) in claims.iter_mut().zip(totals) {
+            c.total = t;
+        }
     }
     steps
 }
 
 /// Series as one / highest only: among selected claims sharing a value of `key` (and a
 /// kind), only the best-paying item is counted.
-fn one_per_group(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], key: &str, steps: &mut Vec<Adjustment>) {
+fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], key: &str, steps: &mut Vec<Adjustment<'c>>) {
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let a = &ctx.achs[c.ach];
@@ -118,15 +124,16 @@ fn one_per_group(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], key: 
             claims[i].counted = u32::from(i == best);
             claims[i].recount();
         }
-        let effect = ctx.say(&format!("“{value}”的 {items} 项按一项计"), &format!("{items} items of “{value}” counted as one"));
+        let effect = crate::tr!(ctx.lang, format!("“{value}”的 {items} 项按一项计"), format!("{items} items of “{value}” counted as one"));
         let achs = idx.iter().map(|&i| claims[i].ach).collect();
         steps.push(ctx.adjustment(ctx.cat.policy(pi), l, effect, achs, before, sum(claims, &idx)));
     }
 }
 
 /// The same title held before at `previous_level`.
-fn prior_level(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment>) {
-    let p = ctx.cat.policy(pi);
+fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
+    let cat: &'c Catalog = ctx.cat;
+    let p = cat.policy(pi);
     for i in 0..claims.len() {
         let c = &claims[i];
         let a = &ctx.achs[c.ach];
@@ -138,9 +145,9 @@ fn prior_level(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: 
         let effect;
         if rp <= rc {
             claims[i].counted = 0;
-            effect = ctx.say(&format!("此前已获同级或更高级（{prev}），不再奖励"), &format!("already received at the same or a higher level ({prev}): not paid again"));
+            effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
         } else if l.mode == Some(PriorMode::Difference) {
-            let mut lower = a.clone();
+            let mut lower: Achievement = a.as_ref().clone();
             lower.fields.insert("level".into(), FieldValue::Enum(prev.to_string()));
             let paid = p
                 .rule
@@ -152,7 +159,7 @@ fn prior_level(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: 
             let c = &mut claims[i];
             c.unit = (c.unit - paid).max(Decimal::ZERO);
             c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
-            effect = ctx.say(&format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), &format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
+            effect = crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
         } else {
             continue;
         }
@@ -165,7 +172,7 @@ fn prior_level(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: 
 }
 
 /// At most `max` items per group of `group_by` values; the best-paying items are kept.
-fn max_count(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment>) {
+fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
     let max = l.max.unwrap_or(u32::MAX);
     let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -202,8 +209,9 @@ fn max_count(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: &m
 
 /// At most `max` categories: every choice is tried with the caps applied, and the one
 /// that pays the unit most is kept.
-fn max_categories(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment>) {
-    let p = ctx.cat.policy(pi);
+fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
+    let cat: &'c Catalog = ctx.cat;
+    let p = cat.policy(pi);
     let max = l.max.unwrap_or(u32::MAX) as usize;
     let mut cats: Vec<&str> = Vec::new();
     for c in claims.iter().filter(|c| c.policy == pi && c.total > Decimal::ZERO) {
@@ -215,20 +223,27 @@ fn max_categories(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], step
     if cats.len() <= max {
         return;
     }
-    let mut best: Option<(Decimal, Vec<&str>)> = None;
-    for keep in choose(&cats, max) {
-        let mut trial = claims.to_vec();
-        for c in trial.iter_mut().filter(|c| c.policy == pi && !keep.contains(&p.rule[c.rule].category.as_str())) {
-            c.counted = 0;
-            c.recount();
-        }
-        caps(ctx, pi, &mut trial, None);
-        let total: Decimal = trial.iter().filter(|c| c.policy == pi).map(|c| c.total).sum();
+    let mut best: Option<(Decimal, Vec<usize>)> = None;
+    let mut pick: Vec<usize> = (0..max).collect();
+    let mut trial: Vec<Decimal> = Vec::with_capacity(claims.len());
+    loop {
+        // Only the totals change in a trial: the claims themselves are not copied.
+        trial.clear();
+        trial.extend(claims.iter().map(|c| {
+            let cat = p.rule[c.rule].category.as_str();
+            if c.policy == pi && !pick.iter().any(|&k| cats[k] == cat) { Decimal::ZERO } else { c.total }
+        }));
+        caps(ctx, pi, claims, &mut trial, None);
+        let total: Decimal = trial.iter().zip(claims.iter()).filter(|(_, c)| c.policy == pi).map(|(t, _)| *t).sum();
         if best.as_ref().is_none_or(|(t, _)| total > *t) {
-            best = Some((total, keep));
+            best = Some((total, pick.clone()));
+        }
+        if !next_subset(&mut pick, cats.len()) {
+            break;
         }
     }
-    let Some((_, keep)) = best else { return };
+    let Some((_, kept)) = best else { return };
+    let keep: Vec<&str> = kept.iter().map(|&k| cats[k]).collect();
     let idx: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].policy == pi).collect();
     let before = sum(claims, &idx);
     for &i in &idx {
@@ -246,46 +261,44 @@ fn max_categories(ctx: &Ctx, pi: usize, l: &LimitDef, claims: &mut [Claim], step
     steps.push(ctx.adjustment(p, l, effect, achs, before, sum(claims, &idx)));
 }
 
-/// Every subset of `items` of size `k`, in order.
-fn choose<'a>(items: &[&'a str], k: usize) -> Vec<Vec<&'a str>> {
-    if k == 0 {
-        return vec![Vec::new()];
+/// Steps `idx` (a k-subset of 0..n, ascending) to the next subset in lexicographic
+/// order; false after the last. No allocation per subset.
+fn next_subset(idx: &mut [usize], n: usize) -> bool {
+    let k = idx.len();
+    for i in (0..k).rev() {
+        if idx[i] < n - k + i {
+            idx[i] += 1;
+            for j in i + 1..k {
+                idx[j] = idx[j - 1] + 1;
+            }
+            return true;
+        }
     }
-    if items.len() < k {
-        return Vec::new();
-    }
-    let mut out: Vec<Vec<&str>> = choose(&items[1..], k - 1)
-        .into_iter()
-        .map(|mut rest| {
-            rest.insert(0, items[0]);
-            rest
-        })
-        .collect();
-    out.extend(choose(&items[1..], k));
-    out
+    false
 }
 
 /// Annual caps, in the order the data lists them (narrower caps first). The money is
 /// kept by the largest lines first: where the cap bites, the smallest lines shrink.
-fn caps(ctx: &Ctx, pi: usize, claims: &mut [Claim], mut steps: Option<&mut Vec<Adjustment>>) {
-    let p = ctx.cat.policy(pi);
+fn caps<'c>(ctx: &Ctx<'c, '_>, pi: usize, claims: &[Claim], totals: &mut [Decimal], mut steps: Option<&mut Vec<Adjustment<'c>>>) {
+    let cat: &'c Catalog = ctx.cat;
+    let p = cat.policy(pi);
     for l in p.limit.iter().filter(|l| l.ty == LimitType::AnnualCap) {
-        let mut idx: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].total > Decimal::ZERO && ctx.selected(l, pi, &claims[i])).collect();
-        let before = sum(claims, &idx);
+        let mut idx: Vec<usize> = (0..claims.len()).filter(|&i| totals[i] > Decimal::ZERO && ctx.selected(l, pi, &claims[i])).collect();
+        let before: Decimal = idx.iter().map(|&i| totals[i]).sum();
         let raised = l.raised_when.as_ref().is_some_and(|s| idx.iter().any(|&i| selects(s, &ctx.achs[claims[i].ach], &p.rule[claims[i].rule])));
         let cap = if raised { l.raised_amount } else { l.amount }.unwrap_or(Decimal::MAX);
         if before <= cap {
             continue;
         }
-        idx.sort_by(|&a, &b| claims[b].total.cmp(&claims[a].total).then(a.cmp(&b)));
+        idx.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
         let mut left = cap;
         for &i in &idx {
-            let keep = claims[i].total.min(left);
+            let keep = totals[i].min(left);
             left -= keep;
-            claims[i].total = keep;
+            totals[i] = keep;
         }
         if let Some(steps) = steps.as_deref_mut() {
-            let effect = ctx.say(&format!("合计 {} 超过上限 {}，按上限计", yuan(before), yuan(cap)), &format!("{} exceeds the cap of {}: capped", yuan(before), yuan(cap)));
+            let effect = crate::tr!(ctx.lang, format!("合计 {} 超过上限 {}，按上限计", yuan(before), yuan(cap)), format!("{} exceeds the cap of {}: capped", yuan(before), yuan(cap)));
             idx.sort_unstable();
             let achs = idx.iter().map(|&i| claims[i].ach).collect();
             steps.push(ctx.adjustment(p, l, effect, achs, before, cap));
@@ -295,15 +308,17 @@ fn caps(ctx: &Ctx, pi: usize, claims: &mut [Claim], mut steps: Option<&mut Vec<A
 
 #[cfg(test)]
 mod tests {
-    use super::choose;
+    use super::next_subset;
 
     #[test]
-    fn choose_lists_every_subset_once() {
-        let items = ["a", "b", "c", "d"];
-        let got = choose(&items, 2);
-        assert_eq!(got.len(), 6);
-        assert_eq!(got[0], vec!["a", "b"]);
-        assert_eq!(got[5], vec!["c", "d"]);
-        assert_eq!(choose(&items, 5).len(), 0);
+    fn subsets_are_listed_once_in_order() {
+        let mut idx = vec![0, 1];
+        let mut all = vec![idx.clone()];
+        while next_subset(&mut idx, 4) {
+            all.push(idx.clone());
+        }
+        assert_eq!(all, vec![vec![0, 1], vec![0, 2], vec![0, 3], vec![1, 2], vec![1, 3], vec![2, 3]]);
+        let mut one = vec![0];
+        assert!(next_subset(&mut one, 2) && one == [1] && !next_subset(&mut one, 2));
     }
 }

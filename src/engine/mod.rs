@@ -6,17 +6,16 @@ pub mod pricing;
 
 use crate::date::Date;
 use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};
-use crate::model::{say, yuan, Lang, Request};
+use crate::model::{pick, say, yuan, Achievement, Lang, Request};
+use std::borrow::Cow;
 use crate::policy::schema::{Basis, PolicyDef};
 use crate::policy::Catalog;
 use limits::{Claim, Ctx};
 use pricing::{aliased, price, selects, Pricing};
 use rust_decimal::Decimal;
 
-/// A policy's status on a day, from the dates written in (or derived from) its text.
-pub fn status(p: &PolicyDef, on: Date) -> Status {
-    let effective = p.effective.as_deref().or(Some(p.issued.as_str())).and_then(Date::parse);
-    let expires = p.expires.as_deref().and_then(Date::parse);
+/// A policy's status on a day, from its first and last day in force.
+pub fn status_between(effective: Option<Date>, expires: Option<Date>, on: Date) -> Status {
     match (effective, expires) {
         (Some(e), _) if on < e => Status::NotYetEffective,
         (_, Some(x)) if on > x => Status::Expired,
@@ -25,23 +24,31 @@ pub fn status(p: &PolicyDef, on: Date) -> Status {
     }
 }
 
-pub fn policy_status(p: &PolicyDef, on: Date, lang: Lang) -> PolicyStatus {
+/// A policy's status on a day, from the dates written in (or derived from) its text.
+pub fn status(p: &PolicyDef, on: Date) -> Status {
+    let effective = Date::parse(p.effective.as_deref().unwrap_or(&p.issued));
+    status_between(effective, p.expires.as_deref().and_then(Date::parse), on)
+}
+
+pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> PolicyStatus<'a> {
+    let p = cat.policy(pi);
+    let (effective, expires) = cat.validity(pi);
     PolicyStatus {
-        id: p.id.clone(),
-        title: say(lang, &p.title.zh, if p.title.en.is_empty() { &p.title.zh } else { &p.title.en }),
-        status: status(p, on),
-        issued: p.issued.clone(),
-        effective: p.effective.clone(),
-        expires: p.expires.clone(),
+        id: &p.id,
+        title: pick(lang, &p.title),
+        status: status_between(effective, expires, on),
+        issued: &p.issued,
+        effective: p.effective.as_deref(),
+        expires: p.expires.as_deref(),
         pays: !p.rule.is_empty(),
-        dates_note: p.validity.note.as_ref().map(|n| say(lang, &n.zh, &n.en)),
+        dates_note: p.validity.note.as_ref().map(|n| pick(lang, n)),
     }
 }
 
 fn validity_warning(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Option<String> {
     let title = &p.title.zh;
-    let from = s.effective.as_deref().unwrap_or(&s.issued);
-    let to = s.expires.as_deref().unwrap_or("—");
+    let from = s.effective.unwrap_or(s.issued);
+    let to = s.expires.unwrap_or("—");
     let cite = format!("{}：“{}”", p.validity.clause, p.validity.quote);
     match s.status {
         Status::Expired => Some(say(
@@ -59,18 +66,19 @@ fn validity_warning(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Op
 }
 
 /// The estimate for one region. `region` must be a known id (the request parser checks).
-pub fn estimate(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult {
+pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult<'a> {
     let lang = req.lang;
     let as_of = req.as_of.unwrap_or(today);
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
     let policies: Vec<(usize, &PolicyDef)> = cat.policies_of(region).collect();
-    let statuses: Vec<PolicyStatus> = policies.iter().map(|(_, p)| policy_status(p, as_of, lang)).collect();
+    let statuses: Vec<PolicyStatus> = policies.iter().map(|(pi, _)| policy_status(cat, *pi, as_of, lang)).collect();
     let pays = policies.iter().any(|(_, p)| !p.rule.is_empty());
 
-    let achs: Vec<_> = req.achievements.iter().map(|a| aliased(region, a)).collect();
-    let mut claims = Vec::new();
+    let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
+    let mut claims = Vec::with_capacity(achs.len());
     let mut unmatched = Vec::new();
     for (i, a) in achs.iter().enumerate() {
+        let kind = cat.kind(&a.kind).map_or("", |k| k.id.as_str());
         match price(cat, ri, a, lang) {
             Pricing::Paid(p) => claims.push(Claim {
                 ach: i,
@@ -84,7 +92,7 @@ pub fn estimate(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> E
                 formula: p.formula,
                 notes: p.notes,
             }),
-            Pricing::Refused(reason) | Pricing::NoRule(reason) => unmatched.push(Unmatched { achievement: i, kind: a.kind.clone(), reason }),
+            Pricing::Refused(reason) | Pricing::NoRule(reason) => unmatched.push(Unmatched { achievement: i, kind, reason }),
         }
     }
     let gross: Decimal = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
@@ -92,37 +100,14 @@ pub fn estimate(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> E
     let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
     let adjustments = limits::apply(&ctx, &policy_ids, &mut claims);
 
-    let lines: Vec<Line> = claims
-        .iter()
-        .map(|c| {
-            let rule = &cat.policy(c.policy).rule[c.rule];
-            Line {
-                achievement: c.ach,
-                kind: achs[c.ach].kind.clone(),
-                amount_yuan: yuan(c.total),
-                basis: c.basis,
-                policy: cat.policy(c.policy).id.clone(),
-                rule: rule.id.clone(),
-                clause: rule.clause.clone(),
-                quote: rule.quote.clone(),
-                unit_amount_yuan: yuan(c.unit),
-                claimed: c.claimed,
-                counted: c.counted,
-                gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
-                formula: c.formula.clone(),
-                notes: c.notes.clone(),
-            }
-        })
-        .collect();
     let total: Decimal = claims.iter().map(|c| c.total).sum();
     let upper = claims.iter().any(|c| c.basis == Basis::Cap && c.total > Decimal::ZERO);
-
     let mut warnings = Vec::new();
     for ((_, p), s) in policies.iter().zip(&statuses) {
         warnings.extend(validity_warning(p, s, as_of, lang));
     }
     if !pays {
-        let name = say(lang, &region.name.zh, &region.name.en);
+        let name = pick(lang, &region.name);
         warnings.push(say(
             lang,
             &format!("{name}的政策文本未规定资助金额，合计为 0；其承诺的激励措施见 benefits。"),
@@ -130,27 +115,49 @@ pub fn estimate(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> E
         ));
     }
     for (pi, p) in &policies {
-        let mine: Vec<&Claim> = claims.iter().filter(|c| c.policy == *pi).collect();
+        let mine = || claims.iter().filter(|c| c.policy == *pi);
         for n in &p.notice {
             let shown = match &n.select {
-                None => p.rule.is_empty() || !mine.is_empty(),
-                Some(s) => mine.iter().any(|c| selects(s, &achs[c.ach], &p.rule[c.rule])),
+                None => p.rule.is_empty() || mine().next().is_some(),
+                Some(s) => mine().any(|c| selects(s, &achs[c.ach], &p.rule[c.rule])),
             };
             if shown {
-                warnings.push(say(lang, &format!("{}（{}）", n.text.zh, n.clause), &format!("{} ({})", n.text.en, n.clause)));
+                let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
+                warnings.push([pick(lang, &n.text), open, &n.clause, close].concat());
             }
         }
     }
     let benefits = policies
         .iter()
-        .flat_map(|(_, p)| {
-            p.benefit.iter().map(|b| Benefit { policy: p.id.clone(), clause: b.clause.clone(), quote: b.quote.clone(), text: say(lang, &b.text.zh, &b.text.en) })
+        .flat_map(|(_, p)| p.benefit.iter().map(|b| Benefit { policy: &p.id, clause: &b.clause, quote: &b.quote, text: pick(lang, &b.text) }))
+        .collect();
+    let lines: Vec<Line> = claims
+        .into_iter()
+        .map(|c| {
+            let p = cat.policy(c.policy);
+            let rule = &p.rule[c.rule];
+            Line {
+                achievement: c.ach,
+                kind: rule.when.get("kind").and_then(|k| k.as_slice().iter().find(|k| **k == achs[c.ach].kind)).map_or("", |k| k.as_str()),
+                amount_yuan: yuan(c.total),
+                basis: c.basis,
+                policy: &p.id,
+                rule: &rule.id,
+                clause: &rule.clause,
+                quote: &rule.quote,
+                unit_amount_yuan: yuan(c.unit),
+                claimed: c.claimed,
+                counted: c.counted,
+                gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
+                formula: c.formula,
+                notes: c.notes,
+            }
         })
         .collect();
 
     EstimateResult {
-        region: region.id.clone(),
-        region_name: region.name.clone(),
+        region: &region.id,
+        region_name: &region.name,
         as_of: as_of.to_string(),
         policies: statuses,
         total_yuan: yuan(total),
@@ -161,6 +168,6 @@ pub fn estimate(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> E
         unmatched,
         warnings,
         benefits,
-        data_version: cat.bundle.data_version.clone(),
+        data_version: &cat.bundle.data_version,
     }
 }

@@ -2,7 +2,8 @@
 //! matching, eligibility conditions, percentages of other rules or of input fields,
 //! and "never more than the actual cost".
 
-use crate::model::{say, yuan, Achievement, FieldValue, Lang};
+use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
+use std::borrow::Cow;
 use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
 use crate::policy::validate::when_matches;
 use crate::policy::Catalog;
@@ -10,36 +11,39 @@ use rust_decimal::Decimal;
 
 /// The rule that pays an achievement, and the amount for one item.
 #[derive(Debug, Clone)]
-pub struct Priced {
+pub struct Priced<'a> {
     pub policy: usize,
     pub rule: usize,
     pub unit: Decimal,
     pub basis: Basis,
     pub formula: String,
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'a, str>>,
 }
 
-pub enum Pricing {
-    Paid(Priced),
+pub enum Pricing<'a> {
+    Paid(Priced<'a>),
     /// Rules matched but a condition of the text is known not to be met.
     Refused(String),
     /// No rule of the region names this achievement.
     NoRule(String),
 }
 
-/// The achievement as the region reads it: enum values mapped by its level aliases.
-pub fn aliased(region: &RegionDef, a: &Achievement) -> Achievement {
+/// The achievement as the region reads it: enum values mapped by its level aliases
+/// (copied only where an alias applies).
+pub fn aliased<'r>(region: &RegionDef, a: &'r Achievement) -> Cow<'r, Achievement> {
+    let aliased = |v: &FieldValue| matches!(v, FieldValue::Enum(s) if region.level_aliases.contains_key(s.as_str()));
+    if !a.fields.values().any(aliased) {
+        return Cow::Borrowed(a);
+    }
     let mut a = a.clone();
-    if !region.level_aliases.is_empty() {
-        for v in a.fields.values_mut() {
-            if let FieldValue::Enum(s) = v {
-                if let Some(to) = region.level_aliases.get(s.as_str()) {
-                    *s = to.clone();
-                }
+    for v in a.fields.values_mut() {
+        if let FieldValue::Enum(s) = v {
+            if let Some(to) = region.level_aliases.get(s.as_str()) {
+                *s = to.clone();
             }
         }
     }
-    a
+    Cow::Owned(a)
 }
 
 pub fn rule_matches(rule: &RuleDef, a: &Achievement) -> bool {
@@ -80,7 +84,11 @@ fn check(cond: &ConditionDef, a: &Achievement) -> Check {
 }
 
 fn cite(lang: Lang, clause: &str, quote: &str) -> String {
-    say(lang, &format!("（{clause}：“{quote}”）"), &format!(" ({clause}: “{quote}”)"))
+    let (open, mid, close) = match lang {
+        Lang::Zh => ("（", "：“", "”）"),
+        Lang::En => (" (", ": “", "”)"),
+    };
+    [open, clause, mid, quote, close].concat()
 }
 
 /// The amount one item of `a` earns under `rule`, with how it was found. `None` only
@@ -93,10 +101,10 @@ pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achiev
         match a.yuan(field) {
             Some(v) if v < amount => {
                 amount = v;
-                formula = say(lang, &format!("{formula}，以{what} {} 为限", yuan(v)), &format!("{formula}, limited to {what}: {}", yuan(v)));
+                formula = crate::tr!(lang, format!("{formula}，以{what} {} 为限", yuan(v)), format!("{formula}, limited to {what}: {}", yuan(v)));
             }
             Some(_) => {}
-            None => notes.push(say(lang, &format!("不超过“{what}”：填写 {field} 即按其核定。"), &format!("Never more than “{what}”: give {field} to apply it."))),
+            None => notes.push(crate::tr!(lang, format!("不超过“{what}”：填写 {field} 即按其核定。"), format!("Never more than “{what}”: give {field} to apply it."))),
         }
     }
     Some((amount, formula, notes))
@@ -130,7 +138,7 @@ fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, dept
             Some(v) => {
                 let share = (pc * v / Decimal::ONE_HUNDRED).round_dp(2);
                 let x = share.min(max);
-                let capped = if share > max { say(lang, &format!("，以 {} 为限", yuan(max)), &format!(", at most {}", yuan(max))) } else { String::new() };
+                let capped = if share > max { crate::tr!(lang, format!("，以 {} 为限", yuan(max)), format!(", at most {}", yuan(max))) } else { String::new() };
                 (x, format!("{}% × {} = {}{capped}", pc.normalize(), yuan(v), yuan(share)))
             }
             None => {
@@ -149,8 +157,8 @@ fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, dept
 }
 
 /// The best-paying rule of the region for this (aliased) achievement.
-pub fn price(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> Pricing {
-    let mut best: Option<Priced> = None;
+pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, lang: Lang) -> Pricing<'a> {
+    let mut best: Option<Priced<'a>> = None;
     let mut refusals = Vec::new();
     let mut matched_any = false;
     for (pi, ri, rule) in cat.rules_for(region, &a.kind) {
@@ -159,15 +167,15 @@ pub fn price(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> Prici
         }
         matched_any = true;
         let policy = cat.policy(pi);
-        let mut notes = Vec::new();
+        let mut notes: Vec<Cow<'a, str>> = Vec::new();
         let mut refused = None;
         for cond in policy.condition.iter().filter(|c| selects(&c.select, a, rule)) {
-            let text = say(lang, &cond.text.zh, &cond.text.en);
+            let text = pick(lang, &cond.text);
             match check(cond, a) {
                 Check::Met => {}
-                Check::Unknown => notes.push(say(lang, &format!("按满足条件计：{text}"), &format!("Assumed: {text}")) + &cite(lang, &cond.clause, &cond.quote)),
+                Check::Unknown => notes.push(Cow::Owned([if lang == Lang::Zh { "按满足条件计：" } else { "Assumed: " }, text, &cite(lang, &cond.clause, &cond.quote)].concat())),
                 Check::Failed(got) => {
-                    refused = Some(say(lang, &format!("不符合条件：{text}（所填 {got}）"), &format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote));
+                    refused = Some(crate::tr!(lang, format!("不符合条件：{text}（所填 {got}）"), format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote));
                     break;
                 }
             }
@@ -177,9 +185,9 @@ pub fn price(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> Prici
             continue;
         }
         let Some((unit, formula, more)) = unit_amount(cat, policy, rule, a, lang) else { continue };
-        notes.extend(more);
+        notes.extend(more.into_iter().map(Cow::Owned));
         if let Some(n) = &rule.note {
-            notes.push(say(lang, &n.zh, &n.en));
+            notes.push(Cow::Borrowed(pick(lang, n)));
         }
         if best.as_ref().is_none_or(|b| unit > b.unit) {
             best = Some(Priced { policy: pi, rule: ri, unit, basis: rule.basis, formula, notes });
@@ -203,8 +211,8 @@ pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
                 .iter()
                 .map(|v| match (values.get(field).and_then(|m| m.get(v)), v.as_str()) {
                     (Some(t), _) => say(lang, &t.zh, &t.en),
-                    (None, "true") => say(lang, &format!("{field}：是"), &format!("{field}: yes")),
-                    (None, "false") => say(lang, &format!("{field}：否"), &format!("{field}: no")),
+                    (None, "true") => crate::tr!(lang, format!("{field}：是"), format!("{field}: yes")),
+                    (None, "false") => crate::tr!(lang, format!("{field}：否"), format!("{field}: no")),
                     (None, v) => v.to_string(),
                 })
                 .collect::<Vec<_>>()
@@ -226,7 +234,7 @@ fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> 
     let mut paid: Vec<String> = cat.rules_for(region, &a.kind).map(|(_, _, rule)| describe_when(cat, &rule.when, lang)).collect();
     paid.dedup();
     if paid.is_empty() {
-        say(lang, &format!("{name}的政策不资助“{kind}”。"), &format!("{name}'s policies pay nothing for “{kind}”."))
+        crate::tr!(lang, format!("{name}的政策不资助“{kind}”。"), format!("{name}'s policies pay nothing for “{kind}”."))
     } else {
         say(
             lang,

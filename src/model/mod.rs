@@ -10,8 +10,50 @@ pub use request::{Achievement, FieldValue, Lang, Request};
 use rust_decimal::Decimal;
 
 /// Yuan as the contract writes them: exact, no trailing zeros ("75000", "2.5").
+/// Written digit by digit: this runs several times per line, and `Decimal`'s own
+/// `Display` goes through the general formatter.
 pub fn yuan(d: Decimal) -> String {
-    d.normalize().to_string()
+    let d = d.normalize();
+    let (m, scale) = (d.mantissa().unsigned_abs(), d.scale() as usize);
+    // u64 arithmetic where the mantissa fits (always, for real amounts): u128 division is slow.
+    let mut m = match u64::try_from(m) {
+        Ok(small) => small as u128,
+        Err(_) => return d.to_string(),
+    };
+    let mut small = m as u64;
+    let mut buf = [0u8; 64];
+    let mut i = buf.len();
+    let mut written = 0;
+    while m > 0 || written <= scale {
+        if written == scale && scale > 0 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (small % 10) as u8;
+        small /= 10;
+        m = small as u128;
+        written += 1;
+    }
+    if d.is_sign_negative() && !d.is_zero() {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    String::from_utf8_lossy(&buf[i..]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yuan;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn yuan_matches_decimal_display() {
+        for s in ["0", "1", "75000", "75000.00", "2.5", "0.05", "1000000000000", "9500.50", "-3.25", "0.00", "123456789.01"] {
+            let d: Decimal = s.parse().unwrap();
+            assert_eq!(yuan(d), d.normalize().to_string(), "{s}");
+        }
+    }
 }
 
 /// A phrase in the request's language.
@@ -20,4 +62,25 @@ pub fn say(lang: Lang, zh: &str, en: &str) -> String {
         Lang::Zh => zh.to_string(),
         Lang::En => en.to_string(),
     }
+}
+
+/// A data phrase in the request's language, borrowed (English falls back to Chinese
+/// where a text has no translation).
+pub fn pick(lang: Lang, t: &crate::policy::schema::Text) -> &str {
+    match lang {
+        Lang::En if !t.en.is_empty() => &t.en,
+        _ => &t.zh,
+    }
+}
+
+/// A computed phrase in the request's language: only the chosen language's `format!`
+/// runs (unlike [`say`], which takes both strings ready-made).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $zh:expr, $en:expr) => {
+        match $lang {
+            $crate::model::Lang::Zh => $zh,
+            $crate::model::Lang::En => $en,
+        }
+    };
 }

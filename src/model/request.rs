@@ -164,27 +164,29 @@ pub fn parse(v: &Value, catalog: &Catalog, need_region: bool) -> Result<Request,
 }
 
 fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, InputError> {
-    let at = format!("achievements[{i}]");
-    let obj = object(v, &at)?;
-    let kind_field = format!("{at}.kind");
+    // Field paths are only spelled out for an error: valid requests allocate none.
+    let at = || format!("achievements[{i}]");
+    let obj = object(v, "achievements").map_err(|e| InputError { field: at(), ..e })?;
+    let kind_field = || format!("{}.kind", at());
     let kind: &KindDef = match obj.get("kind") {
         Some(Value::String(k)) => catalog.kind(k).ok_or_else(|| {
-            InputError::new(&kind_field, format!("unknown kind `{k}`"), format!("未知成果类型“{k}”")).allowed(catalog.kind_ids())
+            InputError::new(kind_field(), format!("unknown kind `{k}`"), format!("未知成果类型“{k}”")).allowed(catalog.kind_ids())
         })?,
-        None => return Err(InputError::new(&kind_field, "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
-        Some(other) => return Err(wrong_type(&kind_field, "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
+        None => return Err(InputError::new(kind_field(), "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
+        Some(other) => return Err(wrong_type(&kind_field(), "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
     };
-    let names: Vec<&str> = std::iter::once("kind")
-        .chain(kind.field.iter().chain(&catalog.bundle.kinds.common_field).map(|f| f.name.as_str()))
-        .collect();
-    no_unknown_keys(obj, &at, &names)?;
+    let defs = || kind.field.iter().chain(&catalog.bundle.kinds.common_field);
+    if let Some(key) = obj.keys().find(|k| k.as_str() != "kind" && !defs().any(|f| &f.name == *k)) {
+        let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.clone())).collect();
+        return Err(InputError::new(format!("{}.{key}", at()), format!("unknown field `{key}`"), format!("未知字段“{key}”")).allowed(allowed));
+    }
     let mut fields = BTreeMap::new();
     let mut count = 1;
-    for def in kind.field.iter().chain(&catalog.bundle.kinds.common_field) {
-        let field = format!("{at}.{}", def.name);
+    for def in defs() {
+        let field = || format!("{}.{}", at(), def.name);
         let value = match obj.get(&def.name) {
             None | Some(Value::Null) if def.required => {
-                let e = InputError::new(&field, format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
+                let e = InputError::new(field(), format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
                 return Err(e.allowed(def.values.clone()));
             }
             None | Some(Value::Null) => continue,
@@ -194,10 +196,10 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
             FieldType::Enum => match value {
                 Value::String(s) if def.values.contains(s) => FieldValue::Enum(s.clone()),
                 Value::String(s) => {
-                    let e = InputError::new(&field, format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
+                    let e = InputError::new(field(), format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
                     return Err(e.allowed(def.values.clone()));
                 }
-                other => return Err(wrong_type(&field, "a string", "字符串", other).allowed(def.values.clone())),
+                other => return Err(wrong_type(&field(), "a string", "字符串", other).allowed(def.values.clone())),
             },
             FieldType::Integer => {
                 let (min, max) = (def.min.unwrap_or(i64::MIN), def.max.unwrap_or(i64::MAX));
@@ -205,22 +207,22 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
                     Some(n) if (min..=max).contains(&n) => FieldValue::Int(n),
                     _ => {
                         return Err(InputError::new(
-                            &field,
+                            field(),
                             format!("must be a whole number from {min} to {max}, not {value}"),
                             format!("应为 {min} 到 {max} 之间的整数"),
                         ));
                     }
                 }
             }
-            FieldType::Yuan => FieldValue::Yuan(yuan(value, &field)?),
+            FieldType::Yuan => FieldValue::Yuan(yuan(value, &field())?),
             FieldType::Bool => match value {
                 Value::Bool(b) => FieldValue::Bool(*b),
-                other => return Err(wrong_type(&field, "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
+                other => return Err(wrong_type(&field(), "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
             },
             FieldType::Text => match value {
                 Value::String(s) if s.chars().count() <= MAX_TEXT => FieldValue::Text(s.clone()),
-                Value::String(_) => return Err(InputError::new(&field, format!("is longer than {MAX_TEXT} characters"), format!("超过 {MAX_TEXT} 个字符"))),
-                other => return Err(wrong_type(&field, "a string", "字符串", other)),
+                Value::String(_) => return Err(InputError::new(field(), format!("is longer than {MAX_TEXT} characters"), format!("超过 {MAX_TEXT} 个字符"))),
+                other => return Err(wrong_type(&field(), "a string", "字符串", other)),
             },
         };
         if def.name == "count" {

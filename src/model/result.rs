@@ -1,42 +1,45 @@
 //! What every face returns: the contract's result, plus the steps that explain it.
+//! Results borrow their texts (clauses, quotes, titles) from the catalog: an estimate
+//! copies no policy text.
 
 use crate::policy::schema::{Basis, Text};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EstimateResult {
-    pub region: String,
-    pub region_name: Text,
+pub struct EstimateResult<'a> {
+    pub region: &'a str,
+    pub region_name: &'a Text,
     pub as_of: String,
-    pub policies: Vec<PolicyStatus>,
+    pub policies: Vec<PolicyStatus<'a>>,
     /// Sum of the lines, after every combination rule: yuan as a decimal string.
     pub total_yuan: String,
     /// True when any counted line is a ceiling (最高 / 不超过).
     pub total_is_upper_bound: bool,
     /// Sum of the lines before combination rules.
     pub gross_yuan: String,
-    pub lines: Vec<Line>,
+    pub lines: Vec<Line<'a>>,
     /// Each combination rule that changed something, from gross to net.
-    pub adjustments: Vec<Adjustment>,
-    pub unmatched: Vec<Unmatched>,
+    pub adjustments: Vec<Adjustment<'a>>,
+    pub unmatched: Vec<Unmatched<'a>>,
     pub warnings: Vec<String>,
     /// Non-monetary incentives the region's texts promise.
-    pub benefits: Vec<Benefit>,
-    pub data_version: String,
+    pub benefits: Vec<Benefit<'a>>,
+    pub data_version: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PolicyStatus {
-    pub id: String,
-    pub title: String,
+pub struct PolicyStatus<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub status: Status,
-    pub issued: String,
-    pub effective: Option<String>,
-    pub expires: Option<String>,
+    pub issued: &'a str,
+    pub effective: Option<&'a str>,
+    pub expires: Option<&'a str>,
     /// Whether the text names any amount of money.
     pub pays: bool,
     /// How the dates were read, where they are derived or debatable.
-    pub dates_note: Option<String>,
+    pub dates_note: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,16 +52,16 @@ pub enum Status {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Line {
+pub struct Line<'a> {
     /// Index of the achievement in the request.
     pub achievement: usize,
-    pub kind: String,
+    pub kind: &'a str,
     pub amount_yuan: String,
     pub basis: Basis,
-    pub policy: String,
-    pub rule: String,
-    pub clause: String,
-    pub quote: String,
+    pub policy: &'a str,
+    pub rule: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
     /// The amount for one item, before combination rules.
     pub unit_amount_yuan: String,
     /// How many items were claimed, and how many are paid.
@@ -69,37 +72,37 @@ pub struct Line {
     /// How the unit amount was found, e.g. "50% × 80000 = 40000".
     pub formula: String,
     /// Readings taken, assumptions made: the user should check these.
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Adjustment {
-    pub policy: String,
-    pub limit: String,
-    pub clause: String,
-    pub quote: String,
+pub struct Adjustment<'a> {
+    pub policy: &'a str,
+    pub limit: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
     /// The rule in words.
-    pub rule: String,
+    pub rule: &'a str,
     /// What it did here.
     pub effect: String,
     /// The reading taken where the rule is debatable.
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
     pub achievements: Vec<usize>,
     pub before_yuan: String,
     pub after_yuan: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Unmatched {
+pub struct Unmatched<'a> {
     pub achievement: usize,
-    pub kind: String,
+    pub kind: &'a str,
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Benefit {
-    pub policy: String,
-    pub clause: String,
-    pub quote: String,
-    pub text: String,
+pub struct Benefit<'a> {
+    pub policy: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    pub text: &'a str,
 }

@@ -7,6 +7,7 @@ pub mod validate;
 // `validate` is also compiled by build.rs, where `date` sits beside it.
 pub(crate) use crate::date;
 
+use crate::date::Date;
 use schema::{Bundle, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,8 +17,10 @@ pub struct Catalog {
     pub bundle: Bundle,
     region_index: HashMap<String, usize>,
     kind_index: HashMap<String, usize>,
-    /// (region, kind) → the rules that can pay it, as (policy index, rule index).
-    rules_by_kind: HashMap<(usize, String), Vec<(usize, usize)>>,
+    /// Per region: kind → the rules that can pay it, as (policy index, rule index).
+    rules_by_kind: Vec<HashMap<String, Vec<(usize, usize)>>>,
+    /// Per policy: (effective or issued, expires), parsed once.
+    validity: Vec<(Option<Date>, Option<Date>)>,
 }
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
@@ -36,18 +39,28 @@ impl Catalog {
     pub fn new(bundle: Bundle) -> Catalog {
         let region_index = bundle.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         let kind_index = bundle.kinds.kind.iter().enumerate().map(|(i, k)| (k.id.clone(), i)).collect();
-        let mut rules_by_kind: HashMap<(usize, String), Vec<(usize, usize)>> = HashMap::new();
+        let mut rules_by_kind: Vec<HashMap<String, Vec<(usize, usize)>>> = vec![HashMap::new(); bundle.regions.len()];
         for (ri, region) in bundle.regions.iter().enumerate() {
             for pid in &region.policies {
                 let Some(pi) = bundle.policies.iter().position(|p| &p.id == pid) else { continue };
                 for (ki, rule) in bundle.policies[pi].rule.iter().enumerate() {
                     for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
-                        rules_by_kind.entry((ri, kind.clone())).or_default().push((pi, ki));
+                        rules_by_kind[ri].entry(kind.clone()).or_default().push((pi, ki));
                     }
                 }
             }
         }
-        Catalog { bundle, region_index, kind_index, rules_by_kind }
+        let validity = bundle
+            .policies
+            .iter()
+            .map(|p| (Date::parse(p.effective.as_deref().unwrap_or(&p.issued)), p.expires.as_deref().and_then(Date::parse)))
+            .collect();
+        Catalog { bundle, region_index, kind_index, rules_by_kind, validity }
+    }
+
+    /// A policy's first day in force (its issue date where no other is written) and last.
+    pub fn validity(&self, policy: usize) -> (Option<Date>, Option<Date>) {
+        self.validity[policy]
     }
 
     pub fn region(&self, id: &str) -> Option<(usize, &RegionDef)> {
@@ -81,8 +94,8 @@ impl Catalog {
 
     /// The rules of a region that name this kind.
     pub fn rules_for(&self, region: usize, kind: &str) -> impl Iterator<Item = (usize, usize, &RuleDef)> {
-        self.rules_by_kind
-            .get(&(region, kind.to_string()))
+        self.rules_by_kind[region]
+            .get(kind)
             .map(Vec::as_slice)
             .unwrap_or(&[])
             .iter()

@@ -1,0 +1,190 @@
+// lingpao: standardization-subsidy estimates, computed in WebAssembly, every policy embedded.
+// The JSON contract: ../shared/spec/contract.md (v1). Money is always a decimal string in yuan.
+
+import type { Achievement, AchievementKind, Yuan } from './kinds';
+export type * from './kinds';
+
+export type RegionId =
+  | 'beijing' | 'tianjin' | 'hebei' | 'jiangsu' | 'taizhou' | 'heilongjiang' | 'shaanxi'
+  | 'liaoning' | 'shanxi' | 'liaocheng' | 'linyi' | 'zhengzhou' | 'guangzhou_huangpu'
+  | 'guangyuan' | 'foshan' | 'zaozhuang' | 'weihai' | 'hainan' | 'shanghai';
+
+export type Lang = 'zh' | 'en';
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type DateString = string;
+
+export interface EstimateRequest {
+  region: RegionId;
+  /** The day the achievements are claimed for; policy validity is judged on it. Default: today (UTC+8). */
+  as_of?: DateString;
+  /** Language of reasons, notes and warnings. Default `zh`. */
+  lang?: Lang;
+  /** What one applicant unit obtained in one year (1 to 200 items; `count` repeats one). */
+  achievements: Achievement[];
+}
+
+/** `compare` ignores `region`. */
+export type CompareRequest = Omit<EstimateRequest, 'region'> & { region?: RegionId };
+
+export interface Text { zh: string; en: string }
+
+export type Status = 'in_force' | 'expired' | 'not_yet_effective' | 'no_expiry';
+
+/** `fixed`: the text names the amount; `cap`: it names a ceiling (不高于 / 不超过 / 最高). */
+export type Basis = 'fixed' | 'cap';
+
+export interface PolicyStatus {
+  id: string;
+  title: string;
+  status: Status;
+  issued: DateString;
+  effective: DateString | null;
+  expires: DateString | null;
+  /** Whether the text names any money. */
+  pays: boolean;
+  /** How the dates were read, where derived or debatable. */
+  dates_note: string | null;
+}
+
+export interface Line {
+  /** Index of the achievement in the request. */
+  achievement: number;
+  kind: AchievementKind;
+  /** After every combination rule of the text. */
+  amount_yuan: Yuan;
+  basis: Basis;
+  policy: string;
+  rule: string;
+  /** e.g. "第七条", "第四条（十）". */
+  clause: string;
+  /** The words that set the amount, verbatim from the source text. */
+  quote: string;
+  unit_amount_yuan: Yuan;
+  claimed: number;
+  counted: number;
+  gross_yuan: Yuan;
+  /** How the unit amount was found, e.g. "50% × 80000 = 40000". */
+  formula: string;
+  /** Readings taken and assumptions made: worth checking. */
+  notes: string[];
+}
+
+/** One combination rule (cap, count limit, category limit, highest-only…) that changed the lines. */
+export interface Adjustment {
+  policy: string;
+  limit: string;
+  clause: string;
+  quote: string;
+  rule: string;
+  effect: string;
+  note: string | null;
+  achievements: number[];
+  before_yuan: Yuan;
+  after_yuan: Yuan;
+}
+
+export interface Unmatched { achievement: number; kind: AchievementKind; reason: string }
+
+export interface Benefit { policy: string; clause: string; quote: string; text: string }
+
+export interface EstimateResult {
+  region: RegionId;
+  region_name: Text;
+  as_of: DateString;
+  policies: PolicyStatus[];
+  total_yuan: Yuan;
+  /** True when any counted line is a ceiling: the total is "up to" (最高). */
+  total_is_upper_bound: boolean;
+  /** Before combination rules. */
+  gross_yuan: Yuan;
+  lines: Line[];
+  adjustments: Adjustment[];
+  unmatched: Unmatched[];
+  warnings: string[];
+  /** Non-monetary incentives the region's texts promise. */
+  benefits: Benefit[];
+  data_version: string;
+}
+
+export interface Ranked {
+  rank: number;
+  region: RegionId;
+  region_name: Text;
+  total_yuan: Yuan;
+  total_is_upper_bound: boolean;
+  result: EstimateResult;
+}
+
+export interface Comparison { as_of: DateString; ranking: Ranked[] }
+
+export interface RegionInfo {
+  id: RegionId;
+  name: Text;
+  province: Text;
+  pays: boolean;
+  /** Achievement kinds its rules pay for. */
+  kinds: AchievementKind[];
+  policies: PolicyStatus[];
+}
+
+export interface RuleRow {
+  id: string;
+  kind: string;
+  category: string;
+  conditions: Record<string, string | string[]>;
+  applies_to: string;
+  amount: string;
+  cases: { fields: Record<string, string>; amount_yuan: Yuan }[];
+  basis: Basis;
+  clause: string;
+  quote: string;
+  note: string | null;
+}
+
+export interface Row { id: string; text: string; clause: string; quote: string }
+
+export interface Explanation {
+  region: RegionId;
+  region_name: string;
+  policies: {
+    id: string;
+    title: string;
+    rules: RuleRow[];
+    limits: Row[];
+    conditions: Row[];
+    notices: Row[];
+    benefits: Row[];
+  }[];
+}
+
+export interface Version { package: string; data: string }
+
+/** Thrown on bad input: the message names the field and the allowed values. */
+export interface LingpaoError extends Error {
+  /** Path of the offending field, e.g. `achievements[2].level`. */
+  field: string;
+  message_zh: string;
+  /** The accepted values, where there is a list. */
+  allowed: string[];
+}
+
+/**
+ * Loads the WebAssembly module. Call (and await) once before anything else.
+ * In Node it reads the bundled `.wasm` file; in a browser or bundler it fetches it
+ * next to this module; or pass the bytes, a `Response`, a URL or a `WebAssembly.Module`.
+ */
+export function init(input?: BufferSource | WebAssembly.Module | Response | URL | string): Promise<void>;
+
+/** One region's estimate. Throws a {@link LingpaoError} on bad input. */
+export function estimate(request: EstimateRequest): EstimateResult;
+/** The same, JSON text in and out (as the `lingpao` CLI). */
+export function estimateJson(request: string): string;
+/** The same achievements in every region, best-paying first. */
+export function compare(request: CompareRequest): Comparison;
+/** Every region with its policies and their status on `asOf` (default today). */
+export function regions(asOf?: DateString, lang?: Lang): RegionInfo[];
+/** A region's rules, clause by clause, as data. */
+export function explain(region: RegionId, lang?: Lang): Explanation;
+/** Package version and policy-data version. */
+export function version(): Version;
