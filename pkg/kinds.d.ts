@@ -244,6 +244,300 @@ export interface StandardizationCourseAchievement extends CommonFields {
   kind: 'standardization_course';
 }
 
+/** Government quality award (政府质量奖): Winning the China Quality Award or its nomination, a provincial governor's (government) quality award or its nomination, a mayor's quality award, or a district quality award or its nomination */
+export interface QualityAwardAchievement extends CommonFields {
+  kind: 'quality_award';
+  /** Award: China Quality Award (national), governor's quality award (provincial: Shandong, Henan governor's award, Guangdong government award), mayor's quality award (municipal, incl. Liaocheng's excellence benchmark), district quality award (district), and their nominations */
+  level: 'national' | 'national_nomination' | 'provincial' | 'provincial_nomination' | 'municipal' | 'district' | 'district_nomination';
+  /** Won by an organisation, or by a frontline team or an individual */
+  recipient: 'organization' | 'team_or_individual';
+  /** The award of this family already received in an earlier year (e.g. the nomination before the China Quality Award) */
+  previous_level?: 'national' | 'national_nomination' | 'provincial' | 'provincial_nomination' | 'municipal' | 'district' | 'district_nomination';
+}
+
+/** Demonstration city, county or zone title (示范城市、示范县或示范区称号): A city, county or park named a national quality-strong demonstration city, food-safety demonstration city, quality (brand) improvement demonstration zone, testing-and-certification public-service platform demonstration zone, or IP pilot/demonstration county or park (paid to the body that built it) */
+export interface DemonstrationAreaAchievement extends CommonFields {
+  kind: 'demonstration_area';
+  /** Title */
+  programme: 'quality_city' | 'food_safety_city' | 'quality_improvement_zone' | 'testing_platform_zone' | 'ip_pilot_county' | 'ip_pilot_park';
+  /** National, or provincial (e.g. Henan quality-strong demonstration county, Henan quality improvement zone) */
+  level: 'national' | 'provincial';
+}
+
+/** Brand title (品牌荣誉): A brand title: the Good Products of Shandong list, a quality-product production base or its leading firm, a high-end-brand cultivation firm, a China or provincial time-honoured brand, an international own brand cultivated by the province, a well-known service brand with the quality-service pledge mark, the Food Safety Shandong brand */
+export interface BrandTitleAchievement extends CommonFields {
+  kind: 'brand_title';
+  /** Title */
+  brand: 'regional_quality_brand' | 'quality_product_base' | 'quality_base_leading_firm' | 'high_end_brand_firm' | 'time_honoured' | 'international_own_brand' | 'service_brand' | 'food_safety_brand';
+  /** National (e.g. China time-honoured brand) or provincial (e.g. Shandong time-honoured brand, Good Products of Shandong, Food Safety Shandong) */
+  level: 'national' | 'provincial';
+  /** Type of food business (Food Safety Shandong pays producers and traders differently) */
+  food_business?: 'producer' | 'food_related_producer' | 'trader' | 'catering';
+  /** Level at which the same title was received in an earlier year */
+  previous_level?: 'national' | 'provincial';
+}
+
+/** Engineering quality award (工程质量奖): A project winning the Luban Prize (incl. Guangsha Cup), the National Quality Project Award, the Dayu Water Science and Technology Award, a provincial construction quality award (Shandong Taishan Cup, Guangdong construction quality award) or a provincial water-works quality award (Guangdong); one per project */
+export interface EngineeringAwardAchievement extends CommonFields {
+  kind: 'engineering_award';
+  /** Award */
+  award: 'luban' | 'national_quality_project' | 'dayu' | 'provincial_construction' | 'provincial_water';
+  /** Level of the award (Luban, National Quality Project and Dayu are national) */
+  level: 'national' | 'provincial';
+  /** Construction or water works (Dayu and water-works quality awards are water) */
+  sector: 'construction' | 'water';
+  /** Grade, for graded awards (e.g. Guangdong water-works quality award) */
+  grade?: 'first' | 'second' | 'third';
+  /** Who applies: a local project with one applicant; builder and general contractor both local and applying together; a project outside the area built by a local general contractor */
+  applicant?: 'sole' | 'joint' | 'contractor_outside';
+  /** Level of the award the same project already received (for upgrades) */
+  previous_level?: 'national' | 'provincial';
+}
+
+/** Certification (认证证书): A system, product, service or company certification: quality management system, Taishan Quality, IP management system, energy management system, energy-saving product, low-carbon product, high-end product/service certification (robot CR, IoT, urban rail equipment...), HACCP, ISO 22000, integrity management system, third-party brand certification, AEO (customs advanced certified enterprise); one per certificate */
+export interface CertificationAchievement extends CommonFields {
+  kind: 'certification';
+  /** Certification scheme */
+  scheme: 'qms' | 'taishan_quality' | 'ip_management' | 'energy_management' | 'energy_saving_product' | 'low_carbon_product' | 'robot' | 'iot' | 'urban_rail' | 'other_high_end' | 'haccp' | 'iso22000' | 'integrity_management' | 'brand' | 'aeo';
+  /** The unit's first certification of this scheme */
+  first_time?: boolean;
+  /** Category of the China Robot (CR) certificate */
+  cr_category?: 'A' | 'B';
+  /** Type of food business (food-safety certifications are paid by type of business) */
+  food_business?: 'producer' | 'food_related_producer' | 'trader' | 'catering';
+  /** An enterprise above designated size */
+  above_scale?: boolean;
+}
+
+/** Performance excellence model (卓越绩效管理): Adopting the performance excellence model with effective implementation confirmed (or an assessed score), or being selected as a performance-excellence incubation base */
+export interface ExcellenceModelAchievement extends CommonFields {
+  kind: 'excellence_model';
+  /** Incubation base, or adoption of the model confirmed or assessed */
+  recognition: 'incubation_base' | 'implementation';
+  /** Score assessed under GB/T 19580 (criteria for performance excellence) */
+  score?: number;
+}
+
+/** Own management software (自主研发管理软件): Management software developed in-house, protected by copyright or patent, and put into use */
+export interface ManagementSoftwareAchievement extends CommonFields {
+  kind: 'management_software';
+}
+
+/** International quality comparison project (国际质量比对提升示范项目): An international product-quality comparison and improvement demonstration project (approved and funded after the fact); give the project's construction funds as the actual cost */
+export interface QualityComparisonProjectAchievement extends CommonFields {
+  kind: 'quality_comparison_project';
+}
+
+/** Quality-control circle award (质量管理小组（QC 小组）奖): A QC circle project winning gold or silver at the international QC circle convention, or a prize at a national, provincial, city or district QC presentation contest (incl. small-innovation projects); one per project */
+export interface QcAwardAchievement extends CommonFields {
+  kind: 'qc_award';
+  /** Level of the contest */
+  level: 'international' | 'national' | 'provincial' | 'municipal' | 'district';
+  /** Prize */
+  grade: 'gold' | 'silver' | 'first' | 'second' | 'third' | 'excellence';
+}
+
+/** Promoting quality activities (推广群众性质量活动): An industry body, incubator, park or company promoting performance excellence, QC circles and small-innovation activities in its sector, park or company */
+export interface QualityActivityPromotionAchievement extends CommonFields {
+  kind: 'quality_activity_promotion';
+}
+
+/** School quality or IP education base (中小学质量或知识产权教育基地): A company (organisation) named a quality-education practice base for schools, or a school named an IP-education pilot or demonstration school */
+export interface EducationBaseAchievement extends CommonFields {
+  kind: 'education_base';
+  /** Quality-education practice base or IP-education pilot school */
+  topic: 'quality' | 'ip';
+  /** Level */
+  level: 'national' | 'provincial';
+  /** Level at which the same title was received in an earlier year */
+  previous_level?: 'national' | 'provincial';
+}
+
+/** Trademark honour or international registration (商标荣誉与国际注册): Winning the China Trademark Gold Award, a trademark recognised as well known, or a trademark registered through the Madrid system (one per mark) */
+export interface TrademarkAchievement extends CommonFields {
+  kind: 'trademark';
+  /** China Trademark Gold Award, well-known mark, or Madrid registration */
+  mark: 'gold_award' | 'well_known' | 'madrid';
+  /** The well-known mark was recognised administratively (not by a court) */
+  administrative?: boolean;
+}
+
+/** Geographical indication (地理标志): A product recognised as a protected geographical-indication product, or a GI certification or collective mark registered */
+export interface GeographicalIndicationAchievement extends CommonFields {
+  kind: 'geographical_indication';
+  /** Protected GI product, or GI trademark (certification or collective mark) */
+  form: 'protected_product' | 'registered_mark';
+}
+
+/** Patent granted (授权专利): A patent granted at home or abroad (e.g. the company's first domestic invention patent, a foreign invention patent); one item per country for the same invention, with the invention as subject */
+export interface PatentGrantAchievement extends CommonFields {
+  kind: 'patent_grant';
+  /** Granted at home or abroad */
+  jurisdiction: 'domestic' | 'foreign';
+  /** Type of patent */
+  patent_type: 'invention' | 'utility_model' | 'design';
+  /** The company's first (domestic invention) patent */
+  first_for_firm?: boolean;
+  /** official fees paid to obtain the patent (yuan) */
+  official_fees_yuan?: Yuan | number;
+}
+
+/** IP demonstration or advantage enterprise (知识产权示范、优势企业): Newly named an IP demonstration enterprise or IP advantage enterprise this year */
+export interface IpEnterpriseAchievement extends CommonFields {
+  kind: 'ip_enterprise';
+  /** Demonstration or advantage enterprise */
+  ip_title: 'demonstration' | 'advantage';
+  /** Level */
+  level: 'national' | 'provincial';
+}
+
+/** Patent award (专利奖): A patent winning the China Patent Award (gold, silver, excellence; incl. the design gold, silver and excellence awards, and the organisation prize) or a provincial patent award (special, first, second, third prize) */
+export interface PatentAwardAchievement extends CommonFields {
+  kind: 'patent_award';
+  /** China Patent Award (national) or provincial patent award */
+  level: 'national' | 'provincial';
+  /** Prize: China patent gold, silver, excellence; design gold, silver, excellence; organisation prize; provincial special, first, second, third prize */
+  grade: 'gold' | 'design_gold' | 'silver' | 'design_silver' | 'excellence' | 'design_excellence' | 'organization' | 'special' | 'first' | 'second' | 'third';
+  /** Level of a patent award the same patent received in an earlier year */
+  previous_level?: 'national' | 'provincial';
+}
+
+/** IP pledge loan (知识产权质押融资): A loan secured by a pledged patent (alone or with fixed assets) and registered: interest subsidy, or the appraisal or guarantee fee incurred for it (one item per fee; give the fee as the actual cost) */
+export interface IpPledgeLoanAchievement extends CommonFields {
+  kind: 'ip_pledge_loan';
+  /** Interest subsidy, or appraisal or guarantee fee */
+  expense: 'interest' | 'appraisal_fee' | 'guarantee_fee';
+  /** interest on the loan at the loan prime rate (LPR) (yuan) */
+  lpr_interest_yuan?: Yuan | number;
+  /** Principal and interest repaid on time */
+  repaid_on_time?: boolean;
+}
+
+/** Patent insurance (专利保险): A patentee insuring its patents (one per patent) */
+export interface PatentInsuranceAchievement extends CommonFields {
+  kind: 'patent_insurance';
+  /** The insured patent is a service (employee) invention */
+  service_invention?: boolean;
+}
+
+/** Patent navigation (专利导航): A patent-navigation study of a leading or regional specialty industry, or a company's own patent and talent maps and navigation */
+export interface PatentNavigationAchievement extends CommonFields {
+  kind: 'patent_navigation';
+  /** City leading industry, regional specialty industry, or a company's own */
+  target: 'leading_industry' | 'specialty_industry' | 'enterprise';
+}
+
+/** Report of counterfeit patent (举报假冒专利): A report of patent counterfeiting, verified and closed by enforcement (one per case) */
+export interface CounterfeitReportAchievement extends CommonFields {
+  kind: 'counterfeit_report';
+  /** Reward band set by the enforcement department by the nature and harm of the case and the help given */
+  band: 'high' | 'middle' | 'low';
+}
+
+/** New drug or device approval (新药、医疗器械获批): A new drug (biological, chemical or traditional Chinese medicine) that completed preclinical research and won clinical-trial approval, or won production approval; a medical device (diagnostic reagent or other) registered; a new veterinary drug certificate. One per product */
+export interface DrugApprovalAchievement extends CommonFields {
+  kind: 'drug_approval';
+  /** Marketing approval (production approval, device registration certificate, new veterinary drug certificate), or clinical-trial approval */
+  approval: 'marketing' | 'clinical_trial';
+  /** Type of product */
+  product: 'biologic' | 'chemical' | 'tcm' | 'ivd_reagent' | 'device' | 'veterinary';
+  /** Registration class (number of the drug or veterinary-drug class) or device class (1–3) */
+  registration_class?: number;
+}
+
+/** Drug or device industrialisation (新药、医疗器械产业化): An approved new drug, device or veterinary drug produced locally, paid on the product's annual sales (one per product) */
+export interface DrugIndustrializationAchievement extends CommonFields {
+  kind: 'drug_industrialization';
+  /** Type of product */
+  product: 'biologic' | 'chemical' | 'tcm' | 'ivd_reagent' | 'device' | 'veterinary';
+  /** Registration class (number of the drug or veterinary-drug class) or device class (1–3) */
+  registration_class?: number;
+  /** the product's annual sales revenue (yuan) */
+  annual_sales_yuan?: Yuan | number;
+}
+
+/** Drug added to a national list (进入国家药品目录): A drug (dosage form) newly added to the National Essential Medicines List or the national medical-insurance (work-injury, maternity) drug list; one per drug */
+export interface DrugListAchievement extends CommonFields {
+  kind: 'drug_list';
+  /** Exclusive drug (dosage form) or ordinary one */
+  exclusivity: 'exclusive' | 'ordinary';
+  /** List entered */
+  drug_list?: 'essential' | 'insurance';
+}
+
+/** Drug or device GMP and foreign certification (药品、医疗器械 GMP 及国际认证): A drug or device maker or trader obtaining national drug GMP certification, or passing a certification or inspection by the US, the EU or another international body (e.g. an international GMP inspection); one per project */
+export interface PharmaCertificationAchievement extends CommonFields {
+  kind: 'pharma_certification';
+  /** Certifying authority: US, EU, other international body, or the national drug regulator */
+  authority: 'us' | 'eu' | 'other_international' | 'national';
+  /** It is a GMP (good manufacturing practice) certification or inspection */
+  gmp?: boolean;
+}
+
+/** Generic-drug consistency evaluation (仿制药一致性评价): A drug passing the generic quality and efficacy consistency evaluation (one per drug) */
+export interface GenericDrugEvaluationAchievement extends CommonFields {
+  kind: 'generic_drug_evaluation';
+}
+
+/** New measuring instrument (计量器具新产品): A new measuring instrument: never made in China before, with a pattern-approval certificate; or already type-approved nationally but new to the maker, with a prototype test certificate (one per product) */
+export interface MetrologyInstrumentAchievement extends CommonFields {
+  kind: 'metrology_instrument';
+  /** New to the country (pattern approval) or new to the maker (prototype test certificate) */
+  novelty: 'new_to_country' | 'new_to_maker';
+}
+
+/** Industrial metrology and testing centre (产业计量测试中心): Named a national industrial metrology and testing centre (or similar national metrology innovation platform), or a provincial one */
+export interface MetrologyCentreAchievement extends CommonFields {
+  kind: 'metrology_centre';
+  /** Level */
+  level: 'national' | 'provincial';
+}
+
+/** Metrology body settled locally (计量技术组织落户): An international metrology organisation or a national metrology technical committee settling locally */
+export interface MetrologyBodyAchievement extends CommonFields {
+  kind: 'metrology_body';
+  /** International organisation or national technical committee */
+  scope: 'international' | 'national';
+}
+
+/** Metrology technical regulation (计量技术法规): Drafting, as a main drafter, an international metrology regulation or recommendation (adopted), a national or a local metrology technical regulation */
+export interface MetrologyRegulationAchievement extends CommonFields {
+  kind: 'metrology_regulation';
+  /** International, national or local (provincial) regulation */
+  level: 'international' | 'national' | 'provincial';
+  /** Rank among the drafters (1 = first) */
+  drafter_rank?: number;
+  /** The international regulation or recommendation has been adopted */
+  adopted?: boolean;
+}
+
+/** Measurement management system certification (测量管理体系认证): Measurement management system certified at grade AAA (3A), AA (2A) or A (1A) */
+export interface MeasurementManagementAchievement extends CommonFields {
+  kind: 'measurement_management';
+  /** Grade */
+  level: 'AAA' | 'AA' | 'A';
+  /** Grade held before (for upgrades) */
+  previous_level?: 'AAA' | 'AA' | 'A';
+  /** The certification covers energy metrology */
+  covers_energy?: boolean;
+}
+
+/** Inspection and testing body (检验检测机构): A national or provincial inspection and testing body (quality inspection centre) built */
+export interface TestingCentreAchievement extends CommonFields {
+  kind: 'testing_centre';
+  /** Level */
+  level: 'national' | 'provincial';
+}
+
+/** Laboratory accreditation or testing qualification (实验室认可与检测、认证资质): A laboratory accredited by CNAS, designated for compulsory certification (CCC; one per product category), signing mutual recognition of results with well-known international bodies, or a body qualified to test or certify for China Robot (CR) certification or new IAB/NEM product or service certifications */
+export interface TestingQualificationAchievement extends CommonFields {
+  kind: 'testing_qualification';
+  /** Accreditation or qualification */
+  qualification: 'cnas' | 'ccc_designated' | 'mutual_recognition' | 'cr_iab_nem';
+  /** A laboratory or testing platform newly built for a project on the annual key-construction list */
+  key_project?: boolean;
+}
+
 /** One achievement of the applicant unit: a discriminated union on `kind`. */
 export type Achievement =
   | StandardAchievement
@@ -278,6 +572,38 @@ export type Achievement =
   | StandardizationProjectAchievement
   | TalentTrainingAchievement
   | StandardComplexAchievement
-  | StandardizationCourseAchievement;
+  | StandardizationCourseAchievement
+  | QualityAwardAchievement
+  | DemonstrationAreaAchievement
+  | BrandTitleAchievement
+  | EngineeringAwardAchievement
+  | CertificationAchievement
+  | ExcellenceModelAchievement
+  | ManagementSoftwareAchievement
+  | QualityComparisonProjectAchievement
+  | QcAwardAchievement
+  | QualityActivityPromotionAchievement
+  | EducationBaseAchievement
+  | TrademarkAchievement
+  | GeographicalIndicationAchievement
+  | PatentGrantAchievement
+  | IpEnterpriseAchievement
+  | PatentAwardAchievement
+  | IpPledgeLoanAchievement
+  | PatentInsuranceAchievement
+  | PatentNavigationAchievement
+  | CounterfeitReportAchievement
+  | DrugApprovalAchievement
+  | DrugIndustrializationAchievement
+  | DrugListAchievement
+  | PharmaCertificationAchievement
+  | GenericDrugEvaluationAchievement
+  | MetrologyInstrumentAchievement
+  | MetrologyCentreAchievement
+  | MetrologyBodyAchievement
+  | MetrologyRegulationAchievement
+  | MeasurementManagementAchievement
+  | TestingCentreAchievement
+  | TestingQualificationAchievement;
 
 export type AchievementKind = Achievement['kind'];

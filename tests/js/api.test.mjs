@@ -1,0 +1,95 @@
+// The npm package's API in Node: results, typed errors, and no trap on any input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as lingpao from '../../pkg/index.js';
+
+const tianjin = {
+  region: 'tianjin',
+  as_of: '2022-06-30',
+  achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }],
+};
+
+test('calls before init say so', () => {
+  assert.throws(() => lingpao.estimate(tianjin), /await init\(\)/);
+});
+
+test('init once, estimate with cited lines', async () => {
+  await lingpao.init();
+  await lingpao.init(); // idempotent
+  const r = lingpao.estimate(tianjin);
+  assert.equal(r.total_yuan, '160000');
+  assert.equal(r.total_is_upper_bound, false);
+  assert.equal(r.lines[0].clause, '第七条');
+  assert.match(r.lines[0].quote, /8 万元/);
+  assert.equal(typeof r.lines[0].amount_yuan, 'string');
+  assert.deepEqual(r.unmatched, []);
+  assert.equal(r.policies.find((p) => p.id === 'tianjin-subsidy-fund').status, 'in_force');
+});
+
+test('money in may be a whole number or a decimal string; out it is always a string', () => {
+  const r = lingpao.estimate({ region: 'beijing', as_of: '2021-01-01', achievements: [
+    { kind: 'pilot', level: 'national', actual_cost_yuan: 120000 },
+    { kind: 'pilot', level: 'provincial', actual_cost_yuan: '9500.50' },
+  ] });
+  assert.deepEqual(r.lines.map((l) => l.amount_yuan), ['120000', '9500.5']);
+  assert.equal(r.total_yuan, '129500.5');
+  assert.equal(r.total_is_upper_bound, true);
+});
+
+test('bad input throws an Error naming the field, with the allowed values as properties', () => {
+  const cases = [
+    [{ region: 'atlantis', achievements: tianjin.achievements }, 'region', 'tianjin'],
+    [{ region: 'tianjin', achievements: [{ kind: 'standard', level: 'city', action: 'formulate', role: 'lead' }] }, 'achievements[0].level', 'national'],
+    [{ region: 'tianjin', achievements: [{ kind: 'medal' }] }, 'achievements[0].kind', 'leader'],
+    [{ region: 'tianjin', achievements: [{ kind: 'leader', level: 'national', count: -3 }] }, 'achievements[0].count', undefined],
+    [{ region: 'tianjin', achievements: [{ kind: 'leader', level: 'national', count: 2.5 }] }, 'achievements[0].count', undefined],
+    [{ region: 'tianjin', achievements: [] }, 'achievements', undefined],
+    [{ region: 'beijing', achievements: [{ kind: 'pilot', level: 'national', actual_cost_yuan: 1.5 }] }, 'achievements[0].actual_cost_yuan', undefined],
+  ];
+  for (const [request, field, allowedOne] of cases) {
+    assert.throws(() => lingpao.estimate(request), (e) => {
+      assert.ok(e instanceof Error, 'an Error');
+      assert.equal(e.field, field);
+      assert.ok(e.message.includes(field), e.message);
+      assert.ok(Array.isArray(e.allowed));
+      if (allowedOne) assert.ok(e.allowed.includes(allowedOne), `${field}: ${e.allowed}`);
+      assert.ok(e.message_zh.length > 0);
+      return true;
+    });
+  }
+  assert.throws(() => lingpao.estimateJson('{"region":'), (e) => e.field === 'request' && /malformed JSON/.test(e.message));
+  assert.throws(() => lingpao.explain('atlantis'), (e) => e.field === 'region' && e.allowed.length === 19);
+  assert.throws(() => lingpao.regions('yesterday'), (e) => e.field === 'as_of');
+  assert.throws(() => lingpao.regions(undefined, 'fr'), (e) => e.field === 'lang');
+});
+
+test('no input traps the module', () => {
+  const weird = [null, undefined, 42, 'x', [], {}, { region: null }, { achievements: 'all' },
+    { region: 'tianjin', achievements: [null] }, { region: 'tianjin', achievements: [{ kind: 'standard', level: {} }] },
+    { region: 'tianjin', achievements: [{ kind: 'leader', level: 'national', count: 1e300 }] },
+    { region: 'tianjin', achievements: Array.from({ length: 500 }, () => ({ kind: 'leader', level: 'national' })) },
+    { region: 'tianjin', as_of: '2022-02-30', achievements: [] }, { region: 'tianjin', achievements: [{ kind: 'leader', level: 'national', subject: 'x'.repeat(10000) }] }];
+  for (const w of weird) {
+    try { lingpao.estimate(w); } catch (e) { assert.ok(e instanceof Error); }
+    try { lingpao.compare(w); } catch (e) { assert.ok(e instanceof Error); }
+  }
+  // Still alive after all that:
+  assert.equal(lingpao.estimate(tianjin).total_yuan, '160000');
+});
+
+test('compare, regions, explain, version', () => {
+  const c = lingpao.compare({ as_of: '2022-06-30', achievements: tianjin.achievements });
+  assert.equal(c.ranking.length, 19);
+  assert.equal(c.ranking[0].rank, 1);
+  assert.equal(c.ranking.find((r) => r.region === 'tianjin').total_yuan, '160000');
+  const totals = c.ranking.map((r) => Number(r.total_yuan));
+  assert.deepEqual([...totals].sort((a, b) => b - a), totals);
+  const regions = lingpao.regions('2022-06-30', 'en');
+  assert.equal(regions.length, 19);
+  assert.equal(regions.find((r) => r.id === 'tianjin').name.en, 'Tianjin');
+  const e = lingpao.explain('tianjin', 'en');
+  assert.ok(e.policies.some((p) => p.rules.some((r) => r.id === 'national_formulate_lead')));
+  const v = lingpao.version();
+  assert.match(v.package, /^\d+\.\d+\.\d+$/);
+  assert.match(v.data, /\+data\./);
+});

@@ -1,0 +1,102 @@
+// The packed npm package as other projects get it: `npm pack`, install the tarball in a
+// scratch project, then (a) plain Node ESM and (b) a Vite build run in headless Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url).pathname;
+const out = join(root, 'test-output');
+mkdirSync(out, { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), 'lingpao-pkg-'));
+
+function sh(cmd, args, cwd) {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+test('npm pack gives a package that installs and runs in Node ESM', () => {
+  const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], join(root, 'pkg')));
+  const files = packed[0].files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'kinds.d.ts', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm']);
+  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+  sh('npm', ['install', '--no-audit', '--no-fund', '--offline', join(scratch, packed[0].filename)], scratch);
+  writeFileSync(join(scratch, 'node-esm.mjs'), `
+import { init, estimate } from 'lingpao';
+await init();
+const r = estimate({ region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] });
+console.log(JSON.stringify({ total: r.total_yuan, clause: r.lines[0].clause }));
+`);
+  const res = JSON.parse(sh('node', ['node-esm.mjs'], scratch));
+  assert.deepEqual(res, { total: '160000', clause: '第七条' });
+});
+
+test('the typings check a typed client and reject a wrong one', () => {
+  writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: false } }));
+  writeFileSync(join(scratch, 'good.ts'), `
+import { init, estimate, type EstimateRequest, type Achievement, type LingpaoError } from 'lingpao';
+const a: Achievement = { kind: 'secretariat', scope: 'international', tier: 'sc' };
+const req: EstimateRequest = { region: 'weihai', achievements: [a, { kind: 'standard', level: 'group', action: 'revise', role: 'participant', count: 3 }] };
+export async function run(): Promise<string> {
+  await init();
+  try { return estimate(req).total_yuan; } catch (e) { return (e as LingpaoError).field; }
+}
+`);
+  writeFileSync(join(scratch, 'bad.ts'), `
+import type { Achievement, EstimateRequest } from 'lingpao';
+const a: Achievement = { kind: 'secretariat', scope: 'galactic', tier: 'sc' };
+const r: EstimateRequest = { region: 'atlantis', achievements: [a] };
+export { r };
+`);
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  const good = spawnSync(tsc, ['-p', 'tsconfig.json', '--noEmit', 'good.ts'], { cwd: scratch, encoding: 'utf8' });
+  // tsc ignores -p when files are named; check the file directly with the same options.
+  const goodDirect = spawnSync(tsc, ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'good.ts'], { cwd: scratch, encoding: 'utf8' });
+  assert.equal(goodDirect.status, 0, goodDirect.stdout + goodDirect.stderr + good.stdout);
+  const bad = spawnSync(tsc, ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'bad.ts'], { cwd: scratch, encoding: 'utf8' });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stdout, /galactic/);
+  assert.match(bad.stdout, /atlantis/);
+});
+
+function serve(dir) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
+    if (!path.startsWith(dir) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+test('a Vite build of a page using the package computes in headless Chromium', async () => {
+  const app = join(scratch, 'app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'index.html'), '<!doctype html><meta charset="utf-8"><title>lingpao via Vite</title><p id="out">…</p><script type="module" src="./main.js"></script>');
+  writeFileSync(join(app, 'main.js'), `
+import { init, estimate } from 'lingpao';
+await init();
+const r = estimate({ region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] });
+document.getElementById('out').textContent = r.total_yuan + ' ' + r.lines[0].clause;
+`);
+  sh(join(root, 'node_modules/.bin/vite'), ['build', app, '--outDir', join(app, 'dist'), '--emptyOutDir', '--logLevel', 'error'], scratch);
+  const server = await serve(join(app, 'dist'));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => document.getElementById('out').textContent !== '…', null, { timeout: 15000 });
+    assert.equal(await page.textContent('#out'), '160000 第七条');
+    assert.deepEqual(errors, []);
+    await page.screenshot({ path: join(out, 'package-vite-chromium.png') });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
