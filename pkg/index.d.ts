@@ -1,8 +1,8 @@
 // lingpao: standardization-subsidy estimates, computed in WebAssembly, every policy embedded.
 // The JSON contract: ../shared/spec/contract.md (v1). Money is always a decimal string in yuan.
 
-import type { Achievement, AchievementKind, Yuan } from './kinds';
-export type * from './kinds';
+import type { Achievement, AchievementKind, Yuan } from './kinds.js';
+export type * from './kinds.js';
 
 export type RegionId =
   | 'beijing' | 'tianjin' | 'hebei' | 'jiangsu' | 'taizhou' | 'heilongjiang' | 'shaanxi'

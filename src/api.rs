@@ -112,8 +112,10 @@ pub fn version() -> Version {
 }
 
 /// Today's date in UTC+8 (the policies' own time zone), from the system clock.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> Date {
+    #[cfg(not(target_arch = "wasm32"))]
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    #[cfg(target_arch = "wasm32")]
+    let secs = (js_sys::Date::now() / 1000.0) as i64;
     Date::from_unix_days((secs + 8 * 3600).div_euclid(86_400))
 }

@@ -9,12 +9,6 @@ use crate::model::{InputError, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn today() -> Date {
-    // The policies' own time zone is UTC+8.
-    let ms = js_sys::Date::now();
-    Date::from_unix_days(((ms / 1000.0) as i64 + 8 * 3600).div_euclid(86_400))
-}
-
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
@@ -46,21 +40,21 @@ fn lang(v: Option<String>) -> Result<Lang, JsValue> {
 /// `estimate(request)`: one region's estimate.
 #[wasm_bindgen]
 pub fn estimate(request: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&api::estimate(&from_js(request)?, today()).map_err(js_error)?)
+    to_js(&api::estimate(&from_js(request)?, api::today()).map_err(js_error)?)
 }
 
 /// `estimate_json(text)`: the same from JSON text to JSON text (what the CLI does).
 #[wasm_bindgen(js_name = estimateJson)]
 pub fn estimate_json(request: &str) -> Result<String, JsValue> {
     let v = api::parse_json(request).map_err(js_error)?;
-    let r = api::estimate(&v, today()).map_err(js_error)?;
+    let r = api::estimate(&v, api::today()).map_err(js_error)?;
     serde_json::to_string(&r).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 /// `compare(request)`: the same achievements in every region, ranked.
 #[wasm_bindgen]
 pub fn compare(request: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&api::compare(&from_js(request)?, today()).map_err(js_error)?)
+    to_js(&api::compare(&from_js(request)?, api::today()).map_err(js_error)?)
 }
 
 /// `regions(asOf?, lang?)`: every region with its policies and their status.
@@ -70,7 +64,7 @@ pub fn regions(as_of: Option<String>, lang_: Option<String>) -> Result<JsValue, 
         Some(s) => Some(Date::parse(&s).ok_or_else(|| js_error(InputError::new("as_of", format!("`{s}` is not a YYYY-MM-DD date"), "日期格式应为 YYYY-MM-DD")))?),
         None => None,
     };
-    to_js(&api::regions(on, today(), lang(lang_)?))
+    to_js(&api::regions(on, api::today(), lang(lang_)?))
 }
 
 /// `explain(region, lang?)`: the region's rules as data.

@@ -196,7 +196,9 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             claims[i].counted = keep;
             claims[i].recount();
         }
-        let class = if key.iter().all(String::is_empty) { String::new() } else { format!("（{}）", key.join("、")) };
+        let labels = &ctx.cat.bundle.kinds.values;
+        let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty()).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_str(), |t| pick(ctx.lang, t))).collect();
+        let class = if shown.is_empty() { String::new() } else { format!("（{}）", shown.join("、")) };
         let effect = ctx.say(
             &format!("{class}{items} 项中只计 {max} 项，留下金额最高的，另 {} 项不计", items - max),
             &format!("{class} only {max} of {items} items count; the best-paying are kept, {} left out", items - max),

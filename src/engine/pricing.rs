@@ -144,7 +144,7 @@ fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, dept
             None => {
                 notes.push(say(
                     lang,
-                    &format!("未填写 {field}：按上限 {} 元计；实际为费用的 {}%。", yuan(max), pc.normalize()),
+                    &format!("未填写 {field}：按上限 {} 元计；条文按其 {}% 计。", yuan(max), pc.normalize()),
                     &format!("No {field} given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize()),
                 ));
                 (max, yuan(max))

@@ -1,0 +1,53 @@
+//! The wasm face tested inside wasm (wasm-bindgen-test), in Node and in headless
+//! Chromium: the same calls a page makes, on plain JS objects.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JSON, Reflect};
+use lingpao::wasm;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn estimate_on_a_plain_object() {
+    let r = wasm::estimate(js(r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#)).unwrap();
+    assert_eq!(get(&r, "total_yuan").as_string().unwrap(), "160000");
+    let line = Array::from(&get(&r, "lines")).get(0);
+    assert_eq!(get(&line, "clause").as_string().unwrap(), "第七条");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_js_error_with_field_and_allowed() {
+    let e = wasm::estimate(js(r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"galactic"}]}"#)).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&e, "field").as_string().unwrap(), "achievements[0].level");
+    let allowed: Vec<String> = Array::from(&get(&e, "allowed")).iter().map(|v| v.as_string().unwrap()).collect();
+    assert_eq!(allowed, ["national", "provincial", "municipal"]);
+}
+
+#[wasm_bindgen_test]
+fn nothing_traps() {
+    for text in ["null", "42", "[]", "{}", r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"national","count":1e300}]}"#, r#"{"region":"tianjin","achievements":[{"kind":"standard","level":{}}]}"#] {
+        let _ = wasm::estimate(js(text));
+        let _ = wasm::compare(js(text));
+    }
+    assert!(wasm::estimate_json("{\"region\":").is_err());
+    assert!(wasm::explain("atlantis", None).is_err());
+    assert!(wasm::regions(Some("yesterday".into()), None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn compare_regions_explain_version() {
+    let c = wasm::compare(js(r#"{"as_of":"2022-06-30","achievements":[{"kind":"leader","level":"national"}]}"#)).unwrap();
+    assert_eq!(Array::from(&get(&c, "ranking")).length(), 19);
+    assert_eq!(Array::from(&wasm::regions(None, Some("en".into())).unwrap()).length(), 19);
+    assert!(get(&wasm::explain("weihai", None).unwrap(), "policies").is_object());
+    assert!(get(&wasm::version().unwrap(), "data").as_string().unwrap().contains("+data."));
+}
