@@ -1,0 +1,58 @@
+// Budgets of the wasm package, measured (not asserted): size raw and gzip, cold start in
+// Node (instantiate + first estimate, fresh process each time), estimate and compare
+// through the JS boundary. Run: node bench/wasm.mjs
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+
+const root = new URL('../', import.meta.url).pathname;
+const wasmPath = `${root}pkg/wasm/lingpao_bg.wasm`;
+const bytes = readFileSync(wasmPath);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const request = {
+  region: 'tianjin', as_of: '2022-06-30',
+  achievements: [
+    { kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 },
+    { kind: 'standard', level: 'international', action: 'revise', role: 'participant' },
+    { kind: 'leader', level: 'national' },
+    { kind: 'secretariat', scope: 'international', tier: 'sc' },
+    { kind: 'innovation_award', grade: 'second' },
+  ],
+};
+
+if (process.argv[2] === '--cold') {
+  const t0 = performance.now();
+  const lingpao = await import(`${root}pkg/index.js`);
+  await lingpao.init();
+  lingpao.estimate(request);
+  console.log(performance.now() - t0);
+  process.exit(0);
+}
+
+const cold = [];
+for (let i = 0; i < 15; i++) cold.push(Number(execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--cold'], { encoding: 'utf8' })));
+
+const lingpao = await import(`${root}pkg/index.js`);
+await lingpao.init();
+function perCall(fn, batch, rounds) {
+  for (let i = 0; i < batch; i++) fn(); // warm up
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    times.push(((performance.now() - t0) / batch) * 1000);
+  }
+  return median(times);
+}
+const est = perCall(() => lingpao.estimate(request), 500, 21);
+const cmp = perCall(() => lingpao.compare(request), 50, 21);
+const figures = {
+  wasm_raw_bytes: bytes.length,
+  wasm_gzip_bytes: gzipSync(bytes, { level: 9 }).length,
+  cold_start_ms_median: +median(cold).toFixed(2),
+  estimate_us_median: +est.toFixed(1),
+  compare_us_median: +cmp.toFixed(1),
+  budgets: { wasm_gzip_bytes: 150 * 1024, cold_start_ms: 20, estimate_us: 50, compare_us: 1000 },
+};
+console.log(JSON.stringify(figures, null, 2));
