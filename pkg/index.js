@@ -29,9 +29,23 @@ function loaded() {
   if (!ready) throw new Error('lingpao: call `await init()` before using the API');
 }
 
-export function estimate(request) { loaded(); return wasm.estimate(request); }
-export function estimateJson(request) { loaded(); return wasm.estimateJson(request); }
-export function compare(request) { loaded(); return wasm.compare(request); }
-export function regions(asOf, lang) { loaded(); return wasm.regions(asOf, lang); }
-export function explain(region, lang) { loaded(); return wasm.explain(region, lang); }
-export function version() { loaded(); return wasm.version(); }
+// Plain objects cross the boundary as JSON text: JSON.stringify / JSON.parse are the
+// fastest way in and out of wasm for results of this shape.
+function toJson(request) {
+  let text;
+  try {
+    text = JSON.stringify(request);
+  } catch (e) {
+    const err = new Error(`request: not plain JSON data (${e.message})`);
+    Object.assign(err, { field: 'request', message_zh: '请求应为普通 JSON 数据', allowed: [] });
+    throw err;
+  }
+  return text === undefined ? 'null' : text;
+}
+
+export function estimate(request) { loaded(); return JSON.parse(wasm.estimateJson(toJson(request))); }
+export function estimateJson(request) { loaded(); return wasm.estimateJson(String(request)); }
+export function compare(request) { loaded(); return JSON.parse(wasm.compareJson(toJson(request))); }
+export function regions(asOf, lang) { loaded(); return JSON.parse(wasm.regionsJson(asOf, lang)); }
+export function explain(region, lang) { loaded(); return JSON.parse(wasm.explainJson(String(region), lang)); }
+export function version() { loaded(); return JSON.parse(wasm.versionJson()); }

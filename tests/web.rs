@@ -11,13 +11,17 @@ fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON")
 }
 
+fn parsed(r: Result<String, JsValue>) -> JsValue {
+    js(&r.expect("a result"))
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn estimate_on_a_plain_object() {
-    let r = wasm::estimate(js(r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#)).unwrap();
+    let r = parsed(wasm::estimate_json(r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#));
     assert_eq!(get(&r, "total_yuan").as_string().unwrap(), "160000");
     let line = Array::from(&get(&r, "lines")).get(0);
     assert_eq!(get(&line, "clause").as_string().unwrap(), "第七条");
@@ -25,7 +29,7 @@ fn estimate_on_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_js_error_with_field_and_allowed() {
-    let e = wasm::estimate(js(r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"galactic"}]}"#)).unwrap_err();
+    let e = wasm::estimate_json(r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"galactic"}]}"#).unwrap_err();
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "field").as_string().unwrap(), "achievements[0].level");
     let allowed: Vec<String> = Array::from(&get(&e, "allowed")).iter().map(|v| v.as_string().unwrap()).collect();
@@ -35,19 +39,20 @@ fn bad_input_is_a_js_error_with_field_and_allowed() {
 #[wasm_bindgen_test]
 fn nothing_traps() {
     for text in ["null", "42", "[]", "{}", r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"national","count":1e300}]}"#, r#"{"region":"tianjin","achievements":[{"kind":"standard","level":{}}]}"#] {
-        let _ = wasm::estimate(js(text));
-        let _ = wasm::compare(js(text));
+        let _ = wasm::estimate_json(text);
+        let _ = wasm::compare_json(text);
     }
     assert!(wasm::estimate_json("{\"region\":").is_err());
-    assert!(wasm::explain("atlantis", None).is_err());
-    assert!(wasm::regions(Some("yesterday".into()), None).is_err());
+    assert!(wasm::estimate_json("\u{0}").is_err());
+    assert!(wasm::explain_json("atlantis", None).is_err());
+    assert!(wasm::regions_json(Some("yesterday".into()), None).is_err());
 }
 
 #[wasm_bindgen_test]
 fn compare_regions_explain_version() {
-    let c = wasm::compare(js(r#"{"as_of":"2022-06-30","achievements":[{"kind":"leader","level":"national"}]}"#)).unwrap();
+    let c = parsed(wasm::compare_json(r#"{"as_of":"2022-06-30","achievements":[{"kind":"leader","level":"national"}]}"#));
     assert_eq!(Array::from(&get(&c, "ranking")).length(), 19);
-    assert_eq!(Array::from(&wasm::regions(None, Some("en".into())).unwrap()).length(), 19);
-    assert!(get(&wasm::explain("weihai", None).unwrap(), "policies").is_object());
-    assert!(get(&wasm::version().unwrap(), "data").as_string().unwrap().contains("+data."));
+    assert_eq!(Array::from(&parsed(wasm::regions_json(None, Some("en".into())))).length(), 19);
+    assert!(get(&parsed(wasm::explain_json("weihai", None)), "policies").is_object());
+    assert!(get(&parsed(wasm::version_json()), "data").as_string().unwrap().contains("+data."));
 }
