@@ -196,8 +196,13 @@ fn total_is_sane(v: &Value) {
     let _ = api::compare(v, today());
 }
 
+/// 3000 inputs per property in every test run; `LINGPAO_FUZZ_CASES=100000` for a long run.
+fn fuzz_cases() -> u32 {
+    std::env::var("LINGPAO_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(3000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: fuzz_cases(), failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn any_json_never_panics(v in any_json()) {
