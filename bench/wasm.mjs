@@ -10,16 +10,7 @@ const wasmPath = `${root}pkg/wasm/lingpao_bg.wasm`;
 const bytes = readFileSync(wasmPath);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-const request = {
-  region: 'tianjin', as_of: '2022-06-30',
-  achievements: [
-    { kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 },
-    { kind: 'standard', level: 'international', action: 'revise', role: 'participant' },
-    { kind: 'leader', level: 'national' },
-    { kind: 'secretariat', scope: 'international', tier: 'sc' },
-    { kind: 'innovation_award', grade: 'second' },
-  ],
-};
+const request = JSON.parse(readFileSync(`${root}benches/request.json`, 'utf8'));
 
 if (process.argv[2] === '--cold') {
   const t0 = performance.now();

@@ -5,18 +5,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use lingpao::{api, date::Date};
 use std::hint::black_box;
 
+/// The 5-achievement request every benchmark uses (also `examples/profile.rs`, `bench/wasm.mjs`).
 fn request() -> serde_json::Value {
-    serde_json::json!({
-        "region": "tianjin",
-        "as_of": "2022-06-30",
-        "achievements": [
-            { "kind": "standard", "level": "national", "action": "formulate", "role": "lead", "count": 2 },
-            { "kind": "standard", "level": "international", "action": "revise", "role": "participant" },
-            { "kind": "leader", "level": "national" },
-            { "kind": "secretariat", "scope": "international", "tier": "sc" },
-            { "kind": "innovation_award", "grade": "second" }
-        ]
-    })
+    serde_json::from_str(include_str!("request.json")).expect("benches/request.json")
 }
 
 fn bench(c: &mut Criterion) {

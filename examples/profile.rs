@@ -1,16 +1,7 @@
 //! Runs `estimate` in a loop, for profilers (`perf record`, callgrind).
 use lingpao::{api, date::Date};
 fn main() {
-    let req = serde_json::json!({
-        "region": "tianjin", "as_of": "2022-06-30",
-        "achievements": [
-            { "kind": "standard", "level": "national", "action": "formulate", "role": "lead", "count": 2 },
-            { "kind": "standard", "level": "international", "action": "revise", "role": "participant" },
-            { "kind": "leader", "level": "national" },
-            { "kind": "secretariat", "scope": "international", "tier": "sc" },
-            { "kind": "innovation_award", "grade": "second" }
-        ]
-    });
+    let req: serde_json::Value = serde_json::from_str(include_str!("../benches/request.json")).expect("benches/request.json");
     let today = Date::parse("2026-11-28").unwrap();
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(20000);
     let mut total = 0;

@@ -25,27 +25,26 @@ fn every_quote_is_verbatim_and_every_amount_is_written() {
 
 #[test]
 fn a_tampered_quote_is_caught() {
-    let mut bundle = catalog().bundle.clone();
-    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| r.amount.is_some()).expect("a fixed rule");
-    rule.quote = rule.quote.replacen('的', "得", 1) + "！";
-    let errors = validate::validate(&bundle, &source);
+    let errors = errors_after(|r| r.amount.is_some(), |r| r.quote = r.quote.replacen('的', "得", 1) + "！");
     assert!(errors.iter().any(|e| e.contains("not found verbatim")), "{errors:?}");
+}
+
+/// Errors after changing the first rule that `pick` selects.
+fn errors_after(pick: fn(&lingpao::policy::schema::RuleDef) -> bool, change: fn(&mut lingpao::policy::schema::RuleDef)) -> Vec<String> {
+    let mut bundle = catalog().bundle.clone();
+    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| pick(r)).expect("such a rule");
+    change(rule);
+    validate::validate(&bundle, &source)
 }
 
 #[test]
 fn a_wrong_amount_is_caught() {
-    let mut bundle = catalog().bundle.clone();
-    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| r.amount.is_some()).expect("a fixed rule");
-    rule.amount = Some(rule.amount.unwrap() + Decimal::ONE);
-    let errors = validate::validate(&bundle, &source);
+    let errors = errors_after(|r| r.amount.is_some(), |r| r.amount = Some(r.amount.unwrap() + Decimal::ONE));
     assert!(errors.iter().any(|e| e.contains("is not written in the quote")), "{errors:?}");
 }
 
 #[test]
 fn a_wrong_percentage_is_caught() {
-    let mut bundle = catalog().bundle.clone();
-    let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| r.percent.is_some()).expect("a percentage rule");
-    rule.percent = Some(Decimal::from(45));
-    let errors = validate::validate(&bundle, &source);
+    let errors = errors_after(|r| r.percent.is_some(), |r| r.percent = Some(Decimal::from(45)));
     assert!(errors.iter().any(|e| e.contains("45% is not written")), "{errors:?}");
 }
