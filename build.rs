@@ -10,7 +10,7 @@ mod schema;
 #[path = "src/policy/validate.rs"]
 mod validate;
 
-use schema::{Bundle, KindsFile, PolicyDef, RegionsFile};
+use schema::{Bundle, FactsFile, KindsFile, PolicyDef, RegionsFile, RegisterDef};
 use std::{env, fs, path::Path};
 
 fn read(path: &Path) -> String {
@@ -42,6 +42,9 @@ fn main() {
         }
     }
     let regions: RegionsFile = parse(&dir.join("regions.toml"));
+    let facts: FactsFile = parse(&dir.join("facts.toml"));
+    let mut register_files: Vec<_> = fs::read_dir(dir.join("registers")).expect("policies/registers/").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    register_files.sort();
     let mut files: Vec<_> = fs::read_dir(dir)
         .expect("policies/")
         .map(|e| e.expect("policies/ entry").path())
@@ -53,17 +56,21 @@ fn main() {
     files.sort();
     // The data version names the exact data: a hash of every file that feeds the bundle.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in kind_files.iter().chain([dir.join("regions.toml")].iter()).chain(&files) {
+    for p in kind_files.iter().chain([dir.join("regions.toml"), dir.join("facts.toml")].iter()).chain(&files).chain(&register_files) {
         for b in read(p).bytes() {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
         }
     }
     let policies: Vec<PolicyDef> = files.iter().map(|p| parse(p)).collect();
+    let registers: Vec<RegisterDef> = register_files.iter().map(|p| parse(p)).collect();
     let bundle = Bundle {
         data_version: format!("{}+data.{:012x}", env::var("CARGO_PKG_VERSION").unwrap(), hash & 0xffff_ffff_ffff),
         kinds,
+        facts: facts.fact,
+        national: regions.national,
         regions: regions.region,
         policies,
+        registers,
     };
     let sources = dir.join("sources");
     let errors = validate::validate(&bundle, &|name| fs::read_to_string(sources.join(name)).ok());

@@ -160,6 +160,163 @@ export interface Explanation {
 
 export interface Version { package: string; data: string }
 
+/**
+ * What the company knows about itself, for the leader eligibility self-check. Every
+ * fact is optional (`null` = not given): a fact not given leaves its conditions `unknown`.
+ * Months facts are whole months 0–1200, or whole years 0–100 under the `years_` name.
+ */
+export interface Facts {
+  /** Registered (lawfully established) in the region. */
+  registered_in_region?: boolean | null;
+  /** An independent legal person. */
+  independent_legal_person?: boolean | null;
+  /** The standard applied is self-declared on the enterprise standards public service platform. */
+  declared?: boolean | null;
+  /** Months the company's standard has been implemented. */
+  months_implemented?: number | null;
+  /** The same in whole years (give one of the two). */
+  years_implemented?: number | null;
+  /** The product is in an emerging field with fast upgrades (the national call accepts 6 months). */
+  fast_moving_field?: boolean | null;
+  /** The product or service is in the year's key domains (2022's: see `lookup`). */
+  in_key_domain?: boolean | null;
+  /** The company standard is stricter than the national and industry standards. */
+  standard_stricter?: boolean | null;
+  /** A major quality, safety or pollution accident, major complaint or violation in the past 3 years. */
+  incidents_3y?: boolean | null;
+  /** Penalised (or under investigation) for standards or quality problems in the past 2 years. */
+  penalized_2y?: boolean | null;
+  /** Penalised (or under investigation) for standards or quality problems in the past 3 years. */
+  penalized_3y?: boolean | null;
+  /** Penalised for a major violation of law in the previous year. */
+  penalized_last_year?: boolean | null;
+  /** On a (serious) dishonesty list now or in the past 3 years. */
+  blacklisted?: boolean | null;
+  /** A leader title of the company was revoked in the past 3 years. */
+  revoked_within_3y?: boolean | null;
+  /** Months since the leader list naming the company was published, held without a break. */
+  months_held?: number | null;
+  /** The same in whole years (give one of the two). */
+  years_held?: number | null;
+  /** The list was published by an evaluation or working body the authorities designated or recognise. */
+  listed_by_recognised_body?: boolean | null;
+}
+
+/** A fact as conditions name it (years are read as months). */
+export type FactId = Exclude<keyof Facts, 'years_implemented' | 'years_held'>;
+
+export interface EligibilityRequest {
+  region: RegionId;
+  facts?: Facts;
+  /** Policy status is judged on this day. Default: today (UTC+8). */
+  as_of?: DateString;
+  lang?: Lang;
+}
+
+export type ConditionStatus = 'met' | 'not_met' | 'unknown';
+/** `incomplete`: nothing fails, but facts are missing (see `missing_facts`). */
+export type Verdict = 'all_met' | 'some_not_met' | 'incomplete';
+/** To be evaluated, to keep the title, or to be rewarded for it. */
+export type Stage = 'evaluation' | 'title' | 'reward';
+
+/** Exactly one of `min` / `max` (months) or `equals` (bool). */
+export interface Requirement {
+  min?: number;
+  max?: number;
+  equals?: boolean;
+  /** A looser bound when the bool fact `fact` is true. */
+  relaxed?: { fact: FactId; min?: number; max?: number };
+}
+
+export interface EligibilityCondition {
+  id: string;
+  /** `national`: inherited from the national texts; `region`: the region's own. */
+  scope: 'national' | 'region';
+  policy: string;
+  policy_title: string;
+  stage: Stage;
+  fact: FactId;
+  fact_name: string;
+  requirement: Requirement;
+  /** The fact as given (months for months facts), or null. */
+  value: boolean | number | null;
+  status: ConditionStatus;
+  /** The comparison made, or the fact that is missing. */
+  reason: string;
+  text: string;
+  clause: string;
+  /** The words that set the condition, verbatim from the source text. */
+  quote: string;
+  note: string | null;
+}
+
+export interface Eligibility {
+  region: RegionId;
+  region_name: Text;
+  as_of: DateString;
+  verdict: Verdict;
+  summary: string;
+  counts: { met: number; not_met: number; unknown: number };
+  /** National conditions first, then the region's own. */
+  conditions: EligibilityCondition[];
+  /** The facts that would settle the unknown conditions. */
+  missing_facts: FactId[];
+  policies: PolicyStatus[];
+  warnings: string[];
+  data_version: string;
+}
+
+export type RegisterId = 'key-domains-2022' | 'grain-oil-leaders-2022';
+
+/** 2022 年度实施企业标准“领跑者”重点领域: one row of the table. */
+export interface KeyDomainRow { no: string; industry: string; domain: string }
+
+/** 2022 年粮油产品企业标准“领跑者”名单: one row of the table. */
+export interface GrainOilLeaderRow {
+  product_class: string;
+  no: string;
+  company: string;
+  standard_no: string;
+  standard_name: string;
+  evaluator: string;
+}
+
+/** `exact`: a term is a whole cell; `contains`: part of a cell; `within`: a cell is part of the term. */
+export type LookupMatch = 'exact' | 'contains' | 'within';
+
+interface HitBase {
+  /** The clause of the background text that holds the register. */
+  clause: string;
+  match: LookupMatch;
+  /** The reading of this row, where its printed line is odd. */
+  note: Text | null;
+}
+
+export type RegisterHit =
+  | (HitBase & { register: 'key-domains-2022'; row: KeyDomainRow; matched: (keyof KeyDomainRow)[] })
+  | (HitBase & { register: 'grain-oil-leaders-2022'; row: GrainOilLeaderRow; matched: (keyof GrainOilLeaderRow)[] });
+
+export interface RegisterInfo {
+  id: RegisterId;
+  title: Text;
+  source: string;
+  clause: string;
+  quote: string;
+  rows: number;
+  columns: { id: string; name: Text }[];
+}
+
+export interface LookupResult {
+  query: string;
+  /** The query split at whitespace: every term must match. */
+  terms: string[];
+  registers: RegisterInfo[];
+  count: number;
+  /** Exact matches first, then contains, then within. */
+  hits: RegisterHit[];
+  data_version: string;
+}
+
 /** Thrown on bad input: the message names the field and the allowed values. */
 export interface LingpaoError extends Error {
   /** Path of the offending field, e.g. `achievements[2].level`. */
@@ -186,5 +343,9 @@ export function compare(request: CompareRequest): Comparison;
 export function regions(asOf?: DateString, lang?: Lang): RegionInfo[];
 /** A region's rules, clause by clause, as data. */
 export function explain(region: RegionId, lang?: Lang): Explanation;
+/** The conditions to be evaluated or rewarded as a leader in a region, each met / not met / unknown. */
+export function eligibility(request: EligibilityRequest): Eligibility;
+/** Rows of the 2022 key domains and grain-and-oil leader list matching a keyword. Throws on blank text. */
+export function lookup(text: string): LookupResult;
 /** Package version and policy-data version. */
 export function version(): Version;

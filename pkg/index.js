@@ -48,4 +48,6 @@ export function estimateJson(request) { loaded(); return wasm.estimateJson(Strin
 export function compare(request) { loaded(); return JSON.parse(wasm.compareJson(toJson(request))); }
 export function regions(asOf, lang) { loaded(); return JSON.parse(wasm.regionsJson(asOf, lang)); }
 export function explain(region, lang) { loaded(); return JSON.parse(wasm.explainJson(String(region), lang)); }
+export function eligibility(request) { loaded(); return JSON.parse(wasm.eligibilityJson(toJson(request))); }
+export function lookup(text) { loaded(); return JSON.parse(wasm.lookupJson(String(text ?? ''))); }
 export function version() { loaded(); return JSON.parse(wasm.versionJson()); }

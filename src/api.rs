@@ -2,7 +2,7 @@
 //! the wasm module: parse and check the request, run the engine, return plain data.
 
 use crate::date::Date;
-use crate::engine::{self, explain::Explanation, policy_status};
+use crate::engine::{self, eligibility::Eligibility, explain::Explanation, lookup::Lookup, policy_status};
 use crate::model::request::{self, Lang};
 use crate::model::result::{EstimateResult, PolicyStatus};
 use crate::model::{InputError, Request};
@@ -99,6 +99,20 @@ pub fn explain(region: &str, lang: Lang) -> Result<Explanation, InputError> {
     let cat = catalog();
     engine::explain::explain(cat, region, lang)
         .ok_or_else(|| InputError::new("region", format!("unknown region `{region}`"), format!("未知地区“{region}”")).allowed(cat.region_ids()))
+}
+
+/// The leader eligibility self-check: `{ "region", "facts": {...}, "lang", "as_of" }` →
+/// every condition of the region (and the national ones) met / not met / unknown.
+pub fn eligibility(request: &Value, today: Date) -> Result<Eligibility<'static>, InputError> {
+    let cat = catalog();
+    let req = crate::model::facts::parse(request, cat)?;
+    Ok(engine::eligibility::eligibility(cat, &req, today))
+}
+
+/// Rows of the national registers (2022 key domains, 2022 grain-and-oil leaders) that
+/// match every whitespace-separated term of `text`. Blank text is an input error.
+pub fn lookup(text: &str) -> Result<Lookup<'static>, InputError> {
+    engine::lookup::lookup(catalog(), text)
 }
 
 #[derive(Debug, Clone, Serialize)]

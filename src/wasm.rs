@@ -64,6 +64,19 @@ pub fn explain_json(region: &str, lang_: Option<String>) -> Result<String, JsVal
     text(&api::explain(region, lang(lang_)?).map_err(js_error)?)
 }
 
+/// `eligibilityJson(request)`: the leader conditions of a region, met / not met / unknown.
+#[wasm_bindgen(js_name = eligibilityJson)]
+pub fn eligibility_json(request: &str) -> Result<String, JsValue> {
+    let v = api::parse_json(request).map_err(js_error)?;
+    text(&api::eligibility(&v, api::today()).map_err(js_error)?)
+}
+
+/// `lookupJson(text)`: rows of the national registers matching a keyword.
+#[wasm_bindgen(js_name = lookupJson)]
+pub fn lookup_json(query: &str) -> Result<String, JsValue> {
+    text(&api::lookup(query).map_err(js_error)?)
+}
+
 /// `versionJson()`: package version and policy-data version.
 #[wasm_bindgen(js_name = versionJson)]
 pub fn version_json() -> Result<String, JsValue> {

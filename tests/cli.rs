@@ -122,3 +122,42 @@ fn version_names_the_data() {
     let v = json(&run(&["version"], "").stdout);
     assert!(v["data"].as_str().unwrap().contains("+data."));
 }
+
+#[test]
+fn eligibility_reads_stdin_and_lists_each_condition() {
+    let out = run(&["eligibility"], r#"{"region":"taizhou","facts":{"years_implemented":1,"registered_in_region":true,"months_held":40}}"#);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = json(&out.stdout);
+    assert_eq!(r["verdict"], "some_not_met");
+    let conditions = r["conditions"].as_array().unwrap();
+    let status = |id: &str, policy: &str| conditions.iter().find(|c| c["id"] == id && c["policy"] == policy).unwrap()["status"].clone();
+    assert_eq!(status("implemented_one_year", "taizhou-leader-plan"), "met");
+    assert_eq!(status("term_three_years", "taizhou-leader-plan"), "not_met");
+    assert_eq!(status("clean_record_three_years", "taizhou-leader-plan"), "unknown");
+    assert!(conditions.iter().all(|c| c["clause"].as_str().is_some_and(|s| !s.is_empty()) && c["quote"].as_str().is_some_and(|s| !s.is_empty())));
+    let en = json(&run(&["eligibility", "--lang", "en"], r#"{"region":"heilongjiang"}"#).stdout);
+    assert_eq!(en["verdict"], "incomplete");
+    assert!(en["summary"].as_str().unwrap().contains("lack facts"), "{en}");
+    let bad = run(&["eligibility"], r#"{"region":"taizhou","facts":{"months_implemented":"long"}}"#);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(json(&bad.stderr)["error"]["field"], "facts.months_implemented");
+    assert_eq!(run(&["eligibility", "extra"], "").status.code(), Some(2));
+}
+
+#[test]
+fn lookup_searches_both_registers() {
+    let out = run(&["lookup", "鲁花"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out.stdout);
+    assert_eq!(r["count"], 5);
+    assert!(r["hits"].as_array().unwrap().iter().all(|h| h["register"] == "grain-oil-leaders-2022" && h["row"]["company"] == "山东鲁花集团有限公司" && h["clause"] == "一、19. 附件"));
+    let r = json(&run(&["lookup", "汽车", "零部件"], "").stdout);
+    assert_eq!(r["hits"][0]["row"], serde_json::json!({ "no": "147", "industry": "汽车制造业", "domain": "汽车零部件及配件" }));
+    let none = json(&run(&["lookup", "火箭"], "").stdout);
+    assert_eq!(none["count"], 0);
+    for args in [vec!["lookup"], vec!["lookup", " "]] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(json(&out.stderr)["error"]["field"], "text");
+    }
+}

@@ -3,7 +3,7 @@
 //! when a doc is stale; `UPDATE_DOCS=1 cargo test --test docs` rewrites them.
 
 use lingpao::policy::catalog;
-use lingpao::policy::schema::{FieldType, Text};
+use lingpao::policy::schema::{FactType, FieldType, Text};
 use std::path::Path;
 
 const GENERAL: &str = "\
@@ -47,6 +47,11 @@ fn ambiguities() -> String {
         for l in &p.limit {
             if let Some(n) = &l.note {
                 items.push(format!("- **limit `{}`** ({}: “{}”): {}", l.id, l.clause, l.quote, both(n)));
+            }
+        }
+        for e in &p.eligibility {
+            if let Some(n) = &e.note {
+                items.push(format!("- **eligibility `{}`** ({}: “{}”): {}", e.id, e.clause, e.quote, both(n)));
             }
         }
         if !items.is_empty() {
@@ -117,6 +122,65 @@ fn kinds_dts() -> String {
     out += &k.kind.iter().map(|kind| format!("  | {}Achievement", camel(&kind.id))).collect::<Vec<_>>().join("\n");
     out += ";\n\nexport type AchievementKind = Achievement['kind'];\n";
     out
+}
+
+/// The facts, every region's leader conditions (national ones first) and the registers.
+fn eligibility() -> String {
+    let cat = catalog();
+    let b = &cat.bundle;
+    let mut out = String::from("# Leader eligibility and the national registers\n\nGenerated from `policies/facts.toml`, the `[[eligibility]]` entries of `policies/*.toml` and `policies/registers/*.toml` by `tests/docs.rs`. `lingpao eligibility` checks a company's facts against these conditions; `lingpao lookup` searches the registers.\n\n## Facts\n\n| fact | type | meaning |\n|---|---|---|\n");
+    for f in &b.facts {
+        let ty = match (f.ty, &f.years_alias) {
+            (FactType::Bool, _) => "true / false".to_string(),
+            (FactType::Months, Some(y)) => format!("months 0–1200 (or `{y}`: years 0–100)"),
+            (FactType::Months, None) => "months 0–1200".to_string(),
+        };
+        out += &format!("| `{}` | {} | {} |\n", f.id, ty, both(&f.doc));
+    }
+    let requirement = |e: &lingpao::policy::schema::EligibilityDef| {
+        let mut r = match (e.min, e.max, e.equals) {
+            (Some(m), _, _) => format!("≥ {m} months"),
+            (_, Some(m), _) => format!("≤ {m} months"),
+            (_, _, Some(v)) => format!("= {v}"),
+            _ => String::new(),
+        };
+        if let Some(x) = &e.relaxed {
+            r += &format!(" (if `{}`: {})", x.fact, x.min.map(|m| format!("≥ {m}")).or(x.max.map(|m| format!("≤ {m}"))).unwrap_or_default());
+        }
+        r
+    };
+    let table = |policies: Vec<&lingpao::policy::schema::PolicyDef>| {
+        let mut t = String::from("| text | clause | stage | fact | requirement | condition |\n|---|---|---|---|---|---|\n");
+        for p in policies {
+            for e in &p.eligibility {
+                let note = e.note.as_ref().map(|n| format!(" *Reading: {}*", n.en)).unwrap_or_default();
+                t += &format!("| `{}` | {} | {:?} | `{}` | {} | {} “{}”{} |\n", p.id, e.clause, e.stage, e.fact, requirement(e), e.text.zh, e.quote, note);
+            }
+        }
+        t
+    };
+    out += "\n## National conditions (every region inherits them)\n\n";
+    out += &table(cat.national_policies().map(|(_, p)| p).collect());
+    for r in &b.regions {
+        let own: Vec<_> = cat.policies_of(r).map(|(_, p)| p).filter(|p| !p.eligibility.is_empty()).collect();
+        out += &format!("\n## {} — {}\n\n", r.id, both(&r.name));
+        if own.is_empty() {
+            out += "Its texts set no leader conditions of their own: the national ones apply.\n";
+        } else {
+            out += &table(own);
+        }
+    }
+    out += "\n## Registers\n\n| register | clause | rows | columns | notes |\n|---|---|---|---|---|\n";
+    for r in &b.registers {
+        let cols: Vec<String> = r.columns.iter().map(|c| format!("`{}` {}{}", c.id, c.name.zh, if c.carry { " (merged)" } else { "" })).collect();
+        out += &format!("| {} (`{}`) | {} | {} | {} | {} |\n", r.title.zh, r.id, r.clause, r.rows.len(), cols.join(", "), r.notes.iter().map(|n| format!("row {}: {}", n.row, n.text.en)).collect::<Vec<_>>().join("; "));
+    }
+    out
+}
+
+#[test]
+fn eligibility_doc_is_current() {
+    check("eligibility.md", eligibility());
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn every_quote_is_verbatim_and_every_amount_is_written() {
     let errors = validate::validate(bundle, &source);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     let rules: usize = bundle.policies.iter().map(|p| p.rule.len()).sum();
-    let quotes: usize = bundle.policies.iter().map(|p| 1 + p.rule.len() + p.limit.len() + p.condition.len() + p.notice.len() + p.benefit.len()).sum();
+    let quotes: usize = bundle.policies.iter().map(|p| 1 + p.rule.len() + p.limit.len() + p.condition.len() + p.notice.len() + p.benefit.len() + p.eligibility.len()).sum();
     eprintln!("{quotes} quotes checked, {rules} paying rules");
     for p in &bundle.policies {
         eprintln!("  {:<40} {:>3} rules {:>2} limits {:>2} benefits", p.id, p.rule.len(), p.limit.len(), p.benefit.len());
@@ -47,4 +47,19 @@ fn a_wrong_amount_is_caught() {
 fn a_wrong_percentage_is_caught() {
     let errors = errors_after(|r| r.percent.is_some(), |r| r.percent = Some(Decimal::from(45)));
     assert!(errors.iter().any(|e| e.contains("45% is not written")), "{errors:?}");
+}
+
+#[test]
+fn a_tampered_eligibility_quote_or_threshold_is_caught() {
+    let mut bundle = catalog().bundle.clone();
+    let e = bundle.policies.iter_mut().flat_map(|p| p.eligibility.iter_mut()).find(|e| e.min == Some(24)).expect("a two-year condition");
+    e.min = Some(36);
+    let errors = validate::validate(&bundle, &source);
+    assert!(errors.iter().any(|x| x.contains("36 months is not written")), "{errors:?}");
+    let mut bundle = catalog().bundle.clone();
+    let e = bundle.policies.iter_mut().flat_map(|p| p.eligibility.iter_mut()).next().expect("an eligibility condition");
+    e.quote = e.quote.replacen('的', "得", 1) + "！";
+    e.fact = "shoe_size".into();
+    let errors = validate::validate(&bundle, &source);
+    assert!(errors.iter().any(|x| x.contains("not found verbatim")) && errors.iter().any(|x| x.contains("unknown fact `shoe_size`")), "{errors:?}");
 }

@@ -4,6 +4,8 @@
 //!   lingpao compare             the same request, every region ranked
 //!   lingpao regions [--as-of D] region ids, names, policies and statuses
 //!   lingpao explain REGION [--json] [--lang en]
+//!   lingpao eligibility         {"region","facts":{...}} on stdin → each leader condition met / not met / unknown
+//!   lingpao lookup TEXT...      rows of the 2022 key domains and grain-and-oil leaders matching TEXT
 //!   lingpao version
 //!
 //! Exit 0 on success, 2 on bad input (a JSON error on stderr).
@@ -16,7 +18,7 @@ use serde::Serialize;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: lingpao <estimate|compare|regions|explain REGION|version> [--json] [--lang zh|en] [--as-of YYYY-MM-DD]";
+const USAGE: &str = "usage: lingpao <estimate|compare|regions|explain REGION|eligibility|lookup TEXT|version> [--json] [--lang zh|en] [--as-of YYYY-MM-DD]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -90,7 +92,7 @@ fn opts(args: &[String]) -> Result<Opts, InputError> {
 }
 
 fn run(args: &[String]) -> Result<String, InputError> {
-    let commands = || vec!["estimate".into(), "compare".into(), "regions".into(), "explain".into(), "version".into()];
+    let commands = || vec!["estimate".into(), "compare".into(), "regions".into(), "explain".into(), "eligibility".into(), "lookup".into(), "version".into()];
     let Some((cmd, rest)) = args.split_first() else {
         return Err(usage("no command").allowed(commands()));
     };
@@ -109,6 +111,8 @@ fn run(args: &[String]) -> Result<String, InputError> {
                 Ok(table(&e, lang))
             }
         }
+        ("eligibility", []) => json(&api::eligibility(&stdin_json(&o)?, today)?),
+        ("lookup", words) => json(&api::lookup(&words.join(" "))?),
         ("version", []) => json(&api::version()),
         ("explain", _) => Err(usage("explain takes one region id").allowed(lingpao::policy::catalog().region_ids())),
         (c, _) if commands().iter().any(|x| x == c) => Err(usage(&format!("`{c}` takes no arguments"))),

@@ -1,7 +1,9 @@
 //! The engine: a checked request and a region in, the estimate out.
 
+pub mod eligibility;
 pub mod explain;
 pub mod limits;
+pub mod lookup;
 pub mod pricing;
 
 use crate::date::Date;

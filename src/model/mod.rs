@@ -1,6 +1,7 @@
 //! The contract's types: the request as parsed and checked, the result, the errors.
 
 pub mod error;
+pub mod facts;
 pub mod request;
 pub mod result;
 

@@ -94,15 +94,15 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn wrong_type(field: &str, want_en: &str, want_zh: &str, got: &Value) -> InputError {
+pub(crate) fn wrong_type(field: &str, want_en: &str, want_zh: &str, got: &Value) -> InputError {
     InputError::new(field, format!("must be {want_en}, not {}", type_name(got)), format!("应为{want_zh}"))
 }
 
-fn object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, InputError> {
+pub(crate) fn object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, InputError> {
     v.as_object().ok_or_else(|| wrong_type(field, "an object", "对象", v))
 }
 
-fn no_unknown_keys(obj: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<(), InputError> {
+pub(crate) fn no_unknown_keys(obj: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<(), InputError> {
     for key in obj.keys() {
         if !allowed.contains(&key.as_str()) {
             let field = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
@@ -113,37 +113,45 @@ fn no_unknown_keys(obj: &Map<String, Value>, at: &str, allowed: &[&str]) -> Resu
     Ok(())
 }
 
+/// `region`: a known region id (required when `need`).
+pub(crate) fn region(obj: &Map<String, Value>, catalog: &Catalog, need: bool) -> Result<Option<String>, InputError> {
+    match obj.get("region") {
+        None | Some(Value::Null) if !need => Ok(None),
+        None | Some(Value::Null) => Err(InputError::new("region", "is required", "缺少地区").allowed(catalog.region_ids())),
+        Some(Value::String(s)) if catalog.region(s).is_some() => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Err(InputError::new("region", format!("unknown region `{s}`"), format!("未知地区“{s}”")).allowed(catalog.region_ids())),
+        Some(other) => Err(wrong_type("region", "a region id string", "地区编号字符串", other).allowed(catalog.region_ids())),
+    }
+}
+
+/// `as_of`: an optional YYYY-MM-DD date.
+pub(crate) fn as_of(obj: &Map<String, Value>) -> Result<Option<Date>, InputError> {
+    match obj.get("as_of") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Date::parse(s)
+            .map(Some)
+            .ok_or_else(|| InputError::new("as_of", format!("`{s}` is not a date in the form YYYY-MM-DD"), format!("“{s}”不是 YYYY-MM-DD 格式的日期"))),
+        Some(other) => Err(wrong_type("as_of", "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
+    }
+}
+
+/// `lang`: "zh" (the default) or "en".
+pub(crate) fn lang(obj: &Map<String, Value>) -> Result<Lang, InputError> {
+    match obj.get("lang") {
+        None | Some(Value::Null) => Ok(Lang::Zh),
+        Some(Value::String(s)) if s == "zh" => Ok(Lang::Zh),
+        Some(Value::String(s)) if s == "en" => Ok(Lang::En),
+        Some(other) => Err(InputError::new("lang", format!("must be \"zh\" or \"en\", not {other}"), "语言应为 zh 或 en").allowed(vec!["zh".into(), "en".into()])),
+    }
+}
+
 /// Parses a request. `need_region`: estimate needs one; compare ignores it.
 pub fn parse(v: &Value, catalog: &Catalog, need_region: bool) -> Result<Request, InputError> {
     let obj = object(v, "request")?;
     no_unknown_keys(obj, "", &["region", "as_of", "lang", "achievements"])?;
-    let region = match obj.get("region") {
-        None | Some(Value::Null) if !need_region => None,
-        None | Some(Value::Null) => {
-            return Err(InputError::new("region", "is required", "缺少地区").allowed(catalog.region_ids()));
-        }
-        Some(Value::String(s)) if catalog.region(s).is_some() => Some(s.clone()),
-        Some(Value::String(s)) => {
-            return Err(InputError::new("region", format!("unknown region `{s}`"), format!("未知地区“{s}”")).allowed(catalog.region_ids()));
-        }
-        Some(other) => return Err(wrong_type("region", "a region id string", "地区编号字符串", other).allowed(catalog.region_ids())),
-    };
-    let as_of = match obj.get("as_of") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(Date::parse(s).ok_or_else(|| {
-            InputError::new("as_of", format!("`{s}` is not a date in the form YYYY-MM-DD"), format!("“{s}”不是 YYYY-MM-DD 格式的日期"))
-        })?),
-        Some(other) => return Err(wrong_type("as_of", "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
-    };
-    let lang = match obj.get("lang") {
-        None | Some(Value::Null) => Lang::Zh,
-        Some(Value::String(s)) if s == "zh" => Lang::Zh,
-        Some(Value::String(s)) if s == "en" => Lang::En,
-        Some(other) => {
-            return Err(InputError::new("lang", format!("must be \"zh\" or \"en\", not {other}"), "语言应为 zh 或 en")
-                .allowed(vec!["zh".into(), "en".into()]));
-        }
-    };
+    let region = region(obj, catalog, need_region)?;
+    let as_of = as_of(obj)?;
+    let lang = lang(obj)?;
     let list = match obj.get("achievements") {
         Some(Value::Array(a)) => a,
         None => return Err(InputError::new("achievements", "is required: a list of achievements", "缺少成果列表 achievements")),

@@ -8,7 +8,7 @@ pub mod validate;
 pub(crate) use crate::date;
 
 use crate::date::Date;
-use schema::{Bundle, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
+use schema::{Bundle, FactDef, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -90,6 +90,29 @@ impl Catalog {
 
     pub fn policies_of<'a>(&'a self, region: &'a RegionDef) -> impl Iterator<Item = (usize, &'a PolicyDef)> + 'a {
         region.policies.iter().filter_map(|id| self.bundle.policies.iter().enumerate().find(|(_, p)| &p.id == id))
+    }
+
+    /// The texts of national scope, which every region inherits for eligibility.
+    pub fn national_policies(&self) -> impl Iterator<Item = (usize, &PolicyDef)> + '_ {
+        self.bundle.national.policies.iter().filter_map(|id| self.bundle.policies.iter().enumerate().find(|(_, p)| &p.id == id))
+    }
+
+    /// A fact by its id, or by its years alias (then `true`).
+    pub fn fact(&self, name: &str) -> Option<(&FactDef, bool)> {
+        self.bundle.facts.iter().find_map(|f| {
+            if f.id == name {
+                Some((f, false))
+            } else if f.years_alias.as_deref() == Some(name) {
+                Some((f, true))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Every name a request may use under `facts`: ids and years aliases.
+    pub fn fact_names(&self) -> Vec<String> {
+        self.bundle.facts.iter().flat_map(|f| std::iter::once(f.id.clone()).chain(f.years_alias.clone())).collect()
     }
 
     /// The rules of a region that name this kind.

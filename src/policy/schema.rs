@@ -14,9 +14,19 @@ use std::collections::BTreeMap;
 pub struct Bundle {
     pub data_version: String,
     pub kinds: KindsFile,
+    /// `policies/facts.toml`: what eligibility conditions may test.
+    pub facts: Vec<FactDef>,
+    /// Texts of national scope, inherited by every region.
+    pub national: NationalDef,
     pub regions: Vec<RegionDef>,
     pub policies: Vec<PolicyDef>,
+    /// `policies/registers/*.toml`: tables extracted from the background texts.
+    pub registers: Vec<RegisterDef>,
 }
+
+/// The `region` of a policy of national scope (listed under `[national]` in
+/// `policies/regions.toml`, not under a region).
+pub const NATIONAL: &str = "national";
 
 /// A phrase in both languages of the page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -81,7 +91,45 @@ pub struct FieldDef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionsFile {
+    pub national: NationalDef,
     pub region: Vec<RegionDef>,
+}
+
+/// The texts that apply in every region (their policies say `region = "national"`):
+/// every region inherits their eligibility conditions.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalDef {
+    pub name: Text,
+    pub policies: Vec<String>,
+}
+
+/// `policies/facts.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsFile {
+    pub fact: Vec<FactDef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactType {
+    Bool,
+    /// A whole number of months (0–1200).
+    Months,
+}
+
+/// A fact about a company that eligibility conditions test and a request may give.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactDef {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub ty: FactType,
+    /// For months: the same fact in whole years (`years_implemented`), read as 12 months a year.
+    pub years_alias: Option<String>,
+    pub name: Text,
+    pub doc: Text,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -125,6 +173,8 @@ pub struct PolicyDef {
     pub benefit: Vec<BenefitDef>,
     #[serde(default)]
     pub gap: Vec<GapDef>,
+    #[serde(default)]
+    pub eligibility: Vec<EligibilityDef>,
 }
 
 /// A clause and its verbatim words, with the reading taken where they are debatable.
@@ -313,4 +363,101 @@ pub struct GapDef {
     pub text: Text,
     pub clause: String,
     pub quote: String,
+}
+
+/// When in a leader's life a condition applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// To be evaluated (or to apply) as a leader.
+    Evaluation,
+    /// To keep the title (its term, its revocation).
+    Title,
+    /// To receive a reward or subsidy for the title.
+    Reward,
+}
+
+/// A condition a company must meet to be evaluated or rewarded as a leader, on one fact
+/// of `policies/facts.toml`: exactly one of `min` / `max` (months facts) or `equals`
+/// (bool facts).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityDef {
+    pub id: String,
+    pub fact: String,
+    pub stage: Stage,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub equals: Option<bool>,
+    /// A looser bound that applies when a bool fact is true (the national call's 6 months
+    /// in fast-moving fields instead of 12).
+    pub relaxed: Option<RelaxedDef>,
+    pub text: Text,
+    pub clause: String,
+    pub quote: String,
+    /// Where the reading is debatable: shown to the user with the condition.
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelaxedDef {
+    /// A bool fact: when true, `min` / `max` replace the condition's own.
+    pub fact: String,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+/// `policies/registers/*.toml`: a table of a background text, one row per printed line.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterDef {
+    pub id: String,
+    pub title: Text,
+    pub source: String,
+    pub clause: String,
+    /// The words that introduce the table, verbatim.
+    pub quote: String,
+    /// The table is the source lines after the line `from`, up to the line `to`.
+    pub from: String,
+    pub to: String,
+    /// The column that names a row (unique, never carried).
+    pub key: String,
+    /// In the order the source prints them.
+    pub columns: Vec<ColumnDef>,
+    /// Cells in column order, as printed (whitespace aside).
+    pub rows: Vec<Vec<String>>,
+    #[serde(default, rename = "note")]
+    pub notes: Vec<RowNote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchMode {
+    /// Not searched (row numbers).
+    None,
+    /// Found when the query is part of the cell.
+    Contains,
+    /// Also found when the cell is part of the query ("锂电池" finds the domain 电池).
+    Both,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnDef {
+    pub id: String,
+    pub name: Text,
+    pub search: SearchMode,
+    /// A merged cell: where the line leaves it empty, the row above gives it.
+    #[serde(default)]
+    pub carry: bool,
+}
+
+/// A reading of one row, where the printed line is odd: shown with the row.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowNote {
+    /// The row's `key` cell.
+    pub row: String,
+    pub text: Text,
 }

@@ -63,6 +63,53 @@ pub fn percents_in(s: &str) -> Vec<Decimal> {
     out
 }
 
+/// A number written in Chinese numerals, "一" to "九十九" ("两" too).
+fn chinese_number(s: &str) -> Option<i64> {
+    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / '一'.len_utf8()) as i64).or(if c == '两' { Some(2) } else { None });
+    match s.split_once('十') {
+        Some((tens, ones)) => {
+            let tens = if tens.is_empty() { 1 } else { tens.chars().map(digit).collect::<Option<Vec<_>>>().filter(|v| v.len() == 1)?[0] };
+            let ones = if ones.is_empty() { 0 } else { ones.chars().map(digit).collect::<Option<Vec<_>>>().filter(|v| v.len() == 1)?[0] };
+            Some(tens * 10 + ones)
+        }
+        None if s.chars().count() == 1 => s.chars().next().and_then(digit),
+        None => None,
+    }
+}
+
+/// Every duration written in `s`, in months: "2年" → 24, "一年" → 12, "三年内" → 36,
+/// "12个月" → 12 ("1至3年" gives 36 only: a number counts where its unit follows it).
+pub fn durations_in(s: &str) -> Vec<i64> {
+    let chars: Vec<char> = normalize(s).chars().collect();
+    let is_cn = |c: char| "零一二两三四五六七八九十".contains(c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        let n = if chars[i].is_ascii_digit() {
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            chars[start..i].iter().collect::<String>().parse::<i64>().ok()
+        } else if is_cn(chars[i]) {
+            while i < chars.len() && is_cn(chars[i]) {
+                i += 1;
+            }
+            chinese_number(&chars[start..i].iter().collect::<String>())
+        } else {
+            i += 1;
+            continue;
+        };
+        let Some(n) = n else { continue };
+        match (chars.get(i), chars.get(i + 1)) {
+            (Some('年'), _) => out.push(n.saturating_mul(12)),
+            (Some('个'), Some('月')) => out.push(n),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Whether `fields` (with `kind`) satisfy a rule's `when`.
 pub fn when_matches<'a>(when: &Match, kind: &str, field: impl Fn(&str) -> Option<&'a str>) -> bool {
     when.iter().all(|(name, allowed)| {
@@ -262,6 +309,139 @@ impl<'b> Checker<'b> {
         }
     }
 
+    fn fact(&self, id: &str) -> Option<&'b FactDef> {
+        self.bundle.facts.iter().find(|f| f.id == id)
+    }
+
+    fn check_duration_written(&mut self, at: &str, quote: &str, months: i64) {
+        if !durations_in(quote).contains(&months) {
+            self.err(at, format!("{months} months is not written in the quote «{quote}» (found {:?} months)", durations_in(quote)));
+        }
+    }
+
+    fn check_eligibility(&mut self, p: &PolicyDef, source: &str, e: &EligibilityDef) {
+        let at = format!("{}/eligibility {}", p.id, e.id);
+        self.check_quote(&at, source, &e.quote);
+        if e.text.zh.is_empty() || e.text.en.is_empty() || e.note.as_ref().is_some_and(|n| n.zh.is_empty() || n.en.is_empty()) {
+            self.err(&at, "`text` and `note` need both zh and en");
+        }
+        let Some(fact) = self.fact(&e.fact) else {
+            let known: Vec<&str> = self.bundle.facts.iter().map(|f| f.id.as_str()).collect();
+            self.err(&at, format!("unknown fact `{}` (facts: {})", e.fact, known.join(", ")));
+            return;
+        };
+        match fact.ty {
+            FactType::Bool => {
+                if e.equals.is_none() || e.min.is_some() || e.max.is_some() {
+                    self.err(&at, format!("`{}` is a bool fact: give `equals` only", e.fact));
+                }
+                if e.relaxed.is_some() {
+                    self.err(&at, "`relaxed` only goes with a months fact");
+                }
+            }
+            FactType::Months => {
+                if e.equals.is_some() || e.min.is_some() == e.max.is_some() {
+                    self.err(&at, format!("`{}` is a months fact: give exactly one of `min` or `max`", e.fact));
+                }
+                for bound in [e.min, e.max].into_iter().flatten() {
+                    if !(0..=1200).contains(&bound) {
+                        self.err(&at, "months must be within 0–1200");
+                    }
+                    self.check_duration_written(&at, &e.quote, bound);
+                }
+                if let Some(r) = &e.relaxed {
+                    if !self.fact(&r.fact).is_some_and(|f| f.ty == FactType::Bool) {
+                        self.err(&at, format!("`relaxed.fact` `{}` is not a bool fact", r.fact));
+                    }
+                    match (r.min, e.min, r.max, e.max) {
+                        (Some(loose), Some(strict), None, None) if loose < strict => self.check_duration_written(&at, &e.quote, loose),
+                        (None, None, Some(loose), Some(strict)) if loose > strict => self.check_duration_written(&at, &e.quote, loose),
+                        _ => self.err(&at, "`relaxed` must loosen the condition's own bound (a lower `min` or a higher `max`)"),
+                    }
+                }
+            }
+        }
+    }
+
+    /// A register: its quote is verbatim, and every row is a line of its table, in order.
+    /// A row's cells, joined, must read as the line (whitespace aside); a `carry` cell
+    /// may instead be left off the line when it repeats the row above (a merged cell).
+    fn check_register(&mut self, r: &RegisterDef, raw: &str) {
+        let at = format!("register {}", r.id);
+        self.check_quote(&at, &normalize(raw), &r.quote);
+        let lines: Vec<String> = raw.lines().map(normalize).collect();
+        let from = normalize(&r.from);
+        let starts: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| **l == from).map(|(i, _)| i).collect();
+        let [start] = starts.as_slice() else {
+            self.err(&at, format!("`from` must be exactly one whole line of the source; found {}", starts.len()));
+            return;
+        };
+        let Some(end) = lines.iter().skip(start + 1).position(|l| *l == normalize(&r.to)).map(|i| start + 1 + i) else {
+            self.err(&at, "`to` is not a whole line after `from`");
+            return;
+        };
+        let table = &lines[start + 1..end];
+        let mut ids = BTreeSet::new();
+        for c in &r.columns {
+            if !ids.insert(c.id.as_str()) {
+                self.err(&at, format!("duplicate column `{}`", c.id));
+            }
+        }
+        let Some(key) = r.columns.iter().position(|c| c.id == r.key) else {
+            self.err(&at, format!("`key` names no column: `{}`", r.key));
+            return;
+        };
+        if r.columns[key].carry {
+            self.err(&at, "the key column cannot carry");
+        }
+        let noted: BTreeSet<&str> = r.notes.iter().map(|n| n.row.as_str()).collect();
+        let mut keys = BTreeSet::new();
+        let mut cursor = 0;
+        let mut prev: Option<&Vec<String>> = None;
+        for row in &r.rows {
+            if row.len() != r.columns.len() {
+                self.err(&at, format!("row {row:?} has {} cells for {} columns", row.len(), r.columns.len()));
+                continue;
+            }
+            let name = &row[key];
+            if name.trim().is_empty() || !keys.insert(name.as_str()) {
+                self.err(&at, format!("row key `{name}` is empty or repeated"));
+            }
+            if row.iter().any(|c| c.trim().is_empty()) && !noted.contains(name.as_str()) {
+                self.err(&at, format!("row {name} has an empty cell: add a `[[note]]` saying why"));
+            }
+            // Which carry cells may be left off the line: those repeating the row above.
+            let optional: Vec<usize> = (0..row.len()).filter(|&i| r.columns[i].carry && prev.is_some_and(|p| p[i] == row[i])).collect();
+            if optional.len() > 8 {
+                self.err(&at, "at most 8 columns may carry");
+                return;
+            }
+            let mut found: Option<usize> = None;
+            for mask in 0..(1u32 << optional.len()) {
+                let text: String = (0..row.len())
+                    .filter(|i| optional.iter().position(|o| o == i).is_none_or(|bit| mask & (1 << bit) == 0))
+                    .map(|i| normalize(&row[i]))
+                    .collect();
+                if let Some(i) = table.iter().skip(cursor).position(|l| *l == text) {
+                    found = Some(found.map_or(cursor + i, |f: usize| f.min(cursor + i)));
+                }
+            }
+            match found {
+                Some(i) => cursor = i + 1,
+                None => self.err(&at, format!("row {name}: no line of the table (after the previous row) reads {row:?}")),
+            }
+            prev = Some(row);
+        }
+        for n in &r.notes {
+            if !keys.contains(n.row.as_str()) {
+                self.err(&at, format!("note for unknown row `{}`", n.row));
+            }
+            if n.text.zh.is_empty() || n.text.en.is_empty() {
+                self.err(&at, format!("note for row {} needs both zh and en", n.row));
+            }
+        }
+    }
+
     fn check_limit(&mut self, p: &PolicyDef, source: &str, l: &LimitDef) {
         let at = format!("{}/limit {}", p.id, l.id);
         self.check_quote(&at, source, &l.quote);
@@ -338,9 +518,20 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
         }
     }
     let mut region_ids = BTreeSet::new();
+    for pid in &bundle.national.policies {
+        match bundle.policies.iter().find(|p| &p.id == pid) {
+            Some(p) if p.region == NATIONAL => {
+                if !(p.rule.is_empty() && p.condition.is_empty() && p.limit.is_empty() && p.gap.is_empty() && p.notice.is_empty() && p.benefit.is_empty()) {
+                    c.err(pid, "a text of national scope holds eligibility conditions only (the estimate does not read it)");
+                }
+            }
+            Some(p) => c.err("regions", format!("policy `{pid}` says region `{}`, listed under [national]", p.region)),
+            None => c.err("regions", format!("[national] lists unknown policy `{pid}`")),
+        }
+    }
     for r in &bundle.regions {
-        if !region_ids.insert(&r.id) {
-            c.err("regions", format!("duplicate region `{}`", r.id));
+        if r.id == NATIONAL || !region_ids.insert(&r.id) {
+            c.err("regions", format!("duplicate or reserved region id `{}`", r.id));
         }
         for pid in &r.policies {
             match bundle.policies.iter().find(|p| &p.id == pid) {
@@ -355,8 +546,8 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
         if !policy_ids.insert(&p.id) {
             c.err(&p.id, "duplicate policy id");
         }
-        if !bundle.regions.iter().any(|r| r.policies.contains(&p.id)) {
-            c.err(&p.id, "no region lists this policy");
+        if !bundle.regions.iter().any(|r| r.policies.contains(&p.id)) && !bundle.national.policies.contains(&p.id) {
+            c.err(&p.id, "no region (nor [national]) lists this policy");
         }
         for (what, d) in [("issued", Some(&p.issued)), ("effective", p.effective.as_ref()), ("expires", p.expires.as_ref())] {
             if d.is_some_and(|d| Date::parse(d).is_none()) {
@@ -408,6 +599,38 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
         for b in &p.benefit {
             c.check_quote(&format!("{}/benefit {}", p.id, b.id), &text, &b.quote);
         }
+        let mut ids = BTreeSet::new();
+        for e in &p.eligibility {
+            if !ids.insert(&e.id) {
+                c.err(&p.id, format!("duplicate eligibility id `{}`", e.id));
+            }
+            c.check_eligibility(p, &text, e);
+        }
+    }
+    let mut names = BTreeSet::new();
+    for f in &bundle.facts {
+        for name in std::iter::once(&f.id).chain(&f.years_alias) {
+            if !names.insert(name.as_str()) {
+                c.err("facts", format!("duplicate fact name `{name}`"));
+            }
+        }
+        if f.years_alias.is_some() && f.ty != FactType::Months {
+            c.err("facts", format!("`{}`: only a months fact has a `years_alias`", f.id));
+        }
+        let used = bundle.policies.iter().flat_map(|p| &p.eligibility).any(|e| e.fact == f.id || e.relaxed.as_ref().is_some_and(|r| r.fact == f.id));
+        if !used {
+            c.err("facts", format!("fact `{}` is tested by no eligibility condition", f.id));
+        }
+    }
+    let mut register_ids = BTreeSet::new();
+    for r in &bundle.registers {
+        if !register_ids.insert(&r.id) {
+            c.err("registers", format!("duplicate register `{}`", r.id));
+        }
+        match source(&r.source) {
+            Some(raw) => c.check_register(r, &raw),
+            None => c.err(&format!("register {}", r.id), format!("source `{}` not found", r.source)),
+        }
     }
     c.errors
 }
@@ -428,6 +651,16 @@ mod tests {
         assert_eq!(amounts_in("给予不超过7.5万元资助"), vec![d("75000")]);
         assert_eq!(amounts_in("分别给予 10 万、5 万和 1 万元"), vec![d("100000"), d("50000"), d("10000")]);
         assert_eq!(amounts_in("有效期三年，第 30 日"), Vec::<Decimal>::new());
+    }
+
+    #[test]
+    fn reads_durations_in_months() {
+        assert_eq!(durations_in("并已实施2年以上（含2年）"), vec![24, 24]);
+        assert_eq!(durations_in("应已实施一年以上，三年内不得"), vec![12, 36]);
+        assert_eq!(durations_in("实施12个月以上(可缩短为6个月以上)"), vec![12, 6]);
+        assert_eq!(durations_in("有效期一般为1至3年"), vec![36]);
+        assert_eq!(durations_in("十二个月、两年"), vec![12, 24]);
+        assert_eq!(durations_in("第 30 日，6月"), Vec::<i64>::new());
     }
 
     #[test]

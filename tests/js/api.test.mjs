@@ -93,3 +93,35 @@ test('compare, regions, explain, version', () => {
   assert.match(v.package, /^\d+\.\d+\.\d+$/);
   assert.match(v.data, /\+data\./);
 });
+
+test('eligibility: each condition met / not met / unknown, with clause and quote', () => {
+  const r = lingpao.eligibility({ region: 'shaanxi', facts: { years_implemented: 1, declared: true } });
+  assert.equal(r.verdict, 'some_not_met');
+  const two = r.conditions.find((c) => c.policy === 'shaanxi-leader-plan' && c.id === 'implemented_two_years');
+  assert.equal(two.status, 'not_met');
+  assert.equal(two.value, 12);
+  assert.deepEqual(two.requirement, { min: 24 });
+  assert.equal(two.clause, '三、（一）1.');
+  assert.match(two.quote, /已实施2年以上/);
+  assert.equal(r.conditions.find((c) => c.scope === 'national' && c.id === 'implemented_twelve_months').status, 'met');
+  assert.ok(r.conditions.some((c) => c.status === 'unknown'));
+  assert.ok(r.missing_facts.includes('incidents_3y'));
+  assert.throws(() => lingpao.eligibility({ region: 'shaanxi', facts: { declared: 'yes' } }), (e) => e.field === 'facts.declared');
+  assert.throws(() => lingpao.eligibility({ region: 'shaanxi', facts: { colour: 1 } }), (e) => e.field === 'facts.colour' && e.allowed.includes('months_held'));
+  for (const w of [null, undefined, 'x', { region: 'shaanxi', facts: [] }, { region: 'shaanxi', facts: { months_held: 1e300 } }]) {
+    try { lingpao.eligibility(w); } catch (e) { assert.ok(e instanceof Error); }
+  }
+});
+
+test('lookup: the 2022 registers by keyword', () => {
+  const r = lingpao.lookup('鲁花');
+  assert.equal(r.count, 5);
+  assert.ok(r.hits.every((h) => h.register === 'grain-oil-leaders-2022' && h.row.company === '山东鲁花集团有限公司'));
+  const toys = lingpao.lookup('玩具');
+  assert.deepEqual(toys.hits[0].row, { no: '41', industry: '文教、工美、体育和娱乐用品制造业', domain: '玩具' });
+  assert.equal(toys.hits[0].clause, '一、13.');
+  assert.equal(lingpao.lookup('火箭').count, 0);
+  for (const blank of ['', '  ', undefined, null]) {
+    assert.throws(() => lingpao.lookup(blank), (e) => e.field === 'text');
+  }
+});
