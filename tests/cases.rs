@@ -98,3 +98,20 @@ fn case_files_name_real_policies_and_rules() {
         }
     }
 }
+
+/// Every paying rule is exercised by at least one hand-computed case line.
+#[test]
+fn every_rule_is_exercised_by_a_case() {
+    let cat = lingpao::policy::catalog();
+    let files = case_files();
+    let mut missing = Vec::new();
+    for p in cat.bundle.policies.iter().filter(|p| !p.rule.is_empty()) {
+        for r in &p.rule {
+            let used = files.iter().filter(|(_, f)| f.policy == p.id).flat_map(|(_, f)| &f.cases).flat_map(|c| &c.lines).any(|l| l.rule == r.id);
+            if !used {
+                missing.push(format!("{}/{}", p.id, r.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "rules no case exercises: {missing:?}");
+}
