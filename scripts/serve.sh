@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Builds lingpao and shows an estimate. (The calculator page comes with the wasm issue;
-# until then this is the command-line calculator.)
+# Builds everything (tools, the wasm package, the page's generated files) and serves the
+# calculator on localhost: www/ at /, pkg/ at /pkg/. Options go to scripts/serve.mjs
+# (--port N, --host H); PORT=N works too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-cargo build --release --locked --bin lingpao
-echo '{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}' \
-  | ./target/release/lingpao estimate
-echo "Try: ./target/release/lingpao explain beijing   |   ./target/release/lingpao regions"
+./scripts/build-wasm.sh
+exec node scripts/serve.mjs "$@"

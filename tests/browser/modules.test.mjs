@@ -1,0 +1,83 @@
+// The page's pure modules, in Node: money formatting, link parsing (untrusted input),
+// and finding a quote's article in every policy text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { money, moneyFull, toWan, groupDigits } from '../../www/js/i18n.js';
+import { fromHash, toHash, defaultState } from '../../www/js/state.js';
+import { article } from '../../www/js/sources.js';
+import { buildWww } from '../../scripts/build-www.mjs';
+import * as lingpao from '../../pkg/index.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+test('money: exact 万元 / 元 and CNY, never through floats', () => {
+  assert.equal(money('160000', 'zh'), '16 万元');
+  assert.equal(money('75000', 'zh'), '7.5 万元');
+  assert.equal(money('5000', 'zh'), '5,000 元');
+  assert.equal(money('9500.50', 'zh'), '9,500.50 元');
+  assert.equal(moneyFull('160000', 'zh'), '16 万元（160,000 元）');
+  assert.equal(money('160000', 'en'), 'CNY 160,000');
+  assert.equal(toWan('12345678901234567.89'), '1234567890123.456789');
+  assert.equal(groupDigits('0'), '0');
+});
+
+buildWww();
+const kinds = JSON.parse(readFileSync(`${root}www/gen/kinds.json`, 'utf8'));
+kinds.byId = new Map(kinds.kinds.map((k) => [k.id, k]));
+const ids = ['beijing', 'tianjin', 'hebei'];
+const base = { ...defaultState(ids), as_of: '2024-01-01' };
+
+test('a link round-trips through the hash', () => {
+  const state = { ...base, region: 'tianjin', lang: 'en', view: 'compare', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2, subject: 'a&b=c#d' }] };
+  const back = fromHash(toHash(state), base, ids, kinds);
+  assert.deepEqual(back.state, state);
+  assert.equal(back.invalid, false);
+});
+
+test('untrusted links: wrong types, unknown kinds, fields and values are dropped', () => {
+  const hash = `#req=${encodeURIComponent(JSON.stringify({
+    region: 'atlantis', as_of: '2024-13-45', lang: 'xx',
+    achievements: [
+      { kind: 'standard', level: 'galactic', action: 'formulate', role: 'lead', count: -3, evil: '<script>', subject: 42 },
+      { kind: '__proto__' }, 'text', null, [1],
+      { kind: 'leader', level: 'national', held_months: 12, actual_cost_yuan: '1e9' },
+    ],
+  }))}`;
+  const { state, invalid } = fromHash(hash, base, ids, kinds);
+  assert.equal(invalid, true);
+  assert.equal(state.region, 'beijing');
+  assert.equal(state.as_of, '2024-01-01');
+  assert.equal(state.lang, 'zh');
+  assert.deepEqual(state.achievements, [
+    { kind: 'standard', level: 'international', action: 'formulate', role: 'lead', count: 1 },
+    { kind: 'leader', level: 'national', held_months: 12, count: 1 },
+  ]);
+  for (const bad of ['#req=%7B', '#req=null', '#req=%5B%5D', `#req=${'x'.repeat(200000)}`]) {
+    assert.equal(fromHash(bad, base, ids, kinds).invalid, true, bad.slice(0, 20));
+  }
+  assert.equal(fromHash('', base, ids, kinds).present, false);
+  assert.equal(fromHash('#app', base, ids, kinds).present, false);
+});
+
+test('every quote of every region is found in its text, within a readable article', async () => {
+  await lingpao.init();
+  const sources = JSON.parse(readFileSync(`${root}www/gen/sources.json`, 'utf8'));
+  let n = 0;
+  for (const r of lingpao.regions()) {
+    for (const p of lingpao.explain(r.id).policies) {
+      const text = readFileSync(`${root}www/${sources[p.id].file}`, 'utf8');
+      for (const row of [...p.rules, ...p.limits, ...p.conditions, ...p.notices, ...p.benefits]) {
+        const a = article(text, row.quote);
+        assert.ok(a, `${p.id} ${row.clause}: quote not located`);
+        assert.equal(a.quote.replace(/\s+/g, ''), row.quote.replace(/\s+/g, ''));
+        assert.ok(a.before.length + a.quote.length + a.after.length < 3000, `${p.id} ${row.clause}: passage too long`);
+        n++;
+      }
+    }
+  }
+  assert.ok(n > 500);
+  const tianjin = readFileSync(`${root}www/sources/04-tianjin-subsidy-fund.txt`, 'utf8');
+  const seventh = article(tianjin, '每项标准分别给予 8 万元、4 万元、3 万元资助');
+  assert.match(seventh.before, /^第七条/);
+});

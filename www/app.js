@@ -1,0 +1,68 @@
+// The calculator page: loads the engine, restores the state from the URL (#req=…),
+// mounts the estimator, and mirrors every change back into the URL so that the
+// address bar is always a share link. Registers the service worker for offline use.
+import { loadContext } from './js/data.js';
+import { Estimator } from './js/estimator.js';
+import { defaultState, fromHash, toHash } from './js/state.js';
+import { t } from './js/i18n.js';
+
+const mount = document.getElementById('app');
+const status = document.getElementById('status');
+
+// The URL follows the state a moment after the last change: browsers throttle
+// replaceState when it is called on every keystroke.
+let pending = null;
+function writeUrl() {
+  if (pending == null) return;
+  if (location.hash !== pending) history.replaceState(null, '', pending);
+  pending = null;
+}
+let timer = 0;
+function onState(state) {
+  const { lang } = state;
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  document.title = t('title', lang);
+  document.getElementById('title').textContent = t('title', lang);
+  document.getElementById('tagline').textContent = t('tagline', lang);
+  pending = toHash(state);
+  clearTimeout(timer);
+  timer = setTimeout(writeUrl, 120);
+}
+window.addEventListener('pagehide', writeUrl);
+
+async function main() {
+  let ctx;
+  try {
+    ctx = await loadContext();
+  } catch (e) {
+    status.textContent = `${t('loadFailed', 'zh')}${e.message} / ${t('loadFailed', 'en')}${e.message}`;
+    return;
+  }
+  const ids = ctx.regions(undefined, 'zh').map((r) => r.id);
+  const read = () => fromHash(location.hash, defaultState(ids), ids, ctx.kinds);
+  const { state, invalid } = read();
+  const estimator = new Estimator(ctx, state, { mode: 'page', onState });
+  mount.replaceChildren(estimator.el);
+  estimator.load(state, invalid);
+  // A link pasted into this tab: our own replaceState never fires hashchange.
+  window.addEventListener('hashchange', () => {
+    pending = null; // the new link wins over a change not yet written
+    const next = read();
+    if (next.present) estimator.load(next.state, next.invalid);
+  });
+  window.addEventListener('beforeprint', () => {
+    for (const d of estimator.results.querySelectorAll('details')) d.open = true;
+  });
+}
+
+function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  // Trusted Types guard the worker URL too: this policy admits exactly one.
+  const policy = window.trustedTypes?.createPolicy('lingpao', {
+    createScriptURL: (url) => { if (url === 'sw.js') return url; throw new TypeError(`blocked script URL ${url}`); },
+  });
+  navigator.serviceWorker.register(policy ? policy.createScriptURL('sw.js') : 'sw.js').catch(() => { /* offline use is a bonus */ });
+}
+
+registerWorker();
+main();

@@ -1,0 +1,45 @@
+// A horizontal SVG bar chart of the ranking, drawn for the width it is given (text stays
+// legible at 375 px instead of shrinking with a viewBox). Purely visual: the table next
+// to it carries the same numbers for keyboards and screen readers.
+import { svg } from './dom.js';
+import { t, pick, money } from './i18n.js';
+
+const ROW = 26;
+const BAR = 16;
+
+/** Fits a region name into the label column: drops a bracketed alias, then cuts with an ellipsis. */
+function fitLabel(name, px) {
+  const short = name.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
+  const width = (s) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12.5 : 7), 0);
+  if (width(short) <= px) return short;
+  let cut = [...short];
+  while (cut.length > 1 && width(`${cut.join('')}…`) > px) cut.pop();
+  return `${cut.join('')}…`;
+}
+
+export function barChart(ranking, { width, lang, current, onPick }) {
+  const labelW = Math.min(110, Math.round(width * 0.28));
+  const amountW = lang === 'en' ? 120 : 96;
+  const barMax = Math.max(40, width - labelW - amountW - 8);
+  const max = Math.max(1, ...ranking.map((r) => Number(r.total_yuan)));
+  const height = ranking.length * ROW + 4;
+  const chart = svg('svg', {
+    class: 'lp-chart', width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', focusable: 'false',
+  }, svg('defs', null, svg('pattern', { id: 'lp-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+    svg('rect', { width: 6, height: 6, class: 'lp-hatch-bg' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'lp-hatch-line' }))));
+  ranking.forEach((r, i) => {
+    const y = i * ROW + 2;
+    const w = Number(r.total_yuan) > 0 ? Math.max(2, (Number(r.total_yuan) / max) * barMax) : 0;
+    const name = pick(r.region_name, lang);
+    const amount = `${r.total_is_upper_bound ? `${t('upTo', lang)} ` : ''}${money(r.total_yuan, lang)}`;
+    const g = svg('g', { class: ['lp-bar', r.region === current && 'lp-bar-current', r.total_is_upper_bound && 'lp-bar-cap'], dataset: { region: r.region } },
+      svg('title', { text: `${r.rank}. ${name}: ${amount}` }),
+      svg('rect', { class: 'lp-bar-hit', x: 0, y, width, height: ROW - 2 }),
+      svg('text', { class: 'lp-bar-label', x: labelW - 6, y: y + ROW / 2 + 1, 'text-anchor': 'end', 'dominant-baseline': 'middle', text: fitLabel(name, labelW - 10) }),
+      svg('rect', { class: 'lp-bar-fill', fill: r.total_is_upper_bound ? 'url(#lp-hatch)' : null, x: labelW, y: y + (ROW - BAR) / 2 - 1, width: w.toFixed(1), height: BAR, rx: 2 }),
+      svg('text', { class: 'lp-bar-amount', x: labelW + w + 6, y: y + ROW / 2 + 1, 'dominant-baseline': 'middle', text: amount }));
+    g.addEventListener('click', () => onPick(r.region));
+    chart.append(g);
+  });
+  return chart;
+}

@@ -1,0 +1,268 @@
+// The calculator itself, shared by the page (app.js) and the widget (widget.js): it owns
+// the state, recomputes on every change (the engine is synchronous and takes about a
+// millisecond), and renders into its own element, never touching the rest of the document.
+import { h, uid, fill } from './dom.js';
+import { t, pick, describe, fieldLabel, colon } from './i18n.js';
+import { Form } from './form.js';
+import { renderTotal, renderBreakdown } from './result.js';
+import { renderCompare } from './compare.js';
+import { toRequest, toHash, todayCN } from './state.js';
+import { base } from './data.js';
+
+export class Estimator {
+  /**
+   * opts: mode 'page' | 'widget'; lockRegion, hideCompare (widget attributes);
+   * onState(state) after every change (the page mirrors it into the URL).
+   */
+  constructor(ctx, state, opts = {}) {
+    this.ctx = ctx;
+    this.state = state;
+    this.opts = opts;
+    this.expanded = new Set();
+    this.lastResult = null;
+    this.firstShown = false;
+    const a = {
+      setRegion: (region) => this.update({ region }),
+      setAsOf: (as_of) => this.update({ as_of }),
+      add: (kind) => this.add(kind),
+      remove: (i) => this.remove(i),
+      setField: (i, name, value) => {
+        const next = { ...this.state.achievements[i] };
+        if (value === undefined) delete next[name]; else next[name] = value;
+        this.update({ achievements: this.state.achievements.map((x, j) => (j === i ? next : x)) });
+      },
+    };
+    this.form = new Form(ctx, a, { lockRegion: opts.lockRegion });
+    this.build();
+  }
+
+  build() {
+    const page = this.opts.mode !== 'widget';
+    this.langButton = h('button', { type: 'button', class: 'lp-button', onclick: () => this.update({ lang: this.state.lang === 'zh' ? 'en' : 'zh' }) });
+    this.shareButton = page ? h('button', { type: 'button', class: 'lp-button', 'aria-expanded': 'false', onclick: () => this.toggleShare() }) : null;
+    this.printButton = page ? h('button', { type: 'button', class: 'lp-button', onclick: () => window.print() }) : null;
+    this.openFull = page ? null : h('a', { class: 'lp-button', target: '_blank', rel: 'noopener' });
+    const shareId = uid('share');
+    this.shareLabel = h('label', { for: shareId });
+    this.shareInput = h('input', { id: shareId, type: 'url', readOnly: true, class: 'lp-share-url', onfocus: () => this.shareInput.select() });
+    this.copyButton = h('button', { type: 'button', class: 'lp-button lp-primary', onclick: () => this.copy() });
+    this.shareHint = h('p', { class: 'lp-hint', role: 'status' });
+    this.sharePanel = h('div', { class: 'lp-share', hidden: true }, this.shareLabel, h('div', { class: 'lp-share-row' }, this.shareInput, this.copyButton), this.shareHint);
+    this.notice = h('p', { class: 'lp-notice', role: 'status', hidden: true });
+
+    // Results: a live total (announced politely), the breakdown, and the comparison.
+    this.reportHead = h('div', { class: 'lp-report-head' });
+    this.errorBox = h('div', { class: 'lp-error', role: 'alert', hidden: true });
+    this.totalBox = h('div', { class: 'lp-total-box', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.breakdown = h('div', { class: 'lp-breakdown' });
+    this.compareBox = h('div', { class: 'lp-compare' });
+    const estId = uid('tab');
+    const cmpId = uid('tab');
+    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown);
+    this.panelCompare = h('div', { role: 'tabpanel', id: `${cmpId}-panel`, 'aria-labelledby': cmpId, hidden: true }, this.compareBox);
+    const tab = (id, view) => h('button', {
+      type: 'button', role: 'tab', id, class: 'lp-tab', 'aria-controls': `${id}-panel`,
+      onclick: () => this.update({ view }),
+      onkeydown: (e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        this.update({ view: view === 'estimate' ? 'compare' : 'estimate' });
+        (view === 'estimate' ? this.tabCompare : this.tabEstimate).focus();
+      },
+    });
+    this.tabEstimate = tab(estId, 'estimate');
+    this.tabCompare = tab(cmpId, 'compare');
+    this.tabs = this.opts.hideCompare ? null : h('div', { class: 'lp-tabs', role: 'tablist' }, this.tabEstimate, this.tabCompare);
+    this.footer = h('footer', { class: 'lp-foot' });
+    this.results = h('section', { class: 'lp-results' }, this.reportHead, this.tabs, this.panelEstimate, this.opts.hideCompare ? null : this.panelCompare, this.footer);
+
+    this.el = h('div', { class: ['lp', page ? 'lp-page' : 'lp-widget'] },
+      h('div', { class: 'lp-toolbar' }, this.langButton, this.shareButton, this.printButton, this.openFull),
+      this.sharePanel, this.notice,
+      h('div', { class: 'lp-columns' }, this.form.el, this.results));
+    if (typeof ResizeObserver === 'function') {
+      let width = 0;
+      new ResizeObserver(() => {
+        const w = this.compareBox.clientWidth;
+        if (this.state.view === 'compare' && Math.abs(w - width) > 8) { width = w; this.renderCompareView(); }
+      }).observe(this.compareBox);
+    }
+  }
+
+  /** Replaces the whole state (a restored link); `invalid` shows that part of it was dropped. */
+  load(state, invalid = false) {
+    this.state = state;
+    this.form.shape = null;
+    this.setNotice(invalid ? 'linkInvalid' : null);
+    this.recompute();
+  }
+
+  setNotice(key) {
+    this.noticeKey = key;
+    this.notice.hidden = !key;
+    this.notice.textContent = key ? t(key, this.state.lang) : '';
+  }
+
+  update(patch) {
+    this.state = { ...this.state, ...patch };
+    this.recompute();
+  }
+
+  /** A new item of a kind, prefilled with the values of the region's first rule for it, so it pays at once. */
+  add(kindId) {
+    const kind = this.ctx.kinds.byId.get(kindId);
+    if (!kind) return;
+    const rule = this.ctx.explain(this.state.region, 'zh').policies.flatMap((p) => p.rules).find((r) => r.kind === kindId);
+    const a = { kind: kindId };
+    for (const f of kind.fields.filter((x) => x.required && x.type === 'enum')) {
+      let v = rule?.conditions?.[f.name];
+      if (Array.isArray(v)) v = v[0];
+      a[f.name] = f.values.includes(v) ? v : f.values[0];
+    }
+    a.count = 1;
+    this.update({ achievements: [...this.state.achievements, a] });
+    this.form.focusCard(this.state.achievements.length - 1);
+  }
+
+  remove(i) {
+    this.update({ achievements: this.state.achievements.filter((_, j) => j !== i) });
+    this.form.focusCard(Math.min(i, this.state.achievements.length - 1));
+  }
+
+  shareUrl() {
+    const page = this.opts.mode !== 'widget' ? new URL(location.href) : new URL('./', base);
+    page.hash = toHash(this.state);
+    return page.href;
+  }
+
+  toggleShare() {
+    const open = this.sharePanel.hidden;
+    this.sharePanel.hidden = !open;
+    this.shareButton.setAttribute('aria-expanded', String(open));
+    this.shareInput.value = this.shareUrl();
+    this.shareHint.textContent = t('shareHint', this.state.lang);
+    if (open) this.shareInput.focus();
+  }
+
+  async copy() {
+    this.shareInput.value = this.shareUrl();
+    try {
+      await navigator.clipboard.writeText(this.shareInput.value);
+      this.shareHint.textContent = t('copied', this.state.lang);
+    } catch {
+      this.shareInput.select(); // no clipboard permission: leave it selected for Ctrl+C
+    }
+  }
+
+  recompute() {
+    const t0 = performance.now();
+    const { state, ctx } = this;
+    const { lang } = state;
+    this.el.lang = lang === 'en' ? 'en' : 'zh-CN';
+    this.form.render(state);
+    const region = this.form.region;
+    let result = null;
+    let error = null;
+    if (state.achievements.length) {
+      try { result = ctx.lingpao.estimate(toRequest(state)); } catch (e) { error = e; }
+    }
+    const msg = error && this.errorText(error);
+    this.form.markInvalid(error?.field, msg?.text);
+    this.renderChrome(region);
+    this.errorBox.hidden = !error;
+    const c = colon(lang);
+    if (error) fill(this.errorBox, h('strong', { text: `${t('error', lang)}${c}` }), msg.name ? `${msg.name}${c}${msg.text}` : msg.text);
+    // On an input error the last good result stays, dimmed, until the input is fixed.
+    const shown = error ? this.lastResult : result;
+    if (!error) this.lastResult = result;
+    this.panelEstimate.classList.toggle('lp-stale', !!error);
+    const view = {
+      ctx, state, lang, region, expanded: this.expanded,
+      titles: new Map(region.policies.map((p) => [p.id, p.title])),
+    };
+    fill(this.totalBox, ...renderTotal(lang, shown, region, state.as_of));
+    fill(this.breakdown, ...renderBreakdown(view, shown));
+    this.renderReport(region, shown);
+    if (state.view === 'compare' && !this.opts.hideCompare) this.renderCompareView();
+    this.opts.onState?.(state);
+    performance.measure('lp-recompute', { start: t0, end: performance.now() });
+    if (result && !this.firstShown) {
+      this.firstShown = true;
+      requestAnimationFrame(() => performance.mark('lp-first-estimate'));
+    }
+  }
+
+  /** An engine error in the page's language: { name of the field as the form labels it, text }. */
+  errorText(error) {
+    const { lang, achievements } = this.state;
+    const kinds = this.ctx.kinds;
+    let text = lang === 'en' || !error.message_zh ? String(error.message) : error.message_zh;
+    if (error.field && text.startsWith(`${error.field}: `)) text = text.slice(error.field.length + 2);
+    const m = /^achievements\[(\d+)\]\.(\w+)$/.exec(error.field ?? '');
+    if (!m) return { name: error.field, text };
+    const kind = kinds.byId.get(achievements[Number(m[1])]?.kind);
+    const field = kind?.fields.find((f) => f.name === m[2]) ?? kinds.common.find((f) => f.name === m[2]);
+    const name = `${t('item', lang, { n: Number(m[1]) + 1 })} · ${field ? fieldLabel(kinds, field, lang) : m[2]}`;
+    return { name, text };
+  }
+
+  renderChrome(region) {
+    const { lang, view } = this.state;
+    this.langButton.textContent = t('switchLang', lang);
+    this.langButton.lang = lang === 'zh' ? 'en' : 'zh-CN';
+    this.langButton.setAttribute('aria-label', t('switchLangLabel', lang));
+    if (this.shareButton) this.shareButton.textContent = t('share', lang);
+    if (this.printButton) this.printButton.textContent = t('print', lang);
+    if (this.openFull) { this.openFull.textContent = t('openFull', lang); this.openFull.href = this.shareUrl(); }
+    this.shareLabel.textContent = t('share', lang);
+    this.copyButton.textContent = t('copy', lang);
+    if (!this.sharePanel.hidden) this.shareInput.value = this.shareUrl();
+    if (this.noticeKey) this.notice.textContent = t(this.noticeKey, lang);
+    const compare = view === 'compare' && !this.opts.hideCompare;
+    this.tabEstimate.textContent = t('tabEstimate', lang);
+    this.tabCompare.textContent = t('tabCompare', lang);
+    this.tabEstimate.setAttribute('aria-selected', String(!compare));
+    this.tabCompare.setAttribute('aria-selected', String(compare));
+    this.tabEstimate.tabIndex = compare ? -1 : 0;
+    this.tabCompare.tabIndex = compare ? 0 : -1;
+    this.panelEstimate.hidden = compare;
+    this.panelCompare.hidden = !compare;
+    fill(this.footer,
+      h('p', { class: 'lp-disclaimer', text: t('disclaimer', lang) }),
+      h('p', { class: 'lp-hint', text: t('dataVersion', lang, { data: this.ctx.version.data, pkg: this.ctx.version.package }) }));
+  }
+
+  /** Print-only head of the report: what was entered, when, on which data. */
+  renderReport(region, result) {
+    const { lang, as_of, achievements } = this.state;
+    fill(this.reportHead,
+      h('h2', { class: 'lp-h2', text: t('reportTitle', lang) }),
+      h('p', null, `${t('region', lang)}${colon(lang)}${pick(region.name, lang)} · ${t('asOf', lang)}${colon(lang)}${as_of} · ${t('generatedOn', lang, { date: todayCN() })}`),
+      h('h3', { class: 'lp-h3', text: t('reportInputs', lang) }),
+      achievements.length
+        ? h('ol', null, achievements.map((a) => h('li', { text: describe(this.ctx.kinds, a, lang) })))
+        : h('p', { text: t('noAchievements', lang) }),
+      result?.policies ? h('p', { class: 'lp-hint', text: result.policies.map((p) => `${lang === 'en' ? p.title : `《${p.title}》`}${colon(lang)}${t(`status.${p.status}`, lang)}`).join(lang === 'en' ? '; ' : '；') }) : null);
+  }
+
+  renderCompareView() {
+    const { state, ctx } = this;
+    const { lang } = state;
+    if (!state.achievements.length) {
+      fill(this.compareBox, h('p', { class: 'lp-empty', text: t('compareEmpty', lang) }));
+      return;
+    }
+    let comparison;
+    try { comparison = ctx.lingpao.compare(toRequest(state)); } catch (e) {
+      fill(this.compareBox, h('p', { class: 'lp-error', text: lang === 'en' ? e.message : (e.message_zh ?? e.message) }));
+      return;
+    }
+    const width = this.compareBox.clientWidth || 600;
+    fill(this.compareBox, ...renderCompare({
+      lang, width, current: state.region,
+      onPick: (region) => {
+        this.update({ region, view: 'estimate' });
+        this.tabEstimate.focus();
+      },
+    }, comparison));
+  }
+}

@@ -1,0 +1,178 @@
+// Every word the page shows, in Simplified Chinese (default) and English, plus money
+// and label formatting. Kind, field and value labels come from gen/kinds.json (the
+// same policies/kinds/*.toml the engine embeds); engine messages come in the asked lang.
+
+const S = {
+  title: ['领跑 · 标准化资助测算', 'Lingpao · standardization subsidy estimator'],
+  tagline: ['按地区政策逐条估算企业标准化成果可获得的资助，每一项都引用原文条款。', 'What a company\'s standardization achievements are worth under its region\'s policy, clause by clause, each amount quoted from the text.'],
+  switchLang: ['English', '中文'],
+  switchLangLabel: ['Switch to English', '切换到中文'],
+  loading: ['正在载入计算引擎…', 'Loading the engine…'],
+  loadFailed: ['计算引擎载入失败：', 'The engine failed to load: '],
+  inputs: ['填写成果', 'Your achievements'],
+  region: ['地区', 'Region'],
+  regionLocked: ['地区（已固定）', 'Region (fixed)'],
+  asOf: ['申报基准日', 'Claim date'],
+  asOfHint: ['按这一天判断政策是否有效。', 'Policy validity is judged on this day.'],
+  policies: ['政策文件', 'Policies'],
+  issued: ['发布', 'issued'],
+  effective: ['施行', 'in force from'],
+  expires: ['失效', 'expires'],
+  noEnd: ['未定期限', 'no end date'],
+  paysYes: ['规定资助金额', 'names amounts'],
+  paysNo: ['未定资助金额', 'names no amounts'],
+  'status.in_force': ['有效', 'In force'],
+  'status.expired': ['已失效', 'Expired'],
+  'status.not_yet_effective': ['尚未生效', 'Not yet in force'],
+  'status.no_expiry': ['有效', 'In force'],
+  'region.expiredOn': ['已失效（{date} 止）', 'expired {date}'],
+  'region.until': ['有效至 {date}', 'in force to {date}'],
+  'region.inForce': ['有效', 'in force'],
+  'region.notYet': ['{date} 起施行', 'from {date}'],
+  'region.noMoney': ['仅激励措施', 'incentives only'],
+  achievements: ['标准化成果', 'Achievements'],
+  addKind: ['成果类型', 'Kind of achievement'],
+  add: ['添加', 'Add'],
+  paidHere: ['本地区资助的项目', 'Paid in this region'],
+  otherKinds: ['其他项目（本地区不资助）', 'Other kinds (not paid here)'],
+  notPaidHere: ['本地区不资助此类', 'not paid in this region'],
+  remove: ['删除', 'Remove'],
+  removeItem: ['删除第 {n} 项', 'Remove item {n}'],
+  item: ['第 {n} 项', 'Item {n}'],
+  count: ['数量', 'Count'],
+  decrease: ['减少数量', 'Decrease the count'],
+  increase: ['增加数量', 'Increase the count'],
+  more: ['更多选项（可选）', 'More options (optional)'],
+  notGiven: ['（未填）', '(not given)'],
+  empty: ['尚未添加成果。请在下方选择成果类型并点击“添加”。', 'No achievements yet: choose a kind below and press Add.'],
+  noMoneyNote: ['本地区政策文本未规定资助金额，其承诺的激励措施列在结果中。', 'This region\'s texts name no amounts; the incentives they promise are listed with the result.'],
+  tabEstimate: ['本地区明细', 'Breakdown'],
+  tabCompare: ['各地区比较', 'Compare regions'],
+  resultFor: ['{region} · 基准日 {date}', '{region} · as of {date}'],
+  total: ['估算资助合计', 'Estimated total'],
+  upTo: ['最高', 'up to'],
+  upToNote: ['含“不超过 / 最高”类上限条款，实际金额可能更低。', 'Some amounts are ceilings (不超过 / 最高): the actual award may be lower.'],
+  noMoneyTotal: ['本地区政策文本未规定资助金额。', 'This region\'s texts name no amounts.'],
+  noAchievements: ['添加成果后即时显示估算结果。', 'Add an achievement to see the estimate.'],
+  expiredBanner: ['《{title}》在基准日已失效（{date} 止）：金额仍按条文计算，仅供参考。', '“{title}” had expired by the claim date ({date}): amounts are still computed from its text, for reference only.'],
+  notYetBanner: ['《{title}》在基准日尚未施行（{date} 起）：金额仍按条文计算，仅供参考。', '“{title}” was not yet in force on the claim date (from {date}): amounts are still computed from its text, for reference only.'],
+  lines: ['逐项明细', 'Line by line'],
+  clauseOf: ['《{title}》{clause}', '“{title}”, {clause}'],
+  computed: ['计算：{formula}', 'Computed: {formula}'],
+  claimedCounted: ['申报 {claimed} 项，计入 {counted} 项', '{claimed} claimed, {counted} counted'],
+  unitTimes: ['每项 {unit} × {counted}', '{unit} each × {counted}'],
+  basisCap: ['上限', 'ceiling'],
+  debatable: ['解读与假设', 'Reading taken'],
+  showArticle: ['查看原文条款', 'Show the article'],
+  hideArticle: ['收起原文', 'Hide the article'],
+  sourceLoading: ['正在载入原文…', 'Loading the text…'],
+  sourceMissing: ['未能在原文中定位这段引文。', 'The quote could not be located in the text.'],
+  sourceFailed: ['原文载入失败。', 'The text could not be loaded.'],
+  fullText: ['全文', 'Full text'],
+  steps: ['从申报到核定', 'From gross to net'],
+  gross: ['各项合计（调整前）', 'Sum of the lines (gross)'],
+  net: ['合计', 'Total'],
+  unmatched: ['不予资助的成果', 'Achievements not paid'],
+  warnings: ['提示与条件', 'Notes and conditions'],
+  benefits: ['承诺的激励措施', 'Promised incentives'],
+  benefitsNoMoney: ['本地区政策未规定资助金额，其承诺的激励措施如下：', 'This region\'s texts name no amounts. The incentives they promise:'],
+  error: ['输入有误', 'Invalid input'],
+  linkInvalid: ['链接中的部分内容无效，已忽略。', 'Part of the link was invalid and has been ignored.'],
+  share: ['分享链接', 'Share link'],
+  copy: ['复制链接', 'Copy link'],
+  copied: ['已复制', 'Copied'],
+  shareHint: ['打开此链接即可恢复当前填写内容。', 'Opening this link restores what you entered.'],
+  print: ['打印报告', 'Print report'],
+  openFull: ['在完整页面中打开', 'Open in the full calculator'],
+  disclaimer: ['本结果是依据公开政策文本的估算，不是主管部门的认定或决定；以实际审核为准。', 'This is an estimate from the published policy texts, not an official decision; the competent authority decides.'],
+  dataVersion: ['数据版本 {data} · 引擎 {pkg}', 'Data version {data} · engine {pkg}'],
+  reportTitle: ['标准化资助估算报告', 'Standardization subsidy estimate'],
+  generatedOn: ['生成日期 {date}', 'Generated on {date}'],
+  reportInputs: ['填写的成果', 'Achievements entered'],
+  compareTitle: ['同样的成果在各地区的估算', 'The same achievements in every region'],
+  compareChart: ['各地区估算金额条形图，按金额从高到低排列', 'Bar chart of the estimate in each region, highest first'],
+  rank: ['排名', 'Rank'],
+  amount: ['金额', 'Amount'],
+  policyStatus: ['政策状态', 'Policy status'],
+  openBreakdown: ['查看 {region} 明细', 'Open the {region} breakdown'],
+  compareEmpty: ['添加成果后即可比较各地区。', 'Add an achievement to compare the regions.'],
+  yes: ['是', 'yes'],
+};
+
+export const LANGS = ['zh', 'en'];
+
+/** The label-to-value colon of each language. */
+export const colon = (lang) => (lang === 'en' ? ': ' : '：');
+
+/** t('item', 'en', { n: 2 }) → "Item 2" */
+export function t(key, lang, vars) {
+  const pair = S[key];
+  let s = pair ? pair[lang === 'en' ? 1 : 0] : key;
+  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  return s;
+}
+
+/** A bilingual label object ({zh, en}) in the asked language. */
+export const pick = (text, lang) => (text ? (lang === 'en' ? text.en : text.zh) ?? text.zh ?? '' : '');
+
+// ---- money: exact decimal strings in, never floats ----
+
+function splitYuan(yuan) {
+  const s = String(yuan ?? '0');
+  const neg = s.startsWith('-');
+  const [int, frac = ''] = (neg ? s.slice(1) : s).split('.');
+  return { neg, int: int.replace(/^0+(?=\d)/, '') || '0', frac: frac.replace(/0+$/, '') };
+}
+
+/** "1600000.5" → "1,600,000.50" (fen shown when there are any) */
+export function groupDigits(yuan) {
+  const { neg, int, frac } = splitYuan(yuan);
+  return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac.padEnd(2, '0')}` : ''}`;
+}
+
+/** "75000" → "7.5" (万), by moving the decimal point: exact. */
+export function toWan(yuan) {
+  const { neg, int, frac } = splitYuan(yuan);
+  const padded = int.padStart(5, '0');
+  const whole = padded.slice(0, -4).replace(/^0+(?=\d)/, '');
+  const rest = (padded.slice(-4) + frac).replace(/0+$/, '');
+  return `${neg ? '-' : ''}${whole}${rest ? `.${rest}` : ''}`;
+}
+
+/** Short amount: 16 万元 / 5,000 元 / CNY 160,000. */
+export function money(yuan, lang) {
+  if (lang === 'en') return `CNY ${groupDigits(yuan)}`;
+  const { int } = splitYuan(yuan);
+  return int.length >= 5 ? `${toWan(yuan)} 万元` : `${groupDigits(yuan)} 元`;
+}
+
+/** Long amount: 16 万元（160,000 元） / CNY 160,000. */
+export function moneyFull(yuan, lang) {
+  if (lang === 'en') return money(yuan, lang);
+  const { int } = splitYuan(yuan);
+  return int.length >= 5 ? `${toWan(yuan)} 万元（${groupDigits(yuan)} 元）` : `${groupDigits(yuan)} 元`;
+}
+
+// ---- labels from the kinds registry ----
+
+export function kindName(kinds, kind, lang) {
+  const k = kinds.byId.get(kind);
+  return k ? pick(k.name, lang) : kind;
+}
+
+export function fieldLabel(kinds, field, lang) {
+  return pick(field.doc, lang) || field.name;
+}
+
+export function valueLabel(kinds, field, value, lang) {
+  return pick(kinds.values[field]?.[value], lang) || String(value);
+}
+
+/** "制修订标准：国家级 · 制定 · 主导 × 2" */
+export function describe(kinds, a, lang) {
+  const k = kinds.byId.get(a.kind);
+  const parts = (k?.fields ?? []).filter((f) => f.type === 'enum' && a[f.name] != null).map((f) => valueLabel(kinds, f.name, a[f.name], lang));
+  const count = Number(a.count ?? 1) > 1 ? ` × ${a.count}` : '';
+  const subject = a.subject ? (lang === 'en' ? ` (${a.subject})` : `（${a.subject}）`) : '';
+  return `${kindName(kinds, a.kind, lang)}${parts.length ? colon(lang) + parts.join(' · ') : ''}${subject}${count}`;
+}
