@@ -112,8 +112,8 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         let name = pick(lang, &region.name);
         warnings.push(say(
             lang,
-            &format!("{name}的政策文本未规定资助金额，合计为 0；其承诺的激励措施见 benefits。"),
-            &format!("{name}'s texts name no amounts: the total is 0; the incentives they promise are listed under benefits."),
+            &format!("{name}的政策文本未规定资助金额，合计为 0；其承诺的激励措施另行列出。"),
+            &format!("{name}'s texts name no amounts: the total is 0; the incentives they promise are listed separately."),
         ));
     }
     for (pi, p) in &policies {

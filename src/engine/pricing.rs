@@ -94,26 +94,30 @@ fn cite(lang: Lang, clause: &str, quote: &str) -> String {
 /// The amount one item of `a` earns under `rule`, with how it was found. `None` only
 /// if a percentage's base rule is missing, which the validator rules out.
 pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang) -> Option<(Decimal, String, Vec<String>)> {
-    let (mut amount, mut formula, mut notes) = ceiling(policy, rule, a, lang, 0)?;
+    let (mut amount, mut formula, mut notes) = ceiling(cat, policy, rule, a, lang, 0)?;
     if let Some(field) = &rule.limit_to_field {
-        // The field's own words, e.g. "actual cost" or "national project funds".
-        let what = cat.kind(&a.kind).and_then(|k| cat.field(k, field)).map(|f| say(lang, &f.doc.zh, &f.doc.en)).unwrap_or_else(|| field.clone());
+        let what = field_words(cat, a, field, lang);
         match a.yuan(field) {
             Some(v) if v < amount => {
                 amount = v;
                 formula = crate::tr!(lang, format!("{formula}，以{what} {} 为限", yuan(v)), format!("{formula}, limited to {what}: {}", yuan(v)));
             }
             Some(_) => {}
-            None => notes.push(crate::tr!(lang, format!("不超过“{what}”：填写 {field} 即按其核定。"), format!("Never more than “{what}”: give {field} to apply it."))),
+            None => notes.push(crate::tr!(lang, format!("不超过“{what}”：填写后即按其核定。"), format!("Never more than “{what}”: give it to apply the limit."))),
         }
     }
     Some((amount, formula, notes))
 }
 
+/// A field in the user's words ("actual cost (yuan)", "national project funds"), not its JSON name.
+fn field_words<'c>(cat: &'c Catalog, a: &Achievement, field: &'c str, lang: Lang) -> &'c str {
+    cat.kind(&a.kind).and_then(|k| cat.field(k, field)).map_or(field, |f| pick(lang, &f.doc))
+}
+
 /// The amount before any limit to an input field: a percentage of another rule is a
 /// percentage of that rule's ceiling (Beijing: revision = 50% of the formulation cap,
 /// and only then never above the actual cost).
-fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Option<(Decimal, String, Vec<String>)> {
+fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Option<(Decimal, String, Vec<String>)> {
     let mut notes = Vec::new();
     let (amount, formula) = if let Some(x) = rule.amount {
         (x, yuan(x))
@@ -130,7 +134,7 @@ fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, dept
         if depth > 4 {
             return None;
         }
-        let (b, _, _) = ceiling(policy, base, &variant, lang, depth + 1)?;
+        let (b, _, _) = ceiling(cat, policy, base, &variant, lang, depth + 1)?;
         let x = (pc * b / Decimal::ONE_HUNDRED).round_dp(2);
         (x, format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x)))
     } else if let (Some(pc), Some(field), Some(max)) = (rule.percent, &rule.of_field, rule.max) {
@@ -142,10 +146,11 @@ fn ceiling(policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, dept
                 (x, format!("{}% × {} = {}{capped}", pc.normalize(), yuan(v), yuan(share)))
             }
             None => {
-                notes.push(say(
+                let what = field_words(cat, a, field, lang);
+                notes.push(crate::tr!(
                     lang,
-                    &format!("未填写 {field}：按上限 {} 元计；条文按其 {}% 计。", yuan(max), pc.normalize()),
-                    &format!("No {field} given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize()),
+                    format!("未填写“{what}”：按上限 {} 元计；条文按其 {}% 计。", yuan(max), pc.normalize()),
+                    format!("No “{what}” given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize())
                 ));
                 (max, yuan(max))
             }
