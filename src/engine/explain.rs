@@ -69,7 +69,7 @@ fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
                 count: 1,
                 fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
             };
-            let (amount, _, _) = unit_amount(cat, p, r, &a, lang)?;
+            let (amount, _, _) = unit_amount(cat, p, r, &a, lang).ok()?;
             Some(Case { fields, amount_yuan: yuan(amount) })
         })
         .collect()
@@ -83,6 +83,7 @@ fn amount_words(r: &RuleDef, lang: Lang) -> String {
             crate::tr!(lang, format!("同类 {} 金额的 {}%", of.join(","), pc.normalize()), format!("{}% of the amount for {}", pc.normalize(), of.join(",")))
         }
         (_, Some(pc), _, Some(f), Some(m)) => crate::tr!(lang, format!("{f} 的 {}%，最高 {}", pc.normalize(), yuan(m)), format!("{}% of {f}, at most {}", pc.normalize(), yuan(m))),
+        (_, Some(pc), _, Some(f), None) => crate::tr!(lang, format!("{f} 的 {}%", pc.normalize()), format!("{}% of {f}", pc.normalize())),
         _ => String::new(),
     }
 }

@@ -153,7 +153,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 .rule
                 .iter()
                 .filter(|r| rule_matches(r, &lower))
-                .filter_map(|r| unit_amount(ctx.cat, p, r, &lower, ctx.lang).map(|x| x.0))
+                .filter_map(|r| unit_amount(ctx.cat, p, r, &lower, ctx.lang).ok().map(|x| x.0))
                 .max()
                 .unwrap_or(Decimal::ZERO);
             let c = &mut claims[i];
@@ -178,7 +178,9 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
     for (i, c) in claims.iter().enumerate() {
         if ctx.selected(l, pi, c) && c.counted > 0 {
             let a = &ctx.achs[c.ach];
-            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).unwrap_or("").to_string()).collect();
+            // A grouping field left out (which invention? `subject`) cannot join a group:
+            // the entry stands alone.
+            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(|| format!("#{}", c.ach), str::to_string)).collect();
             groups.entry(key).or_default().push(i);
         }
     }
@@ -197,11 +199,12 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             claims[i].recount();
         }
         let labels = &ctx.cat.bundle.kinds.values;
-        let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty()).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_str(), |t| pick(ctx.lang, t))).collect();
+        let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_str(), |t| pick(ctx.lang, t))).collect();
         let class = if shown.is_empty() { String::new() } else { format!("（{}）", shown.join("、")) };
-        let effect = ctx.say(
-            &format!("{class}{items} 项中只计 {max} 项，留下金额最高的，另 {} 项不计", items - max),
-            &format!("{class} only {max} of {items} items count; the best-paying are kept, {} left out", items - max),
+        let effect = crate::tr!(
+            ctx.lang,
+            format!("{class}{items} 项中只计 {max} 项，留下金额最高的，另 {} 项不计", items - max),
+            format!("{class} only {max} of {items} items count; the best-paying are kept, {} left out", items - max).trim_start().to_string()
         );
         idx.sort_unstable();
         let achs = idx.iter().map(|&i| claims[i].ach).collect();

@@ -91,9 +91,12 @@ fn cite(lang: Lang, clause: &str, quote: &str) -> String {
     [open, clause, mid, quote, close].concat()
 }
 
-/// The amount one item of `a` earns under `rule`, with how it was found. `None` only
-/// if a percentage's base rule is missing, which the validator rules out.
-pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang) -> Option<(Decimal, String, Vec<String>)> {
+/// What one item earns: amount, how it was found, notes.
+pub type Unit = (Decimal, String, Vec<String>);
+
+/// The amount one item of `a` earns under `rule`, with how it was found; an error (in
+/// the user's words) when it needs an input the request lacks.
+pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang) -> Result<Unit, String> {
     let (mut amount, mut formula, mut notes) = ceiling(cat, policy, rule, a, lang, 0)?;
     if let Some(field) = &rule.limit_to_field {
         let what = field_words(cat, a, field, lang);
@@ -106,7 +109,7 @@ pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achiev
             None => notes.push(crate::tr!(lang, format!("不超过“{what}”：填写后即按其核定。"), format!("Never more than “{what}”: give it to apply the limit."))),
         }
     }
-    Some((amount, formula, notes))
+    Ok((amount, formula, notes))
 }
 
 /// A field in the user's words ("actual cost (yuan)", "national project funds"), not its JSON name.
@@ -117,7 +120,7 @@ fn field_words<'c>(cat: &'c Catalog, a: &Achievement, field: &'c str, lang: Lang
 /// The amount before any limit to an input field: a percentage of another rule is a
 /// percentage of that rule's ceiling (Beijing: revision = 50% of the formulation cap,
 /// and only then never above the actual cost).
-fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Option<(Decimal, String, Vec<String>)> {
+fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Result<Unit, String> {
     let mut notes = Vec::new();
     let (amount, formula) = if let Some(x) = rule.amount {
         (x, yuan(x))
@@ -130,22 +133,35 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
                 variant.fields.insert(k.clone(), FieldValue::Enum(v.clone()));
             }
         }
-        let base = policy.rule.iter().find(|b| b.id != rule.id && rule_matches(b, &variant))?;
+        // The validator proves a base exists for every combination and that chains end.
+        let base = policy.rule.iter().find(|b| b.id != rule.id && rule_matches(b, &variant)).ok_or_else(|| format!("{}: no base rule", rule.id))?;
         if depth > 4 {
-            return None;
+            return Err(format!("{}: percentages nested too deep", rule.id));
         }
         let (b, _, _) = ceiling(cat, policy, base, &variant, lang, depth + 1)?;
         let x = (pc * b / Decimal::ONE_HUNDRED).round_dp(2);
         (x, format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x)))
-    } else if let (Some(pc), Some(field), Some(max)) = (rule.percent, &rule.of_field, rule.max) {
-        match a.yuan(field) {
-            Some(v) => {
+    } else if let (Some(pc), Some(field)) = (rule.percent, &rule.of_field) {
+        match (a.yuan(field), rule.max) {
+            (Some(v), max) => {
                 let share = (pc * v / Decimal::ONE_HUNDRED).round_dp(2);
-                let x = share.min(max);
-                let capped = if share > max { crate::tr!(lang, format!("，以 {} 为限", yuan(max)), format!(", at most {}", yuan(max))) } else { String::new() };
+                let x = max.map_or(share, |m| share.min(m));
+                let capped = match max {
+                    Some(m) if share > m => crate::tr!(lang, format!("，以 {} 为限", yuan(m)), format!(", at most {}", yuan(m))),
+                    _ => String::new(),
+                };
                 (x, format!("{}% × {} = {}{capped}", pc.normalize(), yuan(v), yuan(share)))
             }
-            None => {
+            // No ceiling in the text and no figure given: nothing to compute with.
+            (None, None) => {
+                let what = field_words(cat, a, field, lang);
+                return Err(crate::tr!(
+                    lang,
+                    format!("金额为“{what}”的 {}%：请填写该项以计算", pc.normalize()),
+                    format!("The amount is {}% of “{what}”: give it to compute", pc.normalize())
+                ) + &cite(lang, &rule.clause, &rule.quote));
+            }
+            (None, Some(max)) => {
                 let what = field_words(cat, a, field, lang);
                 notes.push(crate::tr!(
                     lang,
@@ -156,9 +172,9 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
             }
         }
     } else {
-        return None;
+        return Err(format!("{}: no amount", rule.id));
     };
-    Some((amount, formula, notes))
+    Ok((amount, formula, notes))
 }
 
 /// The best-paying rule of the region for this (aliased) achievement.
@@ -189,7 +205,13 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, lang: Lang) -
             refusals.push(r);
             continue;
         }
-        let Some((unit, formula, more)) = unit_amount(cat, policy, rule, a, lang) else { continue };
+        let (unit, formula, more) = match unit_amount(cat, policy, rule, a, lang) {
+            Ok(u) => u,
+            Err(reason) => {
+                refusals.push(reason);
+                continue;
+            }
+        };
         notes.extend(more.into_iter().map(Cow::Owned));
         if let Some(n) = &rule.note {
             notes.push(Cow::Borrowed(pick(lang, n)));

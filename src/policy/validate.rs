@@ -256,12 +256,15 @@ impl<'b> Checker<'b> {
             (None, Some(pc), None, Some(field)) => {
                 self.check_percent(&at, &r.quote, pc);
                 self.yuan_field(&at, &kinds, field);
-                match r.max {
-                    Some(m) => self.check_amount_written(&at, &r.quote, m, "max"),
-                    None => self.err(&at, "a percentage of an input field needs a `max` written in the text"),
+                // A ceiling, where the text sets one, must be written in the quote; a text
+                // may set none (Liaocheng: "不高于…官方规定费用的50%").
+                if let Some(m) = r.max {
+                    self.check_amount_written(&at, &r.quote, m, "max");
+                } else if r.basis != Basis::Cap {
+                    self.err(&at, "a percentage of an input with no ceiling is a cap (the text bounds it, it does not fix it)");
                 }
             }
-            _ => self.err(&at, "give exactly one of: `amount`; `percent` with `of`; `percent` with `of_field` and `max`"),
+            _ => self.err(&at, "give exactly one of: `amount`; `percent` with `of`; `percent` with `of_field` (and `max` where the text sets one)"),
         }
         if r.max.is_some() && r.of_field.is_none() {
             self.err(&at, "`max` only goes with `of_field`");
