@@ -48,7 +48,7 @@ pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> P
 }
 
 fn validity_warning(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Option<String> {
-    let title = &p.title.zh;
+    let title = pick(lang, &p.title);
     let from = s.effective.unwrap_or(s.issued);
     let to = s.expires.unwrap_or("—");
     let cite = format!("{}：“{}”", p.validity.clause, p.validity.quote);
