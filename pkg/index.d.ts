@@ -41,6 +41,8 @@ export interface PolicyStatus {
   issued: DateString;
   effective: DateString | null;
   expires: DateString | null;
+  /** File name of the published text. */
+  source: string;
   /** Whether the text names any money. */
   pays: boolean;
   /** How the dates were read, where derived or debatable. */
@@ -159,6 +161,27 @@ export interface Explanation {
 }
 
 export interface Version { package: string; data: string }
+
+/** A field of an achievement kind, as the engine accepts it. */
+export interface KindField {
+  name: string;
+  type: 'enum' | 'integer' | 'yuan' | 'bool' | 'text';
+  required: boolean;
+  /** Allowed values of an enum field, highest level first. */
+  values: string[];
+  min: number | null;
+  max: number | null;
+  doc: Text;
+}
+
+/** The achievement kinds a request may use, with zh/en labels: build forms from this. */
+export interface KindsRegistry {
+  /** Fields every kind accepts (count, subject, actual_cost_yuan). */
+  common_field: KindField[];
+  kind: { id: AchievementKind; name: Text; doc: Text; field: KindField[] }[];
+  /** Labels of enum values, by field name then value. */
+  values: Record<string, Record<string, Text>>;
+}
 
 /**
  * What the company knows about itself, for the leader eligibility self-check. Every
@@ -347,5 +370,7 @@ export function explain(region: RegionId, lang?: Lang): Explanation;
 export function eligibility(request: EligibilityRequest): Eligibility;
 /** Rows of the 2022 key domains and grain-and-oil leader list matching a keyword. Throws on blank text. */
 export function lookup(text: string): LookupResult;
+/** The achievement kinds, fields, allowed values and their labels (the form's source). */
+export function kinds(): KindsRegistry;
 /** Package version and policy-data version. */
 export function version(): Version;

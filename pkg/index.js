@@ -50,4 +50,5 @@ export function regions(asOf, lang) { loaded(); return JSON.parse(wasm.regionsJs
 export function explain(region, lang) { loaded(); return JSON.parse(wasm.explainJson(String(region), lang)); }
 export function eligibility(request) { loaded(); return JSON.parse(wasm.eligibilityJson(toJson(request))); }
 export function lookup(text) { loaded(); return JSON.parse(wasm.lookupJson(String(text ?? ''))); }
+export function kinds() { loaded(); return JSON.parse(wasm.kindsJson()); }
 export function version() { loaded(); return JSON.parse(wasm.versionJson()); }

@@ -115,6 +115,13 @@ pub fn lookup(text: &str) -> Result<Lookup<'static>, InputError> {
     engine::lookup::lookup(catalog(), text)
 }
 
+/// The achievement kinds a request may use: fields, allowed values and their labels in
+/// both languages. Forms (the page, other front ends) are built from this, so they
+/// offer exactly what the engine accepts.
+pub fn kinds() -> &'static crate::policy::schema::KindsFile {
+    &catalog().bundle.kinds
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Version {
     pub package: &'static str,

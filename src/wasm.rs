@@ -77,6 +77,12 @@ pub fn lookup_json(query: &str) -> Result<String, JsValue> {
     text(&api::lookup(query).map_err(js_error)?)
 }
 
+/// `kindsJson()`: the achievement kinds, their fields, values and labels.
+#[wasm_bindgen(js_name = kindsJson)]
+pub fn kinds_json() -> Result<String, JsValue> {
+    text(api::kinds())
+}
+
 /// `versionJson()`: package version and policy-data version.
 #[wasm_bindgen(js_name = versionJson)]
 pub fn version_json() -> Result<String, JsValue> {

@@ -161,3 +161,16 @@ fn lookup_searches_both_registers() {
         assert_eq!(json(&out.stderr)["error"]["field"], "text");
     }
 }
+
+#[test]
+fn kinds_lists_every_kind_with_labels() {
+    let out = run(&["kinds"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let k = json(&out.stdout);
+    let standard = k["kind"].as_array().unwrap().iter().find(|x| x["id"] == "standard").unwrap();
+    let level = standard["field"].as_array().unwrap().iter().find(|f| f["name"] == "level").unwrap();
+    assert_eq!(level["type"], "enum");
+    assert_eq!(level["values"][0], "international");
+    assert_eq!(k["values"]["level"]["national"]["zh"], "国家级");
+    assert!(k["common_field"].as_array().unwrap().iter().any(|f| f["name"] == "count"));
+}

@@ -6,6 +6,7 @@
 //!   lingpao explain REGION [--json] [--lang en]
 //!   lingpao eligibility         {"region","facts":{...}} on stdin → each leader condition met / not met / unknown
 //!   lingpao lookup TEXT...      rows of the 2022 key domains and grain-and-oil leaders matching TEXT
+//!   lingpao kinds               achievement kinds, fields, values and labels
 //!   lingpao version
 //!
 //! Exit 0 on success, 2 on bad input (a JSON error on stderr).
@@ -92,7 +93,7 @@ fn opts(args: &[String]) -> Result<Opts, InputError> {
 }
 
 fn run(args: &[String]) -> Result<String, InputError> {
-    let commands = || vec!["estimate".into(), "compare".into(), "regions".into(), "explain".into(), "eligibility".into(), "lookup".into(), "version".into()];
+    let commands = || vec!["estimate".into(), "compare".into(), "regions".into(), "explain".into(), "eligibility".into(), "lookup".into(), "kinds".into(), "version".into()];
     let Some((cmd, rest)) = args.split_first() else {
         return Err(usage("no command").allowed(commands()));
     };
@@ -113,6 +114,7 @@ fn run(args: &[String]) -> Result<String, InputError> {
         }
         ("eligibility", []) => json(&api::eligibility(&stdin_json(&o)?, today)?),
         ("lookup", words) => json(&api::lookup(&words.join(" "))?),
+        ("kinds", []) => json(api::kinds()),
         ("version", []) => json(&api::version()),
         ("explain", _) => Err(usage("explain takes one region id").allowed(lingpao::policy::catalog().region_ids())),
         (c, _) if commands().iter().any(|x| x == c) => Err(usage(&format!("`{c}` takes no arguments"))),

@@ -38,6 +38,7 @@ pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> P
     PolicyStatus {
         id: &p.id,
         title: pick(lang, &p.title),
+        source: &p.source,
         status: status_between(effective, expires, on),
         issued: &p.issued,
         effective: p.effective.as_deref(),

@@ -32,6 +32,8 @@ pub struct EstimateResult<'a> {
 pub struct PolicyStatus<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// File name of the published text (under `policies/sources/`).
+    pub source: &'a str,
     pub status: Status,
     pub issued: &'a str,
     pub effective: Option<&'a str>,

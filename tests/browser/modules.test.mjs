@@ -7,6 +7,7 @@ import { money, moneyFull, toWan, groupDigits } from '../../www/js/i18n.js';
 import { fromHash, toHash, defaultState } from '../../www/js/state.js';
 import { article } from '../../www/js/sources.js';
 import { buildWww } from '../../scripts/build-www.mjs';
+import { registry } from '../../www/js/registry.js';
 import * as lingpao from '../../pkg/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -23,8 +24,8 @@ test('money: exact 万元 / 元 and CNY, never through floats', () => {
 });
 
 buildWww();
-const kinds = JSON.parse(readFileSync(`${root}www/gen/kinds.json`, 'utf8'));
-kinds.byId = new Map(kinds.kinds.map((k) => [k.id, k]));
+await lingpao.init();
+const { kinds, sources } = registry(lingpao);
 const ids = ['beijing', 'tianjin', 'hebei'];
 const base = { ...defaultState(ids), as_of: '2024-01-01' };
 
@@ -61,8 +62,6 @@ test('untrusted links: wrong types, unknown kinds, fields and values are dropped
 });
 
 test('every quote of every region is found in its text, within a readable article', async () => {
-  await lingpao.init();
-  const sources = JSON.parse(readFileSync(`${root}www/gen/sources.json`, 'utf8'));
   let n = 0;
   for (const r of lingpao.regions()) {
     for (const p of lingpao.explain(r.id).policies) {

@@ -89,6 +89,10 @@ test('compare, regions, explain, version', () => {
   assert.equal(regions.find((r) => r.id === 'tianjin').name.en, 'Tianjin');
   const e = lingpao.explain('tianjin', 'en');
   assert.ok(e.policies.some((p) => p.rules.some((r) => r.id === 'national_formulate_lead')));
+  const k = lingpao.kinds();
+  assert.ok(k.kind.some((x) => x.id === 'standard' && x.field.some((f) => f.name === 'level' && f.values.includes('group'))));
+  assert.equal(k.values.role.lead.en, 'Lead');
+  assert.ok(lingpao.regions().every((r) => r.policies.every((p) => p.source.endsWith('.txt'))));
   const v = lingpao.version();
   assert.match(v.package, /^\d+\.\d+\.\d+$/);
   assert.match(v.data, /\+data\./);

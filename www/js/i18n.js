@@ -1,6 +1,6 @@
 // Every word the page shows, in Simplified Chinese (default) and English, plus money
-// and label formatting. Kind, field and value labels come from gen/kinds.json (the
-// same policies/kinds/*.toml the engine embeds); engine messages come in the asked lang.
+// and label formatting. Kind, field and value labels come from the engine (`kinds()`,
+// the same policies/kinds/*.toml it embeds); engine messages come in the asked lang.
 
 const S = {
   title: ['领跑 · 标准化资助测算', 'Lingpao · standardization subsidy estimator'],
