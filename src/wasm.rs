@@ -6,8 +6,7 @@
 //! traps: the engine returns errors instead of panicking.
 
 use crate::api;
-use crate::date::Date;
-use crate::model::{InputError, Lang};
+use crate::model::{request, InputError, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -27,11 +26,7 @@ fn js_error(e: InputError) -> JsValue {
 }
 
 fn lang(v: Option<String>) -> Result<Lang, JsValue> {
-    match v.as_deref() {
-        None | Some("zh") => Ok(Lang::Zh),
-        Some("en") => Ok(Lang::En),
-        Some(other) => Err(js_error(InputError::new("lang", format!("must be \"zh\" or \"en\", not \"{other}\""), "语言应为 zh 或 en").allowed(vec!["zh".into(), "en".into()]))),
-    }
+    request::lang_text(v.as_deref()).map_err(js_error)
 }
 
 /// `estimateJson(request)`: one region's estimate (JSON text in and out, as the CLI).
@@ -51,10 +46,7 @@ pub fn compare_json(request: &str) -> Result<String, JsValue> {
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.
 #[wasm_bindgen(js_name = regionsJson)]
 pub fn regions_json(as_of: Option<String>, lang_: Option<String>) -> Result<String, JsValue> {
-    let on = match as_of {
-        Some(s) => Some(Date::parse(&s).ok_or_else(|| js_error(InputError::new("as_of", format!("`{s}` is not a YYYY-MM-DD date"), "日期格式应为 YYYY-MM-DD")))?),
-        None => None,
-    };
+    let on = as_of.as_deref().map(request::as_of_text).transpose().map_err(js_error)?;
     text(&api::regions(on, api::today(), lang(lang_)?))
 }
 

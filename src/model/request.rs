@@ -128,21 +128,36 @@ pub(crate) fn region(obj: &Map<String, Value>, catalog: &Catalog, need: bool) ->
 pub(crate) fn as_of(obj: &Map<String, Value>) -> Result<Option<Date>, InputError> {
     match obj.get("as_of") {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Date::parse(s)
-            .map(Some)
-            .ok_or_else(|| InputError::new("as_of", format!("`{s}` is not a date in the form YYYY-MM-DD"), format!("“{s}”不是 YYYY-MM-DD 格式的日期"))),
+        Some(Value::String(s)) => as_of_text(s).map(Some),
         Some(other) => Err(wrong_type("as_of", "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
     }
+}
+
+/// An `as_of` given as text (the request's field, or a face's argument).
+pub fn as_of_text(s: &str) -> Result<Date, InputError> {
+    Date::parse(s).ok_or_else(|| InputError::new("as_of", format!("`{s}` is not a date in the form YYYY-MM-DD"), format!("“{s}”不是 YYYY-MM-DD 格式的日期")))
 }
 
 /// `lang`: "zh" (the default) or "en".
 pub(crate) fn lang(obj: &Map<String, Value>) -> Result<Lang, InputError> {
     match obj.get("lang") {
         None | Some(Value::Null) => Ok(Lang::Zh),
-        Some(Value::String(s)) if s == "zh" => Ok(Lang::Zh),
-        Some(Value::String(s)) if s == "en" => Ok(Lang::En),
-        Some(other) => Err(InputError::new("lang", format!("must be \"zh\" or \"en\", not {other}"), "语言应为 zh 或 en").allowed(vec!["zh".into(), "en".into()])),
+        Some(Value::String(s)) => lang_text(Some(s)),
+        Some(other) => Err(lang_error(&other.to_string())),
     }
+}
+
+/// A `lang` given as text; absent means Chinese.
+pub fn lang_text(s: Option<&str>) -> Result<Lang, InputError> {
+    match s {
+        None | Some("zh") => Ok(Lang::Zh),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(lang_error(&format!("\"{other}\""))),
+    }
+}
+
+fn lang_error(got: &str) -> InputError {
+    InputError::new("lang", format!("must be \"zh\" or \"en\", not {got}"), "语言应为 zh 或 en").allowed(vec!["zh".into(), "en".into()])
 }
 
 /// Parses a request. `need_region`: estimate needs one; compare ignores it.
