@@ -1,7 +1,8 @@
 #![allow(dead_code)] // build.rs uses part of the shared modules
 //! Reads `policies/*.toml`, checks them against each other and against the source
-//! texts (the same checks the tests run), and embeds them as one JSON bundle. A data
-//! file with a wrong quote or a dangling reference fails the build.
+//! texts (the same checks the tests run), and writes them as Rust `static` data
+//! (`emit`) for the library to include. A data file with a wrong quote or a dangling
+//! reference fails the build.
 
 #[path = "src/date.rs"]
 mod date;
@@ -9,9 +10,11 @@ mod date;
 mod schema;
 #[path = "src/policy/validate.rs"]
 mod validate;
+#[path = "build/emit.rs"]
+mod emit;
 
-use schema::{Bundle, FactsFile, KindsFile, PolicyDef, RegionsFile, RegisterDef};
-use std::{env, fs, path::Path};
+use schema::{Bundle, FactsFile, KindsFile, Map, PolicyDef, RegionsFile, RegisterDef, Text};
+use std::{collections::BTreeMap, env, fs, path::Path};
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -27,20 +30,23 @@ fn main() {
     // Kinds may be split over several files (one per domain); they are merged here.
     let mut kind_files: Vec<_> = fs::read_dir(dir.join("kinds")).expect("policies/kinds/").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
     kind_files.sort();
-    let mut kinds = KindsFile { common_field: Vec::new(), kind: Vec::new(), values: Default::default() };
+    let (mut common_field, mut kind) = (Vec::new(), Vec::new());
+    let mut values: BTreeMap<String, BTreeMap<String, Text>> = BTreeMap::new();
     for path in &kind_files {
         let part: KindsFile = parse(path);
-        kinds.common_field.extend(part.common_field);
-        kinds.kind.extend(part.kind);
-        for (field, labels) in part.values {
-            let merged = kinds.values.entry(field.clone()).or_default();
-            for (value, label) in labels {
-                if let Some(old) = merged.insert(value.clone(), label.clone()) {
-                    assert!(old == label, "{}: label of {field}.{value} differs from an earlier kinds file", path.display());
+        common_field.extend(part.common_field.into_vec());
+        kind.extend(part.kind.into_vec());
+        for (field, labels) in part.values.iter() {
+            let merged = values.entry(field.to_string()).or_default();
+            for (value, label) in labels.iter() {
+                if let Some(old) = merged.insert(value.to_string(), label.clone()) {
+                    assert!(old == *label, "{}: label of {field}.{value} differs from an earlier kinds file", path.display());
                 }
             }
         }
     }
+    let values: BTreeMap<String, Map<Text>> = values.into_iter().map(|(k, v)| (k, Map::from(v))).collect();
+    let kinds = KindsFile { common_field: common_field.into(), kind: kind.into(), values: values.into() };
     let regions: RegionsFile = parse(&dir.join("regions.toml"));
     let facts: FactsFile = parse(&dir.join("facts.toml"));
     let mut register_files: Vec<_> = fs::read_dir(dir.join("registers")).expect("policies/registers/").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
@@ -64,19 +70,19 @@ fn main() {
     let policies: Vec<PolicyDef> = files.iter().map(|p| parse(p)).collect();
     let registers: Vec<RegisterDef> = register_files.iter().map(|p| parse(p)).collect();
     let bundle = Bundle {
-        data_version: format!("{}+data.{:012x}", env::var("CARGO_PKG_VERSION").unwrap(), hash & 0xffff_ffff_ffff),
+        data_version: format!("{}+data.{:012x}", env::var("CARGO_PKG_VERSION").unwrap(), hash & 0xffff_ffff_ffff).into(),
         kinds,
         facts: facts.fact,
         national: regions.national,
         regions: regions.region,
-        policies,
-        registers,
+        policies: policies.into(),
+        registers: registers.into(),
     };
     let sources = dir.join("sources");
     let errors = validate::validate(&bundle, &|name| fs::read_to_string(sources.join(name)).ok());
     if !errors.is_empty() {
         panic!("policy data is not sound:\n  {}", errors.join("\n  "));
     }
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("bundle.json");
-    fs::write(out, serde_json::to_string(&bundle).unwrap()).unwrap();
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("bundle.rs");
+    fs::write(out, emit::bundle(&bundle)).unwrap();
 }

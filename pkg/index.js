@@ -43,12 +43,19 @@ function toJson(request) {
   return text === undefined ? 'null' : text;
 }
 
-export function estimate(request) { loaded(); return JSON.parse(wasm.estimateJson(toJson(request))); }
-export function estimateJson(request) { loaded(); return wasm.estimateJson(String(request)); }
-export function compare(request) { loaded(); return JSON.parse(wasm.compareJson(toJson(request))); }
-export function regions(asOf, lang) { loaded(); return JSON.parse(wasm.regionsJson(asOf, lang)); }
-export function explain(region, lang) { loaded(); return JSON.parse(wasm.explainJson(String(region), lang)); }
-export function eligibility(request) { loaded(); return JSON.parse(wasm.eligibilityJson(toJson(request))); }
-export function lookup(text) { loaded(); return JSON.parse(wasm.lookupJson(String(text ?? ''))); }
-export function kinds() { loaded(); return JSON.parse(wasm.kindsJson()); }
-export function version() { loaded(); return JSON.parse(wasm.versionJson()); }
+// Results come back as UTF-16 code units: a copy into a JS string, where decoding
+// UTF-8 cost more than the engine itself (bench/wasm.mjs).
+const utf16 = typeof Buffer === 'function' && typeof Buffer.from === 'function'
+  ? (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le')
+  : ((decoder) => (units) => decoder.decode(units))(new TextDecoder('utf-16le'));
+const json = (units) => JSON.parse(utf16(units));
+
+export function estimate(request) { loaded(); return json(wasm.estimateJson(toJson(request))); }
+export function estimateJson(request) { loaded(); return utf16(wasm.estimateJson(String(request))); }
+export function compare(request) { loaded(); return json(wasm.compareJson(toJson(request))); }
+export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(asOf, lang)); }
+export function explain(region, lang) { loaded(); return json(wasm.explainJson(String(region), lang)); }
+export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }
+export function lookup(text) { loaded(); return json(wasm.lookupJson(String(text ?? ''))); }
+export function kinds() { loaded(); return json(wasm.kindsJson()); }
+export function version() { loaded(); return json(wasm.versionJson()); }

@@ -86,7 +86,7 @@ pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> 
             let policies: Vec<PolicyStatus> = cat.policies_of(r).map(|(pi, _)| policy_status(cat, pi, on, lang)).collect();
             let mut kinds: Vec<String> = cat
                 .policies_of(r)
-                .flat_map(|(_, p)| p.rule.iter().flat_map(|rule| rule.when.get("kind").map(|k| k.as_slice().to_vec()).unwrap_or_default()))
+                .flat_map(|(_, p)| p.rule.iter().flat_map(|rule| rule.when.get("kind").map(|k| k.as_slice().iter().map(|s| s.to_string()).collect()).unwrap_or_else(Vec::new)))
                 .collect();
             kinds.sort();
             kinds.dedup();
@@ -129,7 +129,7 @@ pub struct Version {
 }
 
 pub fn version() -> Version {
-    Version { package: env!("CARGO_PKG_VERSION"), data: catalog().bundle.data_version.clone() }
+    Version { package: env!("CARGO_PKG_VERSION"), data: catalog().bundle.data_version.to_string() }
 }
 
 /// Today's date in UTC+8 (the policies' own time zone), from the system clock.

@@ -172,7 +172,7 @@ fn plausible_request() -> impl Strategy<Value = Value> {
                     Some(v) => json!(v),
                     None => json!(vi as i64 - 2),
                 };
-                obj.insert(f.name.clone(), v);
+                obj.insert(f.name.to_string(), v);
             }
             if let Some(c) = count {
                 obj.insert("count".into(), json!(c));

@@ -150,11 +150,13 @@ fn testland() -> Catalog {
         id: "testland".into(),
         name: Text { zh: "测试地".into(), en: "Testland".into() },
         province: Text::default(),
-        policies: vec![policy.id.clone()],
+        policies: vec![policy.id.clone()].into(),
         level_aliases: Default::default(),
-    }];
-    bundle.policies = vec![policy];
-    Catalog::new(bundle)
+    }]
+    .into();
+    bundle.policies = vec![policy].into();
+    // A catalog borrows its bundle for the life of the process, like the embedded one.
+    Catalog::new(Box::leak(Box::new(bundle)))
 }
 
 fn run(cat: &Catalog, achievements: serde_json::Value) -> lingpao::model::result::EstimateResult<'_> {

@@ -25,7 +25,7 @@ fn every_quote_is_verbatim_and_every_amount_is_written() {
 
 #[test]
 fn a_tampered_quote_is_caught() {
-    let errors = errors_after(|r| r.amount.is_some(), |r| r.quote = r.quote.replacen('的', "得", 1) + "！");
+    let errors = errors_after(|r| r.amount.is_some(), |r| r.quote = (r.quote.replacen('的', "得", 1) + "！").into());
     assert!(errors.iter().any(|e| e.contains("not found verbatim")), "{errors:?}");
 }
 
@@ -58,7 +58,7 @@ fn a_tampered_eligibility_quote_or_threshold_is_caught() {
     assert!(errors.iter().any(|x| x.contains("36 months is not written")), "{errors:?}");
     let mut bundle = catalog().bundle.clone();
     let e = bundle.policies.iter_mut().flat_map(|p| p.eligibility.iter_mut()).next().expect("an eligibility condition");
-    e.quote = e.quote.replacen('的', "得", 1) + "！";
+    e.quote = (e.quote.replacen('的', "得", 1) + "！").into();
     e.fact = "shoe_size".into();
     let errors = validate::validate(&bundle, &source);
     assert!(errors.iter().any(|x| x.contains("not found verbatim")) && errors.iter().any(|x| x.contains("unknown fact `shoe_size`")), "{errors:?}");

@@ -29,11 +29,11 @@ fn every_cell_is_verbatim_in_the_source() {
 #[test]
 fn the_registers_are_complete() {
     let domains = register("key-domains-2022");
-    let keys: Vec<String> = domains.rows.iter().map(|r| r[0].clone()).collect();
+    let keys: Vec<String> = domains.rows.iter().map(|r| r[0].to_string()).collect();
     assert_eq!(keys, (1..=240).map(|n| n.to_string()).collect::<Vec<_>>());
     // “确定中粮福临门食品营销有限公司等 42 家企业 69 项企业标准”
     let grain = register("grain-oil-leaders-2022");
-    let keys: Vec<String> = grain.rows.iter().map(|r| r[1].clone()).collect();
+    let keys: Vec<String> = grain.rows.iter().map(|r| r[1].to_string()).collect();
     assert_eq!(keys, (1..=69).map(|n| n.to_string()).collect::<Vec<_>>());
     let companies: std::collections::BTreeSet<&str> = grain.rows.iter().map(|r| r[2].as_str()).collect();
     assert_eq!(companies.len(), 42);
@@ -59,7 +59,7 @@ fn the_registers_are_sound_and_a_tampered_row_is_caught() {
     let errors = errors_after(|b| b.registers[0].rows.swap(3, 4));
     assert!(!errors.is_empty());
     // An empty cell needs a note.
-    let errors = errors_after(|b| b.registers.iter_mut().for_each(|r| r.notes.clear()));
+    let errors = errors_after(|b| b.registers.iter_mut().for_each(|r| r.notes.to_mut().clear()));
     assert!(errors.iter().any(|e| e.contains("row 142 has an empty cell")), "{errors:?}");
 }
 

@@ -11,8 +11,8 @@ fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON")
 }
 
-fn parsed(r: Result<String, JsValue>) -> JsValue {
-    js(&r.expect("a result"))
+fn parsed(r: Result<wasm::Utf16, JsValue>) -> JsValue {
+    js(&String::from_utf16(&r.expect("a result")).expect("UTF-16 JSON text"))
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {

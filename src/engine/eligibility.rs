@@ -141,7 +141,7 @@ fn within(v: i64, min: Option<i64>, max: Option<i64>) -> bool {
 fn evaluate<'a>(cat: &'a Catalog, e: &'a EligibilityDef, def: &'a FactDef, facts: &BTreeMap<String, FactValue>, lang: Lang) -> (ConditionStatus, String, Option<&'a str>) {
     let name = pick(lang, &def.name);
     let missing = |id: &'a str, name: &str| (ConditionStatus::Unknown, tr!(lang, format!("未提供 {id}（{name}）"), format!("{id} ({name}) not given")), Some(id));
-    match (facts.get(&def.id), e.equals) {
+    match (facts.get(def.id.as_str()), e.equals) {
         (None, _) => missing(&def.id, name),
         (Some(FactValue::Bool(b)), Some(want)) => {
             let status = if *b == want { ConditionStatus::Met } else { ConditionStatus::NotMet };
@@ -243,7 +243,7 @@ pub fn eligibility<'a>(cat: &'a Catalog, req: &EligibilityRequest, today: Date) 
                         equals: e.equals,
                         relaxed: e.relaxed.as_ref().map(|r| Relaxed { fact: &r.fact, min: r.min, max: r.max }),
                     },
-                    value: req.facts.get(&def.id).copied(),
+                    value: req.facts.get(def.id.as_str()).copied(),
                     status,
                     reason,
                     text: pick(lang, &e.text),

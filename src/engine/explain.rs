@@ -99,22 +99,22 @@ pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation
     let policies = cat
         .policies_of(region)
         .map(|(_, p)| PolicyRules {
-            id: p.id.clone(),
-            title: p.title.zh.clone(),
+            id: p.id.to_string(),
+            title: p.title.zh.to_string(),
             rules: p
                 .rule
                 .iter()
                 .map(|r| RuleRow {
-                    id: r.id.clone(),
+                    id: r.id.to_string(),
                     kind: r.when.get("kind").map(|k| k.as_slice().join("/")).unwrap_or_default(),
-                    category: r.category.clone(),
+                    category: r.category.to_string(),
                     conditions: r.when.clone(),
                     applies_to: describe_when(cat, &r.when, lang),
                     amount: amount_words(r, lang),
                     cases: cases(cat, p, r, lang),
                     basis: r.basis,
-                    clause: r.clause.clone(),
-                    quote: r.quote.clone(),
+                    clause: r.clause.to_string(),
+                    quote: r.quote.to_string(),
                     note: r.note.as_ref().map(|n| say(lang, &n.zh, &n.en)),
                 })
                 .collect(),
@@ -124,5 +124,5 @@ pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation
             benefits: p.benefit.iter().map(|b| row(&b.id, &b.text.zh, &b.text.en, &b.clause, &b.quote)).collect(),
         })
         .collect();
-    Some(Explanation { region: region.id.clone(), region_name: say(lang, &region.name.zh, &region.name.en), policies })
+    Some(Explanation { region: region.id.to_string(), region_name: say(lang, &region.name.zh, &region.name.en), policies })
 }

@@ -149,7 +149,7 @@ pub fn lookup<'a>(cat: &'a Catalog, text: &str) -> Result<Lookup<'a>, InputError
             if !all {
                 continue;
             }
-            let name = key.and_then(|k| row.get(k)).map(String::as_str).unwrap_or("");
+            let name = key.and_then(|k| row.get(k)).map(|s| s.as_str()).unwrap_or("");
             hits.push((
                 ri,
                 rowi,

@@ -39,7 +39,7 @@ pub fn aliased<'r>(region: &RegionDef, a: &'r Achievement) -> Cow<'r, Achievemen
     for v in a.fields.values_mut() {
         if let FieldValue::Enum(s) = v {
             if let Some(to) = region.level_aliases.get(s.as_str()) {
-                *s = to.clone();
+                *s = to.to_string();
             }
         }
     }
@@ -66,7 +66,7 @@ enum Check {
 }
 
 fn check(cond: &ConditionDef, a: &Achievement) -> Check {
-    match a.fields.get(&cond.field) {
+    match a.fields.get(cond.field.as_str()) {
         None => Check::Unknown,
         Some(FieldValue::Int(n)) => {
             if cond.min.is_some_and(|m| *n < m) || cond.max.is_some_and(|m| *n > m) {
@@ -128,9 +128,9 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
         let mut variant = a.clone();
         for (k, v) in of {
             if k == "kind" {
-                variant.kind = v.clone();
+                variant.kind = v.to_string();
             } else {
-                variant.fields.insert(k.clone(), FieldValue::Enum(v.clone()));
+                variant.fields.insert(k.to_string(), FieldValue::Enum(v.to_string()));
             }
         }
         // The validator proves a base exists for every combination and that chains end.

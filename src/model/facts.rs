@@ -61,14 +61,14 @@ pub fn parse(v: &Value, catalog: &Catalog) -> Result<EligibilityRequest, InputEr
                 FactValue::Months(if in_years { n * 12 } else { n })
             }
         };
-        if facts.insert(def.id.clone(), parsed).is_some() {
+        if facts.insert(def.id.to_string(), parsed).is_some() {
             let alias = def.years_alias.as_deref().unwrap_or_default();
             return Err(InputError::new(
                 field(),
                 format!("`{}` and `{alias}` are the same fact: give one of them", def.id),
                 format!("“{}”与“{alias}”是同一事实，只填一个", def.id),
             )
-            .allowed(vec![def.id.clone(), alias.to_string()]));
+            .allowed(vec![def.id.to_string(), alias.to_string()]));
         }
     }
     Ok(EligibilityRequest { region, as_of, lang, facts })

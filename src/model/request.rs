@@ -200,29 +200,29 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
     };
     let defs = || kind.field.iter().chain(&catalog.bundle.kinds.common_field);
     if let Some(key) = obj.keys().find(|k| k.as_str() != "kind" && !defs().any(|f| &f.name == *k)) {
-        let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.clone())).collect();
+        let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.to_string())).collect();
         return Err(InputError::new(format!("{}.{key}", at()), format!("unknown field `{key}`"), format!("未知字段“{key}”")).allowed(allowed));
     }
     let mut fields = BTreeMap::new();
     let mut count = 1;
     for def in defs() {
         let field = || format!("{}.{}", at(), def.name);
-        let value = match obj.get(&def.name) {
+        let value = match obj.get(def.name.as_str()) {
             None | Some(Value::Null) if def.required => {
                 let e = InputError::new(field(), format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
-                return Err(e.allowed(def.values.clone()));
+                return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
             }
             None | Some(Value::Null) => continue,
             Some(v) => v,
         };
         let parsed = match def.ty {
             FieldType::Enum => match value {
-                Value::String(s) if def.values.contains(s) => FieldValue::Enum(s.clone()),
+                Value::String(s) if def.values.iter().any(|v| v == s) => FieldValue::Enum(s.clone()),
                 Value::String(s) => {
                     let e = InputError::new(field(), format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
-                    return Err(e.allowed(def.values.clone()));
+                    return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
                 }
-                other => return Err(wrong_type(&field(), "a string", "字符串", other).allowed(def.values.clone())),
+                other => return Err(wrong_type(&field(), "a string", "字符串", other).allowed(def.values.iter().map(|v| v.to_string()).collect())),
             },
             FieldType::Integer => {
                 let (min, max) = (def.min.unwrap_or(i64::MIN), def.max.unwrap_or(i64::MAX));
@@ -253,10 +253,10 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
                 count = n as u32; // within 1..=10000 by the kinds file
             }
         } else {
-            fields.insert(def.name.clone(), parsed);
+            fields.insert(def.name.to_string(), parsed);
         }
     }
-    Ok(Achievement { kind: kind.id.clone(), count, fields })
+    Ok(Achievement { kind: kind.id.to_string(), count, fields })
 }
 
 /// Money in: a decimal string ("12000.50") or a whole JSON number; never a float, which

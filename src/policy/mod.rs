@@ -1,5 +1,5 @@
 //! The policy data: its format ([`schema`]), its checks ([`validate`]) and the catalog
-//! embedded at build time, parsed once per process and indexed for the engine.
+//! build.rs writes as `static` Rust data, indexed once per process for the engine.
 
 pub mod schema;
 pub mod validate;
@@ -12,40 +12,43 @@ use schema::{Bundle, FactDef, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The validated data, as build.rs wrote it (`pub static BUNDLE: Bundle`).
+#[allow(clippy::all)]
+mod data {
+    use super::schema::*;
+    use rust_decimal::Decimal;
+    include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
+}
+
 /// The bundle plus the indexes the engine needs on every call.
 pub struct Catalog {
-    pub bundle: Bundle,
-    region_index: HashMap<String, usize>,
-    kind_index: HashMap<String, usize>,
+    pub bundle: &'static Bundle,
+    region_index: HashMap<&'static str, usize>,
+    kind_index: HashMap<&'static str, usize>,
     /// Per region: kind → the rules that can pay it, as (policy index, rule index).
-    rules_by_kind: Vec<HashMap<String, Vec<(usize, usize)>>>,
+    rules_by_kind: Vec<HashMap<&'static str, Vec<(usize, usize)>>>,
     /// Per policy: (effective or issued, expires), parsed once.
     validity: Vec<(Option<Date>, Option<Date>)>,
 }
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
-/// The embedded catalog. Its data was validated when the crate was built; a test
-/// checks it parses, so the `expect` cannot fire in a shipped binary.
+/// The embedded catalog, validated when the crate was built.
 pub fn catalog() -> &'static Catalog {
-    CATALOG.get_or_init(|| {
-        let bundle: Bundle = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/bundle.json")))
-            .expect("bundle.json is written by build.rs from the validated schema");
-        Catalog::new(bundle)
-    })
+    CATALOG.get_or_init(|| Catalog::new(&data::BUNDLE))
 }
 
 impl Catalog {
-    pub fn new(bundle: Bundle) -> Catalog {
-        let region_index = bundle.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        let kind_index = bundle.kinds.kind.iter().enumerate().map(|(i, k)| (k.id.clone(), i)).collect();
-        let mut rules_by_kind: Vec<HashMap<String, Vec<(usize, usize)>>> = vec![HashMap::new(); bundle.regions.len()];
+    pub fn new(bundle: &'static Bundle) -> Catalog {
+        let region_index = bundle.regions.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+        let kind_index = bundle.kinds.kind.iter().enumerate().map(|(i, k)| (&*k.id, i)).collect();
+        let mut rules_by_kind: Vec<HashMap<&'static str, Vec<(usize, usize)>>> = vec![HashMap::new(); bundle.regions.len()];
         for (ri, region) in bundle.regions.iter().enumerate() {
             for pid in &region.policies {
                 let Some(pi) = bundle.policies.iter().position(|p| &p.id == pid) else { continue };
                 for (ki, rule) in bundle.policies[pi].rule.iter().enumerate() {
                     for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
-                        rules_by_kind[ri].entry(kind.clone()).or_default().push((pi, ki));
+                        rules_by_kind[ri].entry(&**kind).or_default().push((pi, ki));
                     }
                 }
             }
@@ -68,7 +71,7 @@ impl Catalog {
     }
 
     pub fn region_ids(&self) -> Vec<String> {
-        self.bundle.regions.iter().map(|r| r.id.clone()).collect()
+        self.bundle.regions.iter().map(|r| r.id.to_string()).collect()
     }
 
     pub fn kind(&self, id: &str) -> Option<&KindDef> {
@@ -76,7 +79,7 @@ impl Catalog {
     }
 
     pub fn kind_ids(&self) -> Vec<String> {
-        self.bundle.kinds.kind.iter().map(|k| k.id.clone()).collect()
+        self.bundle.kinds.kind.iter().map(|k| k.id.to_string()).collect()
     }
 
     /// A field of a kind, its own or common to all kinds.
@@ -112,7 +115,7 @@ impl Catalog {
 
     /// Every name a request may use under `facts`: ids and years aliases.
     pub fn fact_names(&self) -> Vec<String> {
-        self.bundle.facts.iter().flat_map(|f| std::iter::once(f.id.clone()).chain(f.years_alias.clone())).collect()
+        self.bundle.facts.iter().flat_map(|f| std::iter::once(f.id.to_string()).chain(f.years_alias.as_deref().map(str::to_string))).collect()
     }
 
     /// The rules of a region that name this kind.

@@ -5,23 +5,305 @@
 //! only `serde`, `rust_decimal` and `std`, never `crate::`.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+// The library embeds the data as `static` Rust values that build.rs generates (no
+// parsing at start-up), while build.rs and the tests read the same types from TOML. So
+// text and lists borrow from the binary at run time and own what was read.
+
+/// Text of the data.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Str(Cow<'static, str>);
+
+impl Str {
+    pub const fn from_static(s: &'static str) -> Str {
+        Str(Cow::Borrowed(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Str {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (*self.0).fmt(f)
+    }
+}
+
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Str {
+        Str(Cow::Owned(s))
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Str {
+        Str(Cow::Owned(s.to_string()))
+    }
+}
+
+impl From<Str> for String {
+    fn from(s: Str) -> String {
+        s.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, o: &str) -> bool {
+        *self.0 == *o
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, o: &&str) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<String> for Str {
+    fn eq(&self, o: &String) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<Str> for str {
+    fn eq(&self, o: &Str) -> bool {
+        *self == *o.0
+    }
+}
+
+impl PartialEq<Str> for &str {
+    fn eq(&self, o: &Str) -> bool {
+        **self == *o.0
+    }
+}
+
+impl PartialEq<Str> for String {
+    fn eq(&self, o: &Str) -> bool {
+        **self == *o.0
+    }
+}
+
+impl Serialize for Str {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Str::from)
+    }
+}
+
+/// A list of the data.
+#[derive(Clone, PartialEq)]
+pub struct List<T: Clone + 'static>(Cow<'static, [T]>);
+
+impl<T: Clone> List<T> {
+    pub const fn from_static(s: &'static [T]) -> List<T> {
+        List(Cow::Borrowed(s))
+    }
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        self.0.to_mut()
+    }
+    pub fn into_vec(self) -> Vec<T> {
+        self.0.into_owned()
+    }
+}
+
+impl<T: Clone> Default for List<T> {
+    fn default() -> Self {
+        List(Cow::Borrowed(&[]))
+    }
+}
+
+impl<T: Clone> std::ops::Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+/// Editing copies static data first (tests tamper with the data this way).
+impl<T: Clone> std::ops::DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.0.to_mut()
+    }
+}
+
+impl<'a, T: Clone> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T: Clone> From<Vec<T>> for List<T> {
+    fn from(v: Vec<T>) -> Self {
+        List(Cow::Owned(v))
+    }
+}
+
+impl<T: Clone> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        List(Cow::Owned(iter.into_iter().collect()))
+    }
+}
+
+impl<T: Clone + std::fmt::Debug> std::fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (*self.0).fmt(f)
+    }
+}
+
+impl<T: Clone + Serialize> Serialize for List<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (*self.0).serialize(s)
+    }
+}
+
+impl<'de, T: Clone + Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(d).map(List::from)
+    }
+}
+
+/// A map with text keys, kept sorted by key in a slice so that it can be `static`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Map<V: Clone + 'static>(pub List<(Str, V)>);
+
+impl<V: Clone> Default for Map<V> {
+    fn default() -> Self {
+        Map(List::default())
+    }
+}
+
+impl<V: Clone> Map<V> {
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok().map(|i| &self.0[i].1)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&Str, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &Str> {
+        self.0.iter().map(|(k, _)| k)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a, V: Clone> IntoIterator for &'a Map<V> {
+    type Item = (&'a Str, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Str, V)>, fn(&'a (Str, V)) -> (&'a Str, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<V: Clone> From<BTreeMap<String, V>> for Map<V> {
+    fn from(m: BTreeMap<String, V>) -> Self {
+        Map(m.into_iter().map(|(k, v)| (Str::from(k), v)).collect())
+    }
+}
+
+impl<V: Clone> FromIterator<(Str, V)> for Map<V> {
+    fn from_iter<I: IntoIterator<Item = (Str, V)>>(iter: I) -> Self {
+        let sorted: BTreeMap<Str, V> = iter.into_iter().collect();
+        Map(sorted.into_iter().collect())
+    }
+}
+
+impl<V: Clone + Serialize> Serialize for Map<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de, V: Clone + Deserialize<'de>> Deserialize<'de> for Map<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        BTreeMap::<String, V>::deserialize(d).map(Map::from)
+    }
+}
+
+/// A value held by reference: a `static` at run time, a box when read.
+#[derive(Debug, Clone)]
+pub enum Boxed<T: 'static> {
+    Static(&'static T),
+    Owned(Box<T>),
+}
+
+impl<T> std::ops::Deref for Boxed<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Boxed::Static(t) => t,
+            Boxed::Owned(t) => t,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Boxed<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Boxed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|t| Boxed::Owned(Box::new(t)))
+    }
+}
 
 /// Everything the engine knows, embedded in the binary.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bundle {
-    pub data_version: String,
+    pub data_version: Str,
     pub kinds: KindsFile,
     /// `policies/facts.toml`: what eligibility conditions may test.
-    pub facts: Vec<FactDef>,
+    pub facts: List<FactDef>,
     /// Texts of national scope, inherited by every region.
     pub national: NationalDef,
-    pub regions: Vec<RegionDef>,
-    pub policies: Vec<PolicyDef>,
+    pub regions: List<RegionDef>,
+    pub policies: List<PolicyDef>,
     /// `policies/registers/*.toml`: tables extracted from the background texts.
-    pub registers: Vec<RegisterDef>,
+    pub registers: List<RegisterDef>,
 }
 
 /// The `region` of a policy of national scope (listed under `[national]` in
@@ -32,8 +314,8 @@ pub const NATIONAL: &str = "national";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Str,
+    pub en: Str,
 }
 
 /// `policies/kinds/*.toml`: the achievement kinds a request may name, and their fields.
@@ -42,22 +324,22 @@ pub struct Text {
 pub struct KindsFile {
     /// Fields every kind accepts (count, subject, actual cost...).
     #[serde(default)]
-    pub common_field: Vec<FieldDef>,
-    pub kind: Vec<KindDef>,
+    pub common_field: List<FieldDef>,
+    pub kind: List<KindDef>,
     /// Labels of enum values, by field name then value: `values.level.national`.
     #[serde(default)]
-    pub values: BTreeMap<String, BTreeMap<String, Text>>,
+    pub values: Map<Map<Text>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KindDef {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     /// What the kind means in the texts, for docs and the page.
     pub doc: Text,
     #[serde(default)]
-    pub field: Vec<FieldDef>,
+    pub field: List<FieldDef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,13 +357,13 @@ pub enum FieldType {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldDef {
-    pub name: String,
+    pub name: Str,
     #[serde(rename = "type")]
     pub ty: FieldType,
     #[serde(default)]
     pub required: bool,
     #[serde(default)]
-    pub values: Vec<String>,
+    pub values: List<Str>,
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub doc: Text,
@@ -92,7 +374,7 @@ pub struct FieldDef {
 #[serde(deny_unknown_fields)]
 pub struct RegionsFile {
     pub national: NationalDef,
-    pub region: Vec<RegionDef>,
+    pub region: List<RegionDef>,
 }
 
 /// The texts that apply in every region (their policies say `region = "national"`):
@@ -101,14 +383,14 @@ pub struct RegionsFile {
 #[serde(deny_unknown_fields)]
 pub struct NationalDef {
     pub name: Text,
-    pub policies: Vec<String>,
+    pub policies: List<Str>,
 }
 
 /// `policies/facts.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactsFile {
-    pub fact: Vec<FactDef>,
+    pub fact: List<FactDef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,11 +405,11 @@ pub enum FactType {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactDef {
-    pub id: String,
+    pub id: Str,
     #[serde(rename = "type")]
     pub ty: FactType,
     /// For months: the same fact in whole years (`years_implemented`), read as 12 months a year.
-    pub years_alias: Option<String>,
+    pub years_alias: Option<Str>,
     pub name: Text,
     pub doc: Text,
 }
@@ -135,54 +417,54 @@ pub struct FactDef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionDef {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     pub province: Text,
-    pub policies: Vec<String>,
+    pub policies: List<Str>,
     /// Enum values read as another value in this region, e.g. in Beijing the city's
     /// own level (`municipal`) is the provincial level.
     #[serde(default)]
-    pub level_aliases: BTreeMap<String, String>,
+    pub level_aliases: Map<Str>,
 }
 
 /// One `policies/NN-*.toml`: one published text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyDef {
-    pub id: String,
-    pub region: String,
+    pub id: Str,
+    pub region: Str,
     /// File name under `policies/sources/`.
-    pub source: String,
+    pub source: Str,
     pub title: Text,
     pub issuer: Text,
     /// Dates as written or derived from the text (`YYYY-MM-DD`).
-    pub issued: String,
-    pub effective: Option<String>,
-    pub expires: Option<String>,
+    pub issued: Str,
+    pub effective: Option<Str>,
+    pub expires: Option<Str>,
     /// The words that set the effective date and the expiry.
     pub validity: Citation,
     #[serde(default)]
-    pub rule: Vec<RuleDef>,
+    pub rule: List<RuleDef>,
     #[serde(default)]
-    pub condition: Vec<ConditionDef>,
+    pub condition: List<ConditionDef>,
     #[serde(default)]
-    pub limit: Vec<LimitDef>,
+    pub limit: List<LimitDef>,
     #[serde(default)]
-    pub notice: Vec<NoticeDef>,
+    pub notice: List<NoticeDef>,
     #[serde(default)]
-    pub benefit: Vec<BenefitDef>,
+    pub benefit: List<BenefitDef>,
     #[serde(default)]
-    pub gap: Vec<GapDef>,
+    pub gap: List<GapDef>,
     #[serde(default)]
-    pub eligibility: Vec<EligibilityDef>,
+    pub eligibility: List<EligibilityDef>,
 }
 
 /// A clause and its verbatim words, with the reading taken where they are debatable.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
     /// Set where the reading is debatable (see docs/ambiguities.md); shown to the user.
     pub note: Option<Text>,
 }
@@ -200,12 +482,12 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
+    One(Str),
+    Many(List<Str>),
 }
 
 impl OneOrMany {
-    pub fn as_slice(&self) -> &[String] {
+    pub fn as_slice(&self) -> &[Str] {
         match self {
             OneOrMany::One(s) => std::slice::from_ref(s),
             OneOrMany::Many(v) => v,
@@ -217,7 +499,7 @@ impl OneOrMany {
 }
 
 /// What an achievement must look like for a rule to pay it: `kind` plus field values.
-pub type Match = BTreeMap<String, OneOrMany>;
+pub type Match = Map<OneOrMany>;
 
 /// One paid item: which achievements it pays, how much, and the words that say so.
 ///
@@ -230,22 +512,22 @@ pub type Match = BTreeMap<String, OneOrMany>;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
-    pub id: String,
+    pub id: Str,
     /// The class of item, for category limits and caps (`standard`, `secretariat`, ...).
-    pub category: String,
-    pub clause: String,
-    pub quote: String,
+    pub category: Str,
+    pub clause: Str,
+    pub quote: Str,
     pub when: Match,
     pub basis: Basis,
     pub amount: Option<Decimal>,
     pub percent: Option<Decimal>,
-    pub of: Option<BTreeMap<String, String>>,
-    pub of_field: Option<String>,
+    pub of: Option<Map<Str>>,
+    pub of_field: Option<Str>,
     pub max: Option<Decimal>,
     /// Never more than this input field (the text's "not above the actual cost").
-    pub limit_to_field: Option<String>,
+    pub limit_to_field: Option<Str>,
     /// Where the limit to the field is set, if elsewhere than `quote`.
-    pub limit_quote: Option<String>,
+    pub limit_quote: Option<Str>,
     /// Where the reading of this rule is debatable: shown to the user on its line.
     pub note: Option<Text>,
 }
@@ -259,7 +541,7 @@ pub struct Selector {
     pub rule: Option<OneOrMany>,
     #[serde(default)]
     pub when: Match,
-    pub except: Option<Box<Selector>>,
+    pub except: Option<Boxed<Selector>>,
 }
 
 /// An eligibility condition on an optional input field. Unknown: assumed met, with a
@@ -267,16 +549,16 @@ pub struct Selector {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionDef {
-    pub id: String,
+    pub id: Str,
     pub select: Selector,
-    pub field: String,
+    pub field: Str,
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub equals: Option<bool>,
     /// The condition in words, e.g. "the lead unit is the first drafting unit".
     pub text: Text,
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -311,7 +593,7 @@ pub enum PriorMode {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitDef {
-    pub id: String,
+    pub id: Str,
     #[serde(rename = "type")]
     pub ty: LimitType,
     #[serde(default)]
@@ -321,12 +603,12 @@ pub struct LimitDef {
     pub raised_when: Option<Selector>,
     pub max: Option<u32>,
     #[serde(default)]
-    pub group_by: Vec<String>,
+    pub group_by: List<Str>,
     pub mode: Option<PriorMode>,
     /// The rule in words, for adjustments and explain.
     pub text: Text,
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
     pub note: Option<Text>,
 }
 
@@ -335,21 +617,21 @@ pub struct LimitDef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeDef {
-    pub id: String,
+    pub id: Str,
     pub select: Option<Selector>,
     pub text: Text,
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
 }
 
 /// A non-monetary incentive the text promises (priority, credit, procurement...).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BenefitDef {
-    pub id: String,
+    pub id: Str,
     pub text: Text,
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
 }
 
 /// An item the text addresses but names no amount for (Weihai names none for leading an
@@ -358,11 +640,11 @@ pub struct BenefitDef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GapDef {
-    pub id: String,
+    pub id: Str,
     pub when: Match,
     pub text: Text,
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
 }
 
 /// When in a leader's life a condition applies.
@@ -383,8 +665,8 @@ pub enum Stage {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EligibilityDef {
-    pub id: String,
-    pub fact: String,
+    pub id: Str,
+    pub fact: Str,
     pub stage: Stage,
     pub min: Option<i64>,
     pub max: Option<i64>,
@@ -393,8 +675,8 @@ pub struct EligibilityDef {
     /// in fast-moving fields instead of 12).
     pub relaxed: Option<RelaxedDef>,
     pub text: Text,
-    pub clause: String,
-    pub quote: String,
+    pub clause: Str,
+    pub quote: Str,
     /// Where the reading is debatable: shown to the user with the condition.
     pub note: Option<Text>,
 }
@@ -403,7 +685,7 @@ pub struct EligibilityDef {
 #[serde(deny_unknown_fields)]
 pub struct RelaxedDef {
     /// A bool fact: when true, `min` / `max` replace the condition's own.
-    pub fact: String,
+    pub fact: Str,
     pub min: Option<i64>,
     pub max: Option<i64>,
 }
@@ -412,23 +694,23 @@ pub struct RelaxedDef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterDef {
-    pub id: String,
+    pub id: Str,
     pub title: Text,
-    pub source: String,
-    pub clause: String,
+    pub source: Str,
+    pub clause: Str,
     /// The words that introduce the table, verbatim.
-    pub quote: String,
+    pub quote: Str,
     /// The table is the source lines after the line `from`, up to the line `to`.
-    pub from: String,
-    pub to: String,
+    pub from: Str,
+    pub to: Str,
     /// The column that names a row (unique, never carried).
-    pub key: String,
+    pub key: Str,
     /// In the order the source prints them.
-    pub columns: Vec<ColumnDef>,
+    pub columns: List<ColumnDef>,
     /// Cells in column order, as printed (whitespace aside).
-    pub rows: Vec<Vec<String>>,
+    pub rows: List<List<Str>>,
     #[serde(default, rename = "note")]
-    pub notes: Vec<RowNote>,
+    pub notes: List<RowNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -445,7 +727,7 @@ pub enum SearchMode {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnDef {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     pub search: SearchMode,
     /// A merged cell: where the line leaves it empty, the row above gives it.
@@ -458,6 +740,6 @@ pub struct ColumnDef {
 #[serde(deny_unknown_fields)]
 pub struct RowNote {
     /// The row's `key` cell.
-    pub row: String,
+    pub row: Str,
     pub text: Text,
 }

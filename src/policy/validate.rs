@@ -134,7 +134,7 @@ impl<'b> Checker<'b> {
     }
 
     /// Every field named in `when` exists on its kind(s) with allowed values.
-    fn check_match(&mut self, at: &str, when: &Match, kinds: &[String]) {
+    fn check_match(&mut self, at: &str, when: &Match, kinds: &[Str]) {
         for (name, allowed) in when {
             if name == "kind" {
                 continue;
@@ -163,7 +163,7 @@ impl<'b> Checker<'b> {
     }
 
     fn check_selector(&mut self, at: &str, s: &Selector, policy: &PolicyDef) {
-        let kinds: Vec<String> = match &s.kind {
+        let kinds: Vec<Str> = match &s.kind {
             Some(k) => k.as_slice().to_vec(),
             None => policy.rule.iter().filter_map(|r| r.when.get("kind")).flat_map(|k| k.as_slice().to_vec()).collect::<BTreeSet<_>>().into_iter().collect(),
         };
@@ -173,7 +173,7 @@ impl<'b> Checker<'b> {
             }
         }
         if !s.when.is_empty() {
-            let narrowed: Vec<String> = kinds.iter().filter(|k| s.when.keys().all(|f| self.field(k, f).is_some())).cloned().collect();
+            let narrowed: Vec<Str> = kinds.iter().filter(|k| s.when.keys().all(|f| self.field(k, f).is_some())).cloned().collect();
             if narrowed.is_empty() {
                 self.err(at, "selector `when` names fields no selected kind has");
             } else {
@@ -213,7 +213,7 @@ impl<'b> Checker<'b> {
         }
     }
 
-    fn yuan_field(&mut self, at: &str, kinds: &[String], name: &str) {
+    fn yuan_field(&mut self, at: &str, kinds: &[Str], name: &str) {
         for k in kinds {
             match self.field(k, name) {
                 Some(f) if f.ty == FieldType::Yuan => {}
@@ -290,13 +290,13 @@ impl<'b> Checker<'b> {
 
     /// A percentage of another rule: for every combination of the rule's own `when`
     /// values, the re-matched achievement must find exactly one base rule.
-    fn check_of(&mut self, at: &str, p: &PolicyDef, r: &RuleDef, of: &BTreeMap<String, String>, kinds: &[String]) {
+    fn check_of(&mut self, at: &str, p: &PolicyDef, r: &RuleDef, of: &Map<Str>, kinds: &[Str]) {
         let of_match: Match = of.iter().map(|(k, v)| (k.clone(), OneOrMany::One(v.clone()))).collect();
         self.check_match(at, &of_match, kinds);
         for combo in combinations(&r.when) {
             let mut fields = combo.clone();
             for (k, v) in of {
-                fields.insert(k.clone(), v.clone());
+                fields.insert(k.to_string(), v.to_string());
             }
             let kind = fields.get("kind").cloned().unwrap_or_default();
             let bases: Vec<&RuleDef> = p
@@ -400,7 +400,7 @@ impl<'b> Checker<'b> {
         let noted: BTreeSet<&str> = r.notes.iter().map(|n| n.row.as_str()).collect();
         let mut keys = BTreeSet::new();
         let mut cursor = 0;
-        let mut prev: Option<&Vec<String>> = None;
+        let mut prev: Option<&List<Str>> = None;
         for row in &r.rows {
             if row.len() != r.columns.len() {
                 self.err(&at, format!("row {row:?} has {} cells for {} columns", row.len(), r.columns.len()));
@@ -487,7 +487,7 @@ pub fn combinations(when: &Match) -> Vec<BTreeMap<String, String>> {
             .flat_map(|m| {
                 values.as_slice().iter().map(move |v| {
                     let mut m = m.clone();
-                    m.insert(name.clone(), v.clone());
+                    m.insert(name.to_string(), v.to_string());
                     m
                 })
             })
