@@ -1,7 +1,7 @@
 #![allow(dead_code)] // build.rs uses part of the shared modules
 //! Reads `policies/*.toml`, checks them against each other and against the source
-//! texts (the same checks the tests run), and writes them as Rust `static` data
-//! (`emit`) for the library to include. A data file with a wrong quote or a dangling
+//! texts (the same checks the tests run), and writes them in the compact form of
+//! `codec` for the library to embed. A data file with a wrong quote or a dangling
 //! reference fails the build.
 
 #[path = "src/date.rs"]
@@ -10,8 +10,8 @@ mod date;
 mod schema;
 #[path = "src/policy/validate.rs"]
 mod validate;
-#[path = "build/emit.rs"]
-mod emit;
+#[path = "src/policy/codec.rs"]
+mod codec;
 
 use schema::{Bundle, FactsFile, KindsFile, Map, PolicyDef, RegionsFile, RegisterDef, Text};
 use std::{collections::BTreeMap, env, fs, path::Path};
@@ -83,6 +83,10 @@ fn main() {
     if !errors.is_empty() {
         panic!("policy data is not sound:\n  {}", errors.join("\n  "));
     }
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("bundle.rs");
-    fs::write(out, emit::bundle(&bundle)).unwrap();
+    let mut enc = codec::Encoder::default();
+    codec::Codec::encode(&bundle, &mut enc);
+    let out_dir = env::var("OUT_DIR").unwrap();
+    let out = Path::new(&out_dir);
+    fs::write(out.join("bundle.text"), &enc.text).unwrap();
+    fs::write(out.join("bundle.data"), &enc.data).unwrap();
 }

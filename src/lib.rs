@@ -3,11 +3,13 @@
 //!
 //! Data flows one way: `policies/*.toml` (validated and bundled by build.rs) →
 //! [`policy`] (the embedded catalog) → [`engine`] (matching and combination rules) →
-//! [`api`] (the JSON contract) → the faces: the `lingpao` CLI and the wasm module.
+//! [`api`] (the JSON contract) → the faces: the `lingpao` CLI and the wasm module
+//! (which writes its JSON as UTF-16 with [`json16`]).
 
 pub mod api;
 pub mod date;
 pub mod engine;
+pub mod json16;
 pub mod model;
 pub mod policy;
 #[cfg(target_arch = "wasm32")]

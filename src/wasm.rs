@@ -1,8 +1,8 @@
 //! The WebAssembly face: the JSON contract as JSON text in and out (the JS wrapper in
 //! `pkg/index.js` turns plain objects into text and back: measured faster than building
 //! JS objects field by field from wasm, and it keeps the module small). Results leave
-//! as UTF-16 code units, which JS turns into a string with a copy, where decoding the
-//! same ~7 KB of mostly Chinese UTF-8 took 40 µs in Node (bench/wasm.mjs). Every entry
+//! as UTF-16 code units ([`crate::json16`]), which JS turns into a string with a copy,
+//! where decoding the same ~7 KB of mostly Chinese UTF-8 took 40 µs in Node. Every entry
 //! point returns text or throws a JS `Error` whose message names the field and the
 //! allowed values (also set as `field`, `allowed` and `message_zh` properties). Nothing
 //! traps: the engine returns errors instead of panicking.
@@ -16,8 +16,7 @@ use wasm_bindgen::prelude::*;
 pub type Utf16 = Vec<u16>;
 
 fn text<T: Serialize>(v: &T) -> Result<Utf16, JsValue> {
-    let json = serde_json::to_string(v).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    Ok(json.encode_utf16().collect())
+    crate::json16::to_utf16(v).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 fn js_error(e: InputError) -> JsValue {

@@ -1,6 +1,7 @@
 //! The policy data: its format ([`schema`]), its checks ([`validate`]) and the catalog
-//! build.rs writes as `static` Rust data, indexed once per process for the engine.
+//! build.rs writes in the form of [`codec`], decoded and indexed once per process.
 
+pub mod codec;
 pub mod schema;
 pub mod validate;
 
@@ -11,14 +12,6 @@ use crate::date::Date;
 use schema::{Bundle, FactDef, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// The validated data, as build.rs wrote it (`pub static BUNDLE: Bundle`).
-#[allow(clippy::all)]
-mod data {
-    use super::schema::*;
-    use rust_decimal::Decimal;
-    include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
-}
 
 /// The bundle plus the indexes the engine needs on every call.
 pub struct Catalog {
@@ -33,9 +26,18 @@ pub struct Catalog {
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
-/// The embedded catalog, validated when the crate was built.
+static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
+const DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
+
+/// The embedded data, validated when the crate was built and decoded on first use.
+pub fn bundle() -> &'static Bundle {
+    BUNDLE.get_or_init(|| codec::Codec::decode(&mut codec::Decoder::new(TEXT, DATA)))
+}
+
+/// The embedded catalog.
 pub fn catalog() -> &'static Catalog {
-    CATALOG.get_or_init(|| Catalog::new(&data::BUNDLE))
+    CATALOG.get_or_init(|| Catalog::new(bundle()))
 }
 
 impl Catalog {
@@ -126,5 +128,22 @@ impl Catalog {
             .unwrap_or(&[])
             .iter()
             .map(|&(p, r)| (p, r, &self.bundle.policies[p].rule[r]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codec::{Codec, Decoder, Encoder};
+
+    /// The embedded bytes decode completely, and encode back to the same bytes.
+    #[test]
+    fn embedded_data_round_trips() {
+        let mut d = Decoder::new(TEXT, DATA);
+        let decoded = Bundle::decode(&mut d);
+        assert!(d.done(), "the decoder left bytes or strings unread");
+        let mut e = Encoder::default();
+        decoded.encode(&mut e);
+        assert!(e.text == TEXT && e.data == DATA, "decode then encode changed the data");
     }
 }

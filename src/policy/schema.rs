@@ -208,6 +208,10 @@ impl<V: Clone> Default for Map<V> {
 }
 
 impl<V: Clone> Map<V> {
+    /// From entries already sorted by key.
+    pub fn from_sorted(entries: Vec<(Str, V)>) -> Self {
+        Map(entries.into())
+    }
     pub fn get(&self, key: &str) -> Option<&V> {
         self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok().map(|i| &self.0[i].1)
     }

@@ -1,0 +1,61 @@
+//! The wasm face's UTF-16 JSON writer says exactly what serde_json says: on every
+//! result the cases produce, on every region's rules, and on awkward strings.
+
+mod common;
+
+use common::*;
+use lingpao::{api, date::Date, json16::to_utf16, model::Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+fn same<T: Serialize>(what: &str, v: &T) {
+    let want: Vec<u16> = serde_json::to_string(v).unwrap().encode_utf16().collect();
+    let got = to_utf16(v).unwrap();
+    assert!(got == want, "{what}: json16 wrote\n{}\nserde_json wrote\n{}", String::from_utf16_lossy(&got), String::from_utf16_lossy(&want));
+}
+
+#[test]
+fn every_case_result_is_written_as_serde_json_writes_it() {
+    let today = Date::parse(TODAY).unwrap();
+    let mut n = 0;
+    for (file, cf) in case_files() {
+        for case in &cf.cases {
+            let request = to_json(&case.request);
+            if let Ok(r) = api::estimate(&request, today) {
+                same(&format!("{file} — {}", case.name), &r);
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 200, "only {n} results compared");
+    let first = to_json(&case_files()[0].1.cases[0].request);
+    same("compare", &api::compare(&first, today).unwrap());
+}
+
+#[test]
+fn every_region_explained_and_the_registries_are_written_alike() {
+    for r in api::regions(None, Date::parse(TODAY).unwrap(), Lang::Zh) {
+        same(&r.id, &api::explain(&r.id, Lang::En).unwrap());
+    }
+    same("kinds", api::kinds());
+    same("lookup", &api::lookup("电池").unwrap());
+}
+
+#[test]
+fn awkward_strings_are_escaped_as_serde_json_escapes_them() {
+    let s = "引号\"反斜杠\\ 换行\n回车\r制表\t退格\u{8}换页\u{c} 控制\u{1}\u{1f} 删除\u{7f} 表情😀 分隔\u{2028}";
+    same("string", &s);
+    let mut m = BTreeMap::new();
+    m.insert("键\"", vec![Some(-12i64), None, Some(i64::MIN)]);
+    m.insert("", vec![Some(u32::MAX as i64)]);
+    same("map", &m);
+    same("empty", &(Vec::<u8>::new(), (), true, 'x', 0u64, u64::MAX));
+}
+
+#[test]
+fn what_json_cannot_say_is_an_error_not_bad_text() {
+    assert!(to_utf16(&1.5f64).is_err());
+    let mut m = BTreeMap::new();
+    m.insert(1, "one");
+    assert!(to_utf16(&m).is_err());
+}
