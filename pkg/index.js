@@ -1,7 +1,8 @@
 // lingpao: the ESM entry point. One `await init()`, then plain synchronous calls.
 // Works in browsers without a bundler, in Vite/webpack (the .wasm is an asset next to
 // wasm/lingpao.js), and in Node >= 18 (the .wasm is read from disk).
-import initWasm, * as wasm from './wasm/lingpao.js';
+import initWasm, { initSync } from './wasm/lingpao.js';
+import * as wasm from './wasm/lingpao.js';
 
 let loading = null;
 let ready = false;
@@ -16,7 +17,12 @@ export function init(input) {
         // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
         const fsModule = 'node:fs/promises';
         const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
-        source = await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url));
+        // Compiled synchronously: V8 then compiles functions lazily, as they are first
+        // called; its asynchronous compile does all of them up front, which measured
+        // 26-55 ms against 4-7 ms (bench/wasm.mjs, cold start).
+        initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
+        ready = true;
+        return;
       }
       await initWasm(source === undefined ? undefined : { module_or_path: source });
       ready = true;

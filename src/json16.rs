@@ -5,6 +5,12 @@
 
 use serde::ser::{self, Serialize};
 use std::fmt;
+use std::sync::OnceLock;
+
+/// Each string of the embedded policy data as a JSON string (quoted, escaped, UTF-16),
+/// made the first time a result holds it: most of a result is policy text, so it is
+/// transcoded once per process instead of on every call.
+static POLICY_TEXT: OnceLock<Vec<OnceLock<Box<[u16]>>>> = OnceLock::new();
 
 /// `value` as compact JSON, in UTF-16.
 pub fn to_utf16<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u16>, Error> {
@@ -45,6 +51,19 @@ impl Writer {
     /// UTF-16 units never outnumber its bytes); escapes, rare in the data, take the
     /// slow path.
     fn string(&mut self, s: &str) {
+        if let Some(i) = crate::policy::text_index(s) {
+            let cells = POLICY_TEXT.get_or_init(|| (0..crate::policy::text_count()).map(|_| OnceLock::new()).collect());
+            let units = cells[i].get_or_init(|| {
+                let mut w = Writer { out: Vec::new() };
+                w.fresh_string(s);
+                w.out.into_boxed_slice()
+            });
+            return self.out.extend_from_slice(units);
+        }
+        self.fresh_string(s);
+    }
+
+    fn fresh_string(&mut self, s: &str) {
         let bytes = s.as_bytes();
         if bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
             return self.escaped(s);

@@ -92,6 +92,11 @@ impl Decoder {
         }
     }
 
+    /// The strings of the text table, in its order.
+    pub fn into_strings(self) -> Vec<&'static str> {
+        self.strings
+    }
+
     /// True once every byte and every string was read: the decoder and encoder agreed
     /// on the layout.
     pub fn done(&self) -> bool {

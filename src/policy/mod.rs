@@ -26,13 +26,36 @@ pub struct Catalog {
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
-static BUNDLE: OnceLock<Bundle> = OnceLock::new();
-const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
-const DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
+static BUNDLE: OnceLock<(Bundle, Vec<&'static str>)> = OnceLock::new();
+static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
+static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
 
-/// The embedded data, validated when the crate was built and decoded on first use.
+/// The embedded data, validated when the crate was built and decoded on first use,
+/// with the strings of its text table.
+fn decoded() -> &'static (Bundle, Vec<&'static str>) {
+    BUNDLE.get_or_init(|| {
+        let mut d = codec::Decoder::new(TEXT, DATA);
+        let bundle = codec::Codec::decode(&mut d);
+        (bundle, d.into_strings())
+    })
+}
+
 pub fn bundle() -> &'static Bundle {
-    BUNDLE.get_or_init(|| codec::Codec::decode(&mut codec::Decoder::new(TEXT, DATA)))
+    &decoded().0
+}
+
+/// How many distinct strings the embedded data holds.
+pub fn text_count() -> usize {
+    decoded().1.len()
+}
+
+/// Which string of the embedded data `s` is (by address: only the data's own text,
+/// borrowed into a result, is found; equal text elsewhere is not).
+pub fn text_index(s: &str) -> Option<usize> {
+    let offset = (s.as_ptr() as usize).checked_sub(TEXT.as_ptr() as usize).filter(|&o| o < TEXT.len())?;
+    let strings = &decoded().1;
+    let i = strings.partition_point(|t| (t.as_ptr() as usize - TEXT.as_ptr() as usize) < offset);
+    strings.get(i).filter(|t| t.as_ptr() == s.as_ptr() && t.len() == s.len()).map(|_| i)
 }
 
 /// The embedded catalog.
