@@ -5,16 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LLD="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
-# opt-level s for the browser: measured (bench/wasm.mjs) twice as fast as z for 5% more
-# gzip bytes; native builds keep opt-level 3.
-# Panic immediate-abort (the std feature panic_immediate_abort is gone) and std's
-# optimize_for_size: 1,005,854 -> 946,798 bytes, gzip -9 289,980 -> 268,122; speed and
-# cold start unchanged within noise. No message is lost: std on wasm32-unknown-unknown
-# never printed one, and a panic trapped (`unreachable`) before too. -Zfmt-debug=none and
-# -Zlocation-detail=none save under 200 bytes more: not used.
+# opt-level s, measured (bench/wasm.mjs; cold start and per call A/B in one process):
+# z is twice as slow per call; 3 on this crate is 28% faster per call but cold start in
+# Node goes from 20 to 33 ms (V8 compiles more code on the first call) for +8 KB gzip.
+# LINGPAO_WASM_OPT_LEVEL and LINGPAO_WASM_CARGO_ARGS (e.g.
+# "--config profile.release.package.lingpao.opt-level=3") reproduce those builds.
+# Panic immediate-abort and std's optimize_for_size: -59 KB raw, -22 KB gzip, speed
+# unchanged within noise. No message is lost: std on wasm32-unknown-unknown never
+# printed one, and a panic trapped (`unreachable`) before too.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=${LINGPAO_WASM_OPT_LEVEL:-s} CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
-  cargo build --release --locked --lib --target wasm32-unknown-unknown \
+  cargo build --release --locked --lib --target wasm32-unknown-unknown ${LINGPAO_WASM_CARGO_ARGS:-} \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -Zpanic-immediate-abort \
   --target-dir target-wasm
 wasm-bindgen --target web --out-dir pkg/wasm --out-name lingpao \

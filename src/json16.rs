@@ -69,7 +69,12 @@ impl Writer {
             return self.escaped(s);
         }
         self.out.push(u16::from(b'"'));
-        self.out.extend(s.encode_utf16());
+        if s.is_ascii() {
+            // Field names, ids, amounts: widened byte by byte, no decoding.
+            self.out.extend(bytes.iter().map(|&b| u16::from(b)));
+        } else {
+            self.out.extend(s.encode_utf16());
+        }
         self.out.push(u16::from(b'"'));
     }
 
@@ -139,7 +144,7 @@ impl Compound<'_> {
     }
     fn key(&mut self, key: &str) {
         self.comma();
-        self.w.string(key);
+        self.w.fresh_string(key); // field names: short, and never policy text
         self.w.push(b':');
     }
     fn end(self) -> Result<(), Error> {

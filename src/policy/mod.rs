@@ -26,17 +26,19 @@ pub struct Catalog {
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
-static BUNDLE: OnceLock<(Bundle, Vec<&'static str>)> = OnceLock::new();
+/// The bundle, and where each string of its text table starts (a byte offset).
+static BUNDLE: OnceLock<(Bundle, Vec<u32>)> = OnceLock::new();
 static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
 static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
 
 /// The embedded data, validated when the crate was built and decoded on first use,
 /// with the strings of its text table.
-fn decoded() -> &'static (Bundle, Vec<&'static str>) {
+fn decoded() -> &'static (Bundle, Vec<u32>) {
     BUNDLE.get_or_init(|| {
         let mut d = codec::Decoder::new(TEXT, DATA);
         let bundle = codec::Codec::decode(&mut d);
-        (bundle, d.into_strings())
+        let starts = d.into_strings().iter().map(|s| (s.as_ptr() as usize - TEXT.as_ptr() as usize) as u32).collect();
+        (bundle, starts)
     })
 }
 
@@ -53,9 +55,11 @@ pub fn text_count() -> usize {
 /// borrowed into a result, is found; equal text elsewhere is not).
 pub fn text_index(s: &str) -> Option<usize> {
     let offset = (s.as_ptr() as usize).checked_sub(TEXT.as_ptr() as usize).filter(|&o| o < TEXT.len())?;
-    let strings = &decoded().1;
-    let i = strings.partition_point(|t| (t.as_ptr() as usize - TEXT.as_ptr() as usize) < offset);
-    strings.get(i).filter(|t| t.as_ptr() == s.as_ptr() && t.len() == s.len()).map(|_| i)
+    let starts = &decoded().1;
+    let i = starts.binary_search(&(offset as u32)).ok()?;
+    // The string ends where the next begins (the table is the strings end to end).
+    let end = starts.get(i + 1).map_or(TEXT.len(), |&e| e as usize);
+    (end - offset == s.len()).then_some(i)
 }
 
 /// The embedded catalog.
