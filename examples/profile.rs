@@ -1,9 +1,25 @@
-//! Runs `estimate` in a loop, for profilers (`perf record`, callgrind).
+//! Runs the engine in a loop, for profilers (`perf record`, `valgrind --tool=callgrind`,
+//! whose instruction counts track wasm's costs where timings on a busy machine do not).
+//! `profile [N]`: N estimates, the request parsing alone, and the wasm face's round trip
+//! (JSON text in, UTF-16 JSON out). `profile cold`: one round trip, the first call's work
+//! (decoding the data, indexing it, the call).
 use lingpao::{api, date::Date};
+
+fn round_trip(text: &str, today: Date) -> usize {
+    let v = api::parse_json(text).unwrap();
+    lingpao::json16::to_utf16(&api::estimate(&v, today).unwrap()).unwrap().len()
+}
+
 fn main() {
-    let req: serde_json::Value = serde_json::from_str(include_str!("../benches/request.json")).expect("benches/request.json");
+    let text = include_str!("../benches/request.json");
     let today = Date::parse("2026-11-28").unwrap();
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(20000);
+    let arg = std::env::args().nth(1);
+    if arg.as_deref() == Some("cold") {
+        println!("{} UTF-16 units", round_trip(text, today));
+        return;
+    }
+    let req: serde_json::Value = serde_json::from_str(text).expect("benches/request.json");
+    let n: usize = arg.and_then(|s| s.parse().ok()).unwrap_or(20000);
     let mut total = 0;
     let t = std::time::Instant::now();
     for _ in 0..n {
@@ -16,5 +32,10 @@ fn main() {
         total += lingpao::model::request::parse(&req, cat, true).unwrap().achievements.len();
     }
     let parse = t.elapsed() / n as u32;
-    println!("{total} items; estimate {whole:?} per call, of which parsing the request {parse:?}");
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        total += round_trip(text, today);
+    }
+    let trip = t.elapsed() / n as u32;
+    println!("{total} items; estimate {whole:?} per call, of which parsing the request {parse:?}; text round trip {trip:?}");
 }

@@ -47,9 +47,7 @@ impl Writer {
         self.out.extend(s.bytes().map(u16::from));
     }
 
-    /// A JSON string. Transcodes UTF-8 to UTF-16 into room made up front (a string's
-    /// UTF-16 units never outnumber its bytes); escapes, rare in the data, take the
-    /// slow path.
+    /// A JSON string: policy text from the cache, anything else written afresh.
     fn string(&mut self, s: &str) {
         if let Some(i) = crate::policy::text_index(s) {
             let cells = POLICY_TEXT.get_or_init(|| (0..crate::policy::text_count()).map(|_| OnceLock::new()).collect());
@@ -63,6 +61,7 @@ impl Writer {
         self.fresh_string(s);
     }
 
+    /// A JSON string transcoded now; escapes, rare in the data, take the slow path.
     fn fresh_string(&mut self, s: &str) {
         let bytes = s.as_bytes();
         if bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {

@@ -1,8 +1,8 @@
 //! The policy-data format: what `policies/*.toml` may say.
 //!
 //! This file is compiled twice: by `build.rs` (which reads the TOML, validates it and
-//! writes one JSON bundle) and by the library (which embeds that bundle). So it may use
-//! only `serde`, `rust_decimal` and `std`, never `crate::`.
+//! encodes it with `codec`) and by the library (which embeds and decodes that). So it
+//! may use only `serde`, `rust_decimal` and `std`, never `crate::`.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
