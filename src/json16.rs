@@ -49,6 +49,10 @@ impl Writer {
 
     /// A JSON string: policy text from the cache, anything else written afresh.
     fn string(&mut self, s: &str) {
+        // Short strings (ids, amounts, clause numbers) are written faster than looked up.
+        if s.len() < 24 {
+            return self.fresh_string(s);
+        }
         if let Some(i) = crate::policy::text_index(s) {
             let cells = POLICY_TEXT.get_or_init(|| (0..crate::policy::text_count()).map(|_| OnceLock::new()).collect());
             let units = cells[i].get_or_init(|| {
