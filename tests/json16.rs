@@ -50,6 +50,16 @@ fn awkward_strings_are_escaped_as_serde_json_escapes_them() {
     m.insert("", vec![Some(u32::MAX as i64)]);
     same("map", &m);
     same("empty", &(Vec::<u8>::new(), (), true, 'x', 0u64, u64::MAX));
+    #[derive(Serialize)]
+    enum Shape<'a> {
+        Unit,
+        New(i8),
+        Pair(u16, &'a str),
+        Named { a: Option<bool>, b: [u8; 2] },
+    }
+    #[derive(Serialize)]
+    struct Wrap(i32);
+    same("enums", &(Shape::Unit, Shape::New(-1), Shape::Pair(7, "对"), Shape::Named { a: None, b: [1, 2] }, Wrap(-3), (Wrap(4),)));
 }
 
 #[test]
