@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LLD="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
 # opt-level s, measured (bench/wasm.mjs; cold start and per call A/B in one process):
-# z is twice as slow per call; 3 on this crate is 28% faster per call but cold start in
-# Node goes from 20 to 33 ms (V8 compiles more code on the first call) for +8 KB gzip.
+# z is twice as slow per call; 2 is 37% faster per call but cold start in Node goes from
+# 19 to 27 ms (V8 compiles more code on the first call) for +16 KB gzip; 3 on this crate
+# alone is 28% faster, cold start 20 to 33 ms, +8 KB gzip.
 # LINGPAO_WASM_OPT_LEVEL and LINGPAO_WASM_CARGO_ARGS (e.g.
 # "--config profile.release.package.lingpao.opt-level=3") reproduce those builds.
 # Panic immediate-abort and std's optimize_for_size: -59 KB raw, -22 KB gzip, speed
