@@ -18,11 +18,14 @@ pub struct Catalog {
     pub bundle: &'static Bundle,
     region_index: HashMap<&'static str, usize>,
     kind_index: HashMap<&'static str, usize>,
-    /// Per region: kind → the rules that can pay it, as (policy index, rule index).
-    rules_by_kind: Vec<HashMap<&'static str, Vec<(usize, usize)>>>,
+    /// Per region, made on its first estimate (start-up indexes no region it does not
+    /// need): kind → the rules that can pay it, as (policy index, rule index).
+    rules_by_kind: Vec<OnceLock<RulesByKind>>,
     /// Per policy: (effective or issued, expires), parsed once.
     validity: Vec<(Option<Date>, Option<Date>)>,
 }
+
+type RulesByKind = HashMap<&'static str, Vec<(usize, usize)>>;
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
@@ -71,17 +74,7 @@ impl Catalog {
     pub fn new(bundle: &'static Bundle) -> Catalog {
         let region_index = bundle.regions.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
         let kind_index = bundle.kinds.kind.iter().enumerate().map(|(i, k)| (&*k.id, i)).collect();
-        let mut rules_by_kind: Vec<HashMap<&'static str, Vec<(usize, usize)>>> = vec![HashMap::new(); bundle.regions.len()];
-        for (ri, region) in bundle.regions.iter().enumerate() {
-            for pid in &region.policies {
-                let Some(pi) = bundle.policies.iter().position(|p| &p.id == pid) else { continue };
-                for (ki, rule) in bundle.policies[pi].rule.iter().enumerate() {
-                    for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
-                        rules_by_kind[ri].entry(&**kind).or_default().push((pi, ki));
-                    }
-                }
-            }
-        }
+        let rules_by_kind = bundle.regions.iter().map(|_| OnceLock::new()).collect();
         let validity = bundle
             .policies
             .iter()
@@ -149,7 +142,20 @@ impl Catalog {
 
     /// The rules of a region that name this kind.
     pub fn rules_for(&self, region: usize, kind: &str) -> impl Iterator<Item = (usize, usize, &RuleDef)> {
+        let bundle = self.bundle;
         self.rules_by_kind[region]
+            .get_or_init(|| {
+                let mut index = RulesByKind::new();
+                for pid in &bundle.regions[region].policies {
+                    let Some((pi, p)) = bundle.policies.iter().enumerate().find(|(_, p)| &p.id == pid) else { continue };
+                    for (ki, rule) in p.rule.iter().enumerate() {
+                        for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
+                            index.entry(&**kind).or_default().push((pi, ki));
+                        }
+                    }
+                }
+                index
+            })
             .get(kind)
             .map(Vec::as_slice)
             .unwrap_or(&[])
