@@ -44,8 +44,8 @@ pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
     let cat = catalog();
     let req: Request = request::parse(request, cat, false)?;
     let mut results: Vec<EstimateResult<'static>> = cat.bundle.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
-    let key = |r: &EstimateResult| r.total_yuan.parse::<rust_decimal::Decimal>().unwrap_or_default();
-    results.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.region.cmp(&b.region)));
+    // Highest total first (each total read once, not on every comparison), then by id.
+    results.sort_by_cached_key(|r| (std::cmp::Reverse(r.total_yuan.parse::<rust_decimal::Decimal>().unwrap_or_default()), r.region));
     Ok(Comparison {
         as_of: req.as_of.unwrap_or(today).to_string(),
         ranking: results

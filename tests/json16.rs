@@ -35,7 +35,7 @@ fn every_case_result_is_written_as_serde_json_writes_it() {
 #[test]
 fn every_region_explained_and_the_registries_are_written_alike() {
     for r in api::regions(None, Date::parse(TODAY).unwrap(), Lang::Zh) {
-        same(&r.id, &api::explain(&r.id, Lang::En).unwrap());
+        same(r.id, &api::explain(r.id, Lang::En).unwrap());
     }
     same("kinds", api::kinds());
     same("lookup", &api::lookup("电池").unwrap());

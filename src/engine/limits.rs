@@ -134,8 +134,7 @@ fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut
 fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
     let cat: &'c Catalog = ctx.cat;
     let p = cat.policy(pi);
-    for i in 0..claims.len() {
-        let c = &claims[i];
+    for c in claims.iter_mut() {
         let a = &ctx.achs[c.ach];
         let (true, Some(prev), Some(cur)) = (ctx.selected(l, pi, c), a.matched("previous_level"), a.matched("level")) else { continue };
         let Some(order) = ctx.cat.kind(&a.kind).and_then(|k| ctx.cat.field(k, "level")).map(|f| &f.values) else { continue };
@@ -144,7 +143,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         let before = c.total;
         let effect;
         if rp <= rc {
-            claims[i].counted = 0;
+            c.counted = 0;
             effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
@@ -156,15 +155,14 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 .filter_map(|r| unit_amount(ctx.cat, p, r, &lower, ctx.lang).ok().map(|x| x.0))
                 .max()
                 .unwrap_or(Decimal::ZERO);
-            let c = &mut claims[i];
             c.unit = (c.unit - paid).max(Decimal::ZERO);
             c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
             effect = crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
         } else {
             continue;
         }
-        claims[i].recount();
-        let (ach, after) = (claims[i].ach, claims[i].total);
+        c.recount();
+        let (ach, after) = (c.ach, c.total);
         if after != before {
             steps.push(ctx.adjustment(p, l, effect, vec![ach], before, after));
         }

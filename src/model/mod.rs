@@ -43,20 +43,6 @@ pub fn yuan(d: Decimal) -> String {
     String::from_utf8_lossy(&buf[i..]).into_owned()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::yuan;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn yuan_matches_decimal_display() {
-        for s in ["0", "1", "75000", "75000.00", "2.5", "0.05", "1000000000000", "9500.50", "-3.25", "0.00", "123456789.01"] {
-            let d: Decimal = s.parse().unwrap();
-            assert_eq!(yuan(d), d.normalize().to_string(), "{s}");
-        }
-    }
-}
-
 /// A phrase in the request's language.
 pub fn say(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -84,4 +70,18 @@ macro_rules! tr {
             $crate::model::Lang::En => $en,
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yuan;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn yuan_matches_decimal_display() {
+        for s in ["0", "1", "75000", "75000.00", "2.5", "0.05", "1000000000000", "9500.50", "-3.25", "0.00", "123456789.01"] {
+            let d: Decimal = s.parse().unwrap();
+            assert_eq!(yuan(d), d.normalize().to_string(), "{s}");
+        }
+    }
 }
