@@ -87,6 +87,7 @@ fn main() {
     codec::Codec::encode(&bundle, &mut enc);
     let out_dir = env::var("OUT_DIR").unwrap();
     let out = Path::new(&out_dir);
-    fs::write(out.join("bundle.text"), &enc.text).unwrap();
-    fs::write(out.join("bundle.data"), &enc.data).unwrap();
+    let (text, data) = enc.finish();
+    fs::write(out.join("bundle.text"), text).unwrap();
+    fs::write(out.join("bundle.data"), data).unwrap();
 }

@@ -43,7 +43,7 @@ pub struct Ranked<'a> {
 pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
     let cat = catalog();
     let req: Request = request::parse(request, cat, false)?;
-    let mut results: Vec<EstimateResult<'static>> = cat.bundle.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
+    let mut results: Vec<EstimateResult<'static>> = cat.head.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
     // Highest total first (each total read once, not on every comparison), then by id.
     results.sort_by_cached_key(|r| (std::cmp::Reverse(r.total_yuan.parse::<rust_decimal::Decimal>().unwrap_or_default()), r.region));
     Ok(Comparison {
@@ -79,7 +79,7 @@ pub struct RegionInfo {
 pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> {
     let cat = catalog();
     let on = as_of.unwrap_or(today);
-    cat.bundle
+    cat.head
         .regions
         .iter()
         .map(|r| {
@@ -119,7 +119,7 @@ pub fn lookup(text: &str) -> Result<Lookup<'static>, InputError> {
 /// both languages. Forms (the page, other front ends) are built from this, so they
 /// offer exactly what the engine accepts.
 pub fn kinds() -> &'static crate::policy::schema::KindsFile {
-    &catalog().bundle.kinds
+    &catalog().head.kinds
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -129,7 +129,7 @@ pub struct Version {
 }
 
 pub fn version() -> Version {
-    Version { package: env!("CARGO_PKG_VERSION"), data: catalog().bundle.data_version.to_string() }
+    Version { package: env!("CARGO_PKG_VERSION"), data: catalog().head.data_version.to_string() }
 }
 
 /// Today's date in UTC+8 (the policies' own time zone), from the system clock.

@@ -34,7 +34,7 @@ fn both(t: &Text) -> String {
 fn ambiguities() -> String {
     let mut out = String::from("# Debatable clauses and the readings taken\n\nGenerated from the `note` fields of `policies/*.toml` by `tests/docs.rs`; every note listed here is also shown to the user on the line, adjustment or policy it concerns.\n\n");
     out += GENERAL;
-    for p in &catalog().bundle.policies {
+    for p in &lingpao::policy::bundle().policies {
         let mut items = Vec::new();
         if let Some(n) = &p.validity.note {
             items.push(format!("- **Dates** ({}: “{}”): {}", p.validity.clause, p.validity.quote, both(n)));
@@ -62,7 +62,7 @@ fn ambiguities() -> String {
 }
 
 fn kinds() -> String {
-    let k = &catalog().bundle.kinds;
+    let k = &lingpao::policy::bundle().kinds;
     let mut out = String::from("# Achievement kinds\n\nGenerated from `policies/kinds/*.toml` by `tests/docs.rs`. Every kind also takes the common fields below.\n\n## Common fields\n\n| field | type | meaning |\n|---|---|---|\n");
     let ty = |f: &lingpao::policy::schema::FieldDef| match f.ty {
         FieldType::Enum => f.values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(" · "),
@@ -82,11 +82,10 @@ fn kinds() -> String {
                 out += &format!("| `{}` | {} | {} | {} |\n", f.name, if f.required { "yes" } else { "" }, ty(f), both(&f.doc));
             }
         }
-        let regions: Vec<String> = catalog()
-            .bundle
+        let regions: Vec<String> = lingpao::policy::bundle()
             .regions
             .iter()
-            .filter(|r| catalog().bundle.policies.iter().filter(|p| r.policies.contains(&p.id)).any(|p| p.rule.iter().any(|ru| ru.when.get("kind").is_some_and(|x| x.contains(&kind.id)))))
+            .filter(|r| lingpao::policy::bundle().policies.iter().filter(|p| r.policies.contains(&p.id)).any(|p| p.rule.iter().any(|ru| ru.when.get("kind").is_some_and(|x| x.contains(&kind.id)))))
             .map(|r| format!("`{}`", r.id))
             .collect();
         out += &format!("\nPaid in: {}\n", if regions.is_empty() { "—".to_string() } else { regions.join(", ") });
@@ -97,7 +96,7 @@ fn kinds() -> String {
 /// TypeScript types of the achievements, one interface per kind: a discriminated union
 /// on `kind`, with string-literal unions for enum fields.
 fn kinds_dts() -> String {
-    let k = &catalog().bundle.kinds;
+    let k = &lingpao::policy::bundle().kinds;
     let camel = |id: &str| id.split('_').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<String>();
     let ty = |f: &lingpao::policy::schema::FieldDef| match f.ty {
         FieldType::Enum => f.values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | "),
@@ -127,7 +126,7 @@ fn kinds_dts() -> String {
 /// The facts, every region's leader conditions (national ones first) and the registers.
 fn eligibility() -> String {
     let cat = catalog();
-    let b = &cat.bundle;
+    let b = lingpao::policy::bundle();
     let mut out = String::from("# Leader eligibility and the national registers\n\nGenerated from `policies/facts.toml`, the `[[eligibility]]` entries of `policies/*.toml` and `policies/registers/*.toml` by `tests/docs.rs`. `lingpao eligibility` checks a company's facts against these conditions; `lingpao lookup` searches the registers.\n\n## Facts\n\n| fact | type | meaning |\n|---|---|---|\n");
     for f in &b.facts {
         let ty = match (f.ty, &f.years_alias) {

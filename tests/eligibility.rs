@@ -104,7 +104,7 @@ fn every_region_answers_with_conditions_clauses_and_verbatim_quotes() {
         assert_eq!(national, 5, "{id}: the national conditions are inherited");
         for c in &r.conditions {
             assert!(!c.clause.is_empty() && !c.quote.is_empty() && !c.text.is_empty(), "{id}/{}", c.id);
-            let p = cat.bundle.policies.iter().find(|p| p.id == c.policy).unwrap();
+            let p = lingpao::policy::bundle().policies.iter().find(|p| p.id == c.policy).unwrap();
             assert!(normalize(&source(&p.source)).contains(&normalize(c.quote)), "{id}/{}: quote not in {}", c.id, p.source);
         }
         if !r.conditions.iter().any(|c| c.scope == Scope::Region) {
@@ -118,9 +118,8 @@ fn every_region_answers_with_conditions_clauses_and_verbatim_quotes() {
 
 #[test]
 fn the_brief_s_thresholds_are_in_the_data() {
-    let cat = catalog();
     let find = |policy: &str, id: &str| {
-        cat.bundle.policies.iter().find(|p| p.id == policy).and_then(|p| p.eligibility.iter().find(|e| e.id == id)).unwrap_or_else(|| panic!("{policy}/{id}"))
+        lingpao::policy::bundle().policies.iter().find(|p| p.id == policy).and_then(|p| p.eligibility.iter().find(|e| e.id == id)).unwrap_or_else(|| panic!("{policy}/{id}"))
     };
     assert_eq!(find("shaanxi-leader-plan", "implemented_two_years").min, Some(24));
     assert_eq!(find("shanxi-leader-measures", "implemented_two_years").min, Some(24));

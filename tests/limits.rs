@@ -5,7 +5,7 @@ use lingpao::date::Date;
 use lingpao::engine;
 use lingpao::model::request;
 use lingpao::policy::schema::{Bundle, PolicyDef, RegionDef, Text};
-use lingpao::policy::{catalog, Catalog};
+use lingpao::policy::Catalog;
 use serde_json::json;
 
 const POLICY: &str = r#"
@@ -144,7 +144,7 @@ quote = "q"
 "#;
 
 fn testland() -> Catalog {
-    let mut bundle: Bundle = catalog().bundle.clone();
+    let mut bundle: Bundle = lingpao::policy::bundle().clone();
     let policy: PolicyDef = toml::from_str(POLICY).unwrap();
     bundle.regions = vec![RegionDef {
         id: "testland".into(),
@@ -155,8 +155,7 @@ fn testland() -> Catalog {
     }]
     .into();
     bundle.policies = vec![policy].into();
-    // A catalog borrows its bundle for the life of the process, like the embedded one.
-    Catalog::new(Box::leak(Box::new(bundle)))
+    Catalog::from_bundle(&bundle)
 }
 
 fn run(cat: &Catalog, achievements: serde_json::Value) -> lingpao::model::result::EstimateResult<'_> {
@@ -270,7 +269,7 @@ fn conditions_assumed_when_unknown_refused_when_known_false() {
 #[test]
 fn validity_statuses() {
     let cat = testland();
-    let p = &cat.bundle.policies[0];
+    let p = cat.policy(0);
     use lingpao::model::result::Status::*;
     for (day, want) in [("2020-01-15", NotYetEffective), ("2020-02-01", InForce), ("2022-12-31", InForce), ("2023-01-01", Expired)] {
         assert_eq!(engine::status(p, Date::parse(day).unwrap()), want, "{day}");

@@ -2,7 +2,7 @@
 //! written in its own quote (the same checks build.rs runs; here they are reported as
 //! a test, and shown to catch a tampered quote or amount).
 
-use lingpao::policy::{catalog, validate};
+use lingpao::policy::validate;
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -12,7 +12,7 @@ fn source(name: &str) -> Option<String> {
 
 #[test]
 fn every_quote_is_verbatim_and_every_amount_is_written() {
-    let bundle = &catalog().bundle;
+    let bundle = lingpao::policy::bundle();
     let errors = validate::validate(bundle, &source);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     let rules: usize = bundle.policies.iter().map(|p| p.rule.len()).sum();
@@ -31,7 +31,7 @@ fn a_tampered_quote_is_caught() {
 
 /// Errors after changing the first rule that `pick` selects.
 fn errors_after(pick: fn(&lingpao::policy::schema::RuleDef) -> bool, change: fn(&mut lingpao::policy::schema::RuleDef)) -> Vec<String> {
-    let mut bundle = catalog().bundle.clone();
+    let mut bundle = lingpao::policy::bundle().clone();
     let rule = bundle.policies.iter_mut().flat_map(|p| p.rule.iter_mut()).find(|r| pick(r)).expect("such a rule");
     change(rule);
     validate::validate(&bundle, &source)
@@ -51,12 +51,12 @@ fn a_wrong_percentage_is_caught() {
 
 #[test]
 fn a_tampered_eligibility_quote_or_threshold_is_caught() {
-    let mut bundle = catalog().bundle.clone();
+    let mut bundle = lingpao::policy::bundle().clone();
     let e = bundle.policies.iter_mut().flat_map(|p| p.eligibility.iter_mut()).find(|e| e.min == Some(24)).expect("a two-year condition");
     e.min = Some(36);
     let errors = validate::validate(&bundle, &source);
     assert!(errors.iter().any(|x| x.contains("36 months is not written")), "{errors:?}");
-    let mut bundle = catalog().bundle.clone();
+    let mut bundle = lingpao::policy::bundle().clone();
     let e = bundle.policies.iter_mut().flat_map(|p| p.eligibility.iter_mut()).next().expect("an eligibility condition");
     e.quote = (e.quote.replacen('的', "得", 1) + "！").into();
     e.fact = "shoe_size".into();

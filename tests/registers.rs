@@ -3,7 +3,7 @@
 
 use lingpao::api;
 use lingpao::engine::lookup::{fold, Match};
-use lingpao::policy::{catalog, validate};
+use lingpao::policy::validate;
 use std::path::Path;
 
 fn source(name: &str) -> Option<String> {
@@ -11,12 +11,12 @@ fn source(name: &str) -> Option<String> {
 }
 
 fn register(id: &str) -> &'static lingpao::policy::schema::RegisterDef {
-    catalog().bundle.registers.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("register {id}"))
+    lingpao::policy::bundle().registers.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("register {id}"))
 }
 
 #[test]
 fn every_cell_is_verbatim_in_the_source() {
-    for r in &catalog().bundle.registers {
+    for r in &lingpao::policy::bundle().registers {
         let text = validate::normalize(&source(&r.source).unwrap());
         for row in &r.rows {
             for cell in row.iter().filter(|c| !c.trim().is_empty()) {
@@ -41,7 +41,7 @@ fn the_registers_are_complete() {
 }
 
 fn errors_after(change: impl FnOnce(&mut lingpao::policy::schema::Bundle)) -> Vec<String> {
-    let mut bundle = catalog().bundle.clone();
+    let mut bundle = lingpao::policy::bundle().clone();
     change(&mut bundle);
     validate::validate(&bundle, &source)
 }

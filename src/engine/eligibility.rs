@@ -291,7 +291,7 @@ pub fn eligibility<'a>(cat: &'a Catalog, req: &EligibilityRequest, today: Date) 
     };
     Eligibility {
         region: region.map_or("", |r| r.id.as_str()),
-        region_name: region.map_or(&cat.bundle.national.name, |r| &r.name),
+        region_name: region.map_or(&cat.head.national.name, |r| &r.name),
         as_of: on.to_string(),
         verdict,
         summary,
@@ -300,6 +300,6 @@ pub fn eligibility<'a>(cat: &'a Catalog, req: &EligibilityRequest, today: Date) 
         missing_facts,
         policies,
         warnings,
-        data_version: &cat.bundle.data_version,
+        data_version: &cat.head.data_version,
     }
 }

@@ -196,7 +196,7 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             claims[i].counted = keep;
             claims[i].recount();
         }
-        let labels = &ctx.cat.bundle.kinds.values;
+        let labels = &ctx.cat.head.kinds.values;
         let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_str(), |t| pick(ctx.lang, t))).collect();
         let class = if shown.is_empty() { String::new() } else { format!("（{}）", shown.join("、")) };
         let effect = crate::tr!(

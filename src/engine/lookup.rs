@@ -113,7 +113,7 @@ pub fn lookup<'a>(cat: &'a Catalog, text: &str) -> Result<Lookup<'a>, InputError
         return Err(InputError::new("text", format!("has more than {MAX_TERMS} terms"), format!("关键词超过 {MAX_TERMS} 个")));
     }
     let mut hits: Vec<(usize, usize, Hit)> = Vec::new();
-    for (ri, reg) in cat.bundle.registers.iter().enumerate() {
+    for (ri, reg) in cat.registers().iter().enumerate() {
         let key = reg.columns.iter().position(|c| c.id == reg.key);
         for (rowi, row) in reg.rows.iter().enumerate() {
             let cells: Vec<String> = row.iter().map(|c| fold(c)).collect();
@@ -170,8 +170,7 @@ pub fn lookup<'a>(cat: &'a Catalog, text: &str) -> Result<Lookup<'a>, InputError
         query: query.to_string(),
         terms,
         registers: cat
-            .bundle
-            .registers
+            .registers()
             .iter()
             .map(|r| RegisterInfo {
                 id: &r.id,
@@ -185,6 +184,6 @@ pub fn lookup<'a>(cat: &'a Catalog, text: &str) -> Result<Lookup<'a>, InputError
             .collect(),
         count: hits.len(),
         hits,
-        data_version: &cat.bundle.data_version,
+        data_version: &cat.head.data_version,
     })
 }

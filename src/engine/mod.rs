@@ -171,6 +171,6 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         unmatched,
         warnings,
         benefits,
-        data_version: &cat.bundle.data_version,
+        data_version: &cat.head.data_version,
     }
 }

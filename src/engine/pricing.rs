@@ -229,7 +229,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, lang: Lang) -
 
 /// Describes a rule's `when` in words: "国际 · 制定 · 主导".
 pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
-    let values = &cat.bundle.kinds.values;
+    let values = &cat.head.kinds.values;
     when.iter()
         .filter(|(k, _)| k.as_str() != "kind")
         .map(|(field, allowed)| {
@@ -250,7 +250,7 @@ pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
 }
 
 fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> String {
-    let r = &cat.bundle.regions[region];
+    let r = &cat.head.regions[region];
     for (_, p) in cat.policies_of(r) {
         if let Some(g) = p.gap.iter().find(|g| when_matches(&g.when, &a.kind, |f| a.matched(f))) {
             return say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote);

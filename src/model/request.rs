@@ -198,7 +198,7 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
         None => return Err(InputError::new(kind_field(), "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
         Some(other) => return Err(wrong_type(&kind_field(), "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
     };
-    let defs = || kind.field.iter().chain(&catalog.bundle.kinds.common_field);
+    let defs = || kind.field.iter().chain(&catalog.head.kinds.common_field);
     if let Some(key) = obj.keys().find(|k| k.as_str() != "kind" && !defs().any(|f| &f.name == *k)) {
         let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.to_string())).collect();
         return Err(InputError::new(format!("{}.{key}", at()), format!("unknown field `{key}`"), format!("未知字段“{key}”")).allowed(allowed));

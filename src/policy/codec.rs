@@ -1,11 +1,12 @@
 //! The compact binary form in which the library embeds the policy data: build.rs
-//! encodes the validated bundle, the library decodes it once per process. Text is kept
-//! apart, each distinct string once, in first-use order (so gzip sees the texts whole
-//! and near their neighbours), and borrowed from the binary when decoded; the rest is
-//! varints, a string's length among them where it is first used (so nothing scans the
-//! text for separators). Measured against the alternatives (bench/wasm.mjs): serde JSON embedded
-//! cost 100 KB of deserializer code and 20–30 ms to parse in wasm; static Rust values
-//! cost 150 KB gzip of pointers.
+//! encodes the validated bundle, the library decodes it. Text is kept apart, each
+//! distinct string once, in first-use order (so gzip sees the texts whole and near their
+//! neighbours), and borrowed from the binary when decoded. The data starts with every
+//! string's length (so any string is found by its index, and nothing scans the text),
+//! then the structure as varints: the head (kinds, facts, regions), then each policy and
+//! the registers as parts that can be decoded alone, when first needed. Measured against
+//! the alternatives (bench/wasm.mjs): serde JSON embedded cost 100 KB of deserializer
+//! code and 20–30 ms to parse in wasm; static Rust values cost 150 KB gzip of pointers.
 //!
 //! Compiled by build.rs too (which writes) and by the library (which reads), so it may
 //! use only `super::schema`, `rust_decimal` and `std`.
@@ -17,27 +18,33 @@ use std::collections::HashMap;
 /// What the encoder writes: the text table and the structure referring to it.
 #[derive(Default)]
 pub struct Encoder {
-    pub text: String,
-    pub data: Vec<u8>,
+    text: String,
+    /// Each new string's length, in table order (a section of its own, so that any
+    /// string can be found by its index without reading what comes before).
+    lengths: Vec<u8>,
+    data: Vec<u8>,
     index: HashMap<String, usize>,
 }
 
-impl Encoder {
-    fn varint(&mut self, mut n: u64) {
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.data.push(byte);
-                return;
-            }
-            self.data.push(byte | 0x80);
+fn varint(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
         }
+        out.push(byte | 0x80);
+    }
+}
+
+impl Encoder {
+    fn varint(&mut self, n: u64) {
+        varint(&mut self.data, n);
     }
 
-    /// A string as 0 and its length (the next new string of the table) or as its
-    /// distance back from the end of the table: repeats of recent strings (clauses,
-    /// kinds) stay small.
+    /// A string as 0 (the next new string of the table) or as its distance back from
+    /// the end of the table: repeats of recent strings (clauses, kinds) stay small.
     fn str(&mut self, s: &str) {
         let count = self.index.len();
         match self.index.get(s) {
@@ -45,27 +52,86 @@ impl Encoder {
             None => {
                 self.index.insert(s.to_string(), count);
                 self.text.push_str(s);
+                varint(&mut self.lengths, s.len() as u64);
                 self.varint(0);
-                self.varint(s.len() as u64);
             }
         }
+    }
+
+    /// A part that can be decoded on its own, later: how many strings came before it,
+    /// its length in bytes, then the part.
+    fn chunk(&mut self, f: impl FnOnce(&mut Encoder)) {
+        let outer = std::mem::take(&mut self.data);
+        let seen = self.index.len();
+        f(self);
+        let part = std::mem::replace(&mut self.data, outer);
+        self.varint(seen as u64);
+        self.varint(part.len() as u64);
+        self.data.extend_from_slice(&part);
+    }
+
+    /// The text table, and the data: the string count, the lengths, the structure.
+    pub fn finish(self) -> (String, Vec<u8>) {
+        let mut data = Vec::with_capacity(self.lengths.len() + self.data.len() + 4);
+        varint(&mut data, self.index.len() as u64);
+        data.extend_from_slice(&self.lengths);
+        data.extend_from_slice(&self.data);
+        (self.text, data)
+    }
+}
+
+/// The embedded text and data, with where each string starts.
+pub struct Table {
+    text: &'static str,
+    data: &'static [u8],
+    /// Byte offsets into `text`: string `i` is `starts[i]..starts[i + 1]`.
+    pub starts: Vec<u32>,
+    /// Where the structure begins, after the lengths.
+    body: usize,
+}
+
+/// Where a part written by [`Encoder::chunk`] begins, and how many strings came before.
+#[derive(Clone, Copy, Debug)]
+pub struct Chunk {
+    pos: usize,
+    seen: usize,
+}
+
+impl Table {
+    pub fn new(text: &'static str, data: &'static [u8]) -> Table {
+        let mut d = Decoder { table: None, data, pos: 0, seen: 0 };
+        let count = d.varint() as usize;
+        let mut starts = Vec::with_capacity(count + 1);
+        let mut at = 0u32;
+        starts.push(at);
+        for _ in 0..count {
+            at += d.varint() as u32;
+            starts.push(at);
+        }
+        Table { text, data, starts, body: d.pos }
+    }
+
+    /// Reads from the start of the structure.
+    pub fn decoder(&self) -> Decoder<'_> {
+        Decoder { table: Some(self), data: self.data, pos: self.body, seen: 0 }
+    }
+
+    /// Reads one part, wherever it is.
+    pub fn decoder_at(&self, chunk: Chunk) -> Decoder<'_> {
+        Decoder { table: Some(self), data: self.data, pos: chunk.pos, seen: chunk.seen }
     }
 }
 
 /// Reads what [`Encoder`] wrote, borrowing the strings from the embedded text.
-pub struct Decoder {
-    text: &'static str,
-    /// The strings met so far, for back references.
-    strings: Vec<&'static str>,
+pub struct Decoder<'t> {
+    table: Option<&'t Table>,
     data: &'static [u8],
     pos: usize,
+    /// How many strings of the table were met so far: the next new one is this one.
+    seen: usize,
 }
 
-impl Decoder {
-    pub fn new(text: &'static str, data: &'static [u8]) -> Decoder {
-        Decoder { text, strings: Vec::with_capacity(8192), data, pos: 0 }
-    }
-
+impl Decoder<'_> {
     fn varint(&mut self) -> u64 {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
@@ -81,26 +147,34 @@ impl Decoder {
 
     fn str(&mut self) -> &'static str {
         let back = self.varint() as usize;
-        if back == 0 {
-            let len = self.varint() as usize;
-            let (s, rest) = self.text.split_at(len);
-            self.text = rest;
-            self.strings.push(s);
-            s
+        let i = if back == 0 {
+            self.seen += 1;
+            self.seen - 1
         } else {
-            self.strings[self.strings.len() - back]
-        }
+            self.seen - back
+        };
+        let t = self.table.expect("strings are read through a table");
+        &t.text[t.starts[i] as usize..t.starts[i + 1] as usize]
     }
 
-    /// The strings of the text table, in its order.
-    pub fn into_strings(self) -> Vec<&'static str> {
-        self.strings
+    /// Skips a part, returning where it is.
+    pub fn chunk(&mut self) -> Chunk {
+        let seen = self.varint() as usize;
+        let len = self.varint() as usize;
+        let chunk = Chunk { pos: self.pos, seen };
+        self.pos += len;
+        chunk
+    }
+
+    /// Enters a part in place (the whole bundle is read in order).
+    fn enter(&mut self) {
+        let (_seen, _len) = (self.varint(), self.varint());
     }
 
     /// True once every byte and every string was read: the decoder and encoder agreed
     /// on the layout.
     pub fn done(&self) -> bool {
-        self.pos == self.data.len() && self.text.is_empty()
+        self.pos == self.data.len() && self.table.is_some_and(|t| self.seen + 1 == t.starts.len())
     }
 }
 
@@ -108,14 +182,14 @@ impl Decoder {
 /// reads the bytes build.rs wrote from the same types (every test decodes them).
 pub trait Codec: Sized {
     fn encode(&self, e: &mut Encoder);
-    fn decode(d: &mut Decoder) -> Self;
+    fn decode(d: &mut Decoder<'_>) -> Self;
 }
 
 impl Codec for Str {
     fn encode(&self, e: &mut Encoder) {
         e.str(self);
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         Str::from_static(d.str())
     }
 }
@@ -125,7 +199,7 @@ impl<T: Codec + Clone> Codec for List<T> {
         e.varint(self.len() as u64);
         self.iter().for_each(|x| x.encode(e));
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         let n = d.varint() as usize;
         (0..n).map(|_| T::decode(d)).collect()
     }
@@ -141,7 +215,7 @@ impl<T: Codec> Codec for Option<T> {
             }
         }
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         (d.varint() != 0).then(|| T::decode(d))
     }
 }
@@ -154,7 +228,7 @@ impl<V: Codec + Clone> Codec for Map<V> {
             v.encode(e);
         }
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         let n = d.varint() as usize;
         // Written in key order, so read back sorted.
         Map::from_sorted((0..n).map(|_| (Str::decode(d), V::decode(d))).collect())
@@ -165,7 +239,7 @@ impl<T: Codec> Codec for Boxed<T> {
     fn encode(&self, e: &mut Encoder) {
         (**self).encode(e);
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         Boxed::Owned(Box::new(T::decode(d)))
     }
 }
@@ -174,7 +248,7 @@ impl Codec for bool {
     fn encode(&self, e: &mut Encoder) {
         e.data.push(u8::from(*self));
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         d.varint() != 0
     }
 }
@@ -184,7 +258,7 @@ impl Codec for i64 {
     fn encode(&self, e: &mut Encoder) {
         e.varint(((self << 1) ^ (self >> 63)) as u64);
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         let n = d.varint();
         (n >> 1) as i64 ^ -((n & 1) as i64)
     }
@@ -194,7 +268,7 @@ impl Codec for u32 {
     fn encode(&self, e: &mut Encoder) {
         e.varint(u64::from(*self));
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         d.varint() as u32
     }
 }
@@ -205,7 +279,7 @@ impl Codec for Decimal {
         m.encode(e);
         e.varint(u64::from(self.scale()));
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         let m = i64::decode(d);
         let scale = d.varint() as u32;
         Decimal::try_new(m, scale).unwrap_or_default()
@@ -221,7 +295,7 @@ macro_rules! codec_enum {
                 match self { $($t::$v)|* => {} } // exhaustive: every variant is listed
                 e.varint(ALL.iter().position(|v| v == self).unwrap_or(0) as u64);
             }
-            fn decode(d: &mut Decoder) -> Self {
+            fn decode(d: &mut Decoder<'_>) -> Self {
                 const ALL: &[$t] = &[$($t::$v),*];
                 ALL[d.varint() as usize]
             }
@@ -247,7 +321,7 @@ macro_rules! codec_struct {
             fn encode(&self, e: &mut Encoder) {
                 $( self.$f.encode(e); )*
             }
-            fn decode(d: &mut Decoder) -> Self {
+            fn decode(d: &mut Decoder<'_>) -> Self {
                 $t { $( $f: Codec::decode(d), )* }
             }
         }
@@ -255,7 +329,7 @@ macro_rules! codec_struct {
 }
 
 codec_struct! {
-    Bundle { data_version, kinds, facts, national, regions, policies, registers }
+    Head { data_version, kinds, facts, national, regions }
     Text { zh, en }
     KindsFile { common_field, kind, values }
     KindDef { id, name, doc, field }
@@ -292,10 +366,48 @@ impl Codec for OneOrMany {
             }
         }
     }
-    fn decode(d: &mut Decoder) -> Self {
+    fn decode(d: &mut Decoder<'_>) -> Self {
         match d.varint() {
             0 => OneOrMany::One(Str::decode(d)),
             _ => OneOrMany::Many(List::decode(d)),
         }
     }
+}
+
+/// The bundle: its head, then each policy and the registers as parts that the library
+/// decodes when first used.
+impl Codec for Bundle {
+    fn encode(&self, e: &mut Encoder) {
+        self.head().encode(e);
+        e.varint(self.policies.len() as u64);
+        for p in self.policies.iter() {
+            e.chunk(|e| p.encode(e));
+        }
+        e.chunk(|e| self.registers.encode(e));
+    }
+    fn decode(d: &mut Decoder<'_>) -> Self {
+        let head = Head::decode(d);
+        let n = d.varint() as usize;
+        let policies = (0..n)
+            .map(|_| {
+                d.enter();
+                PolicyDef::decode(d)
+            })
+            .collect();
+        d.enter();
+        Bundle::from_parts(head, policies, List::decode(d))
+    }
+}
+
+/// The head of the bundle, and where its policies and registers are.
+pub fn decode_parts(d: &mut Decoder<'_>) -> (Head, Vec<Chunk>, Chunk) {
+    let head = Head::decode(d);
+    let n = d.varint() as usize;
+    let policies = (0..n).map(|_| d.chunk()).collect();
+    (head, policies, d.chunk())
+}
+
+/// The first string of a part (a policy's id), without decoding the rest.
+pub fn first_str(table: &Table, chunk: Chunk) -> &'static str {
+    table.decoder_at(chunk).str()
 }

@@ -1,5 +1,7 @@
 //! The policy data: its format ([`schema`]), its checks ([`validate`]) and the catalog
-//! build.rs writes in the form of [`codec`], decoded and indexed once per process.
+//! build.rs writes in the form of [`codec`]. The catalog decodes the head of the data
+//! (kinds, facts, regions) at start-up and each policy when a call first needs it: a
+//! first estimate decodes its region's texts, not all of them.
 
 pub mod codec;
 pub mod schema;
@@ -9,122 +11,154 @@ pub mod validate;
 pub(crate) use crate::date;
 
 use crate::date::Date;
-use schema::{Bundle, FactDef, FieldDef, KindDef, PolicyDef, RegionDef, RuleDef};
+use codec::{Chunk, Codec, Table};
+use schema::{Bundle, FactDef, FieldDef, Head, KindDef, List, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The bundle plus the indexes the engine needs on every call.
-pub struct Catalog {
-    pub bundle: &'static Bundle,
-    region_index: HashMap<&'static str, usize>,
-    kind_index: HashMap<&'static str, usize>,
-    /// Per region, made on its first estimate (start-up indexes no region it does not
-    /// need): kind → the rules that can pay it, as (policy index, rule index).
-    rules_by_kind: Vec<OnceLock<RulesByKind>>,
-    /// Per policy: (effective or issued, expires), parsed once.
-    validity: Vec<(Option<Date>, Option<Date>)>,
-}
-
-type RulesByKind = HashMap<&'static str, Vec<(usize, usize)>>;
-
-static CATALOG: OnceLock<Catalog> = OnceLock::new();
-
-/// The bundle, and where each string of its text table starts (a byte offset).
-static BUNDLE: OnceLock<(Bundle, Vec<u32>)> = OnceLock::new();
 static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
 static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
+static TABLE: OnceLock<Table> = OnceLock::new();
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
+static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 
-/// The embedded data, validated when the crate was built and decoded on first use,
-/// with the strings of its text table.
-fn decoded() -> &'static (Bundle, Vec<u32>) {
-    BUNDLE.get_or_init(|| {
-        let mut d = codec::Decoder::new(TEXT, DATA);
-        let bundle = codec::Codec::decode(&mut d);
-        let starts = d.into_strings().iter().map(|s| (s.as_ptr() as usize - TEXT.as_ptr() as usize) as u32).collect();
-        (bundle, starts)
-    })
+fn table() -> &'static Table {
+    TABLE.get_or_init(|| Table::new(TEXT, DATA))
 }
 
+/// The embedded catalog.
+pub fn catalog() -> &'static Catalog {
+    CATALOG.get_or_init(|| Catalog::decode(table()))
+}
+
+/// The whole embedded data at once, for the tests and the docs (the engine reads it
+/// through [`catalog`], part by part).
 pub fn bundle() -> &'static Bundle {
-    &decoded().0
+    BUNDLE.get_or_init(|| Bundle::decode(&mut table().decoder()))
 }
 
 /// How many distinct strings the embedded data holds.
 pub fn text_count() -> usize {
-    decoded().1.len()
+    table().starts.len() - 1
 }
 
 /// Which string of the embedded data `s` is (by address: only the data's own text,
 /// borrowed into a result, is found; equal text elsewhere is not).
 pub fn text_index(s: &str) -> Option<usize> {
     let offset = (s.as_ptr() as usize).checked_sub(TEXT.as_ptr() as usize).filter(|&o| o < TEXT.len())?;
-    let starts = &decoded().1;
+    let starts = &table().starts;
     let i = starts.binary_search(&(offset as u32)).ok()?;
-    // The string ends where the next begins (the table is the strings end to end).
-    let end = starts.get(i + 1).map_or(TEXT.len(), |&e| e as usize);
+    let end = *starts.get(i + 1)? as usize;
     (end - offset == s.len()).then_some(i)
 }
 
-/// The embedded catalog.
-pub fn catalog() -> &'static Catalog {
-    CATALOG.get_or_init(|| Catalog::new(bundle()))
+/// Per kind (by index), the rules that can pay it, as (policy index, rule index).
+type RulesByKind = Vec<Vec<(usize, usize)>>;
+
+/// A policy, decoded when first asked for.
+struct LazyPolicy {
+    id: &'static str,
+    chunk: Chunk,
+    def: OnceLock<PolicyDef>,
+}
+
+/// The data and the indexes the engine needs on every call.
+pub struct Catalog {
+    pub head: &'static Head,
+    table: &'static Table,
+    region_index: HashMap<&'static str, usize>,
+    kind_index: HashMap<&'static str, usize>,
+    policies: Vec<LazyPolicy>,
+    registers: (Chunk, OnceLock<List<RegisterDef>>),
+    /// Per region, made on its first estimate.
+    rules_by_kind: Vec<OnceLock<RulesByKind>>,
 }
 
 impl Catalog {
-    pub fn new(bundle: &'static Bundle) -> Catalog {
-        let region_index = bundle.regions.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
-        let kind_index = bundle.kinds.kind.iter().enumerate().map(|(i, k)| (&*k.id, i)).collect();
-        let rules_by_kind = bundle.regions.iter().map(|_| OnceLock::new()).collect();
-        let validity = bundle
-            .policies
-            .iter()
-            .map(|p| (Date::parse(p.effective.as_deref().unwrap_or(&p.issued)), p.expires.as_deref().and_then(Date::parse)))
-            .collect();
-        Catalog { bundle, region_index, kind_index, rules_by_kind, validity }
+    /// Reads the head of the data; policies and registers wait until they are needed.
+    pub fn decode(table: &'static Table) -> Catalog {
+        let (head, chunks, registers) = codec::decode_parts(&mut table.decoder());
+        let head: &'static Head = Box::leak(Box::new(head)); // lives as long as the process
+        let policies = chunks.into_iter().map(|chunk| LazyPolicy { id: codec::first_str(table, chunk), chunk, def: OnceLock::new() }).collect();
+        Catalog {
+            head,
+            table,
+            region_index: head.regions.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect(),
+            kind_index: head.kinds.kind.iter().enumerate().map(|(i, k)| (&*k.id, i)).collect(),
+            policies,
+            registers: (registers, OnceLock::new()),
+            rules_by_kind: head.regions.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// A catalog of other data (the tests' synthetic regions), through the same encoding.
+    pub fn from_bundle(bundle: &Bundle) -> Catalog {
+        let mut e = codec::Encoder::default();
+        bundle.encode(&mut e);
+        let (text, data) = e.finish();
+        let table = Box::leak(Box::new(Table::new(Box::leak(text.into_boxed_str()), Box::leak(data.into_boxed_slice()))));
+        Catalog::decode(table)
     }
 
     /// A policy's first day in force (its issue date where no other is written) and last.
     pub fn validity(&self, policy: usize) -> (Option<Date>, Option<Date>) {
-        self.validity[policy]
+        let p = self.policy(policy);
+        (Date::parse(p.effective.as_deref().unwrap_or(&p.issued)), p.expires.as_deref().and_then(Date::parse))
     }
 
     pub fn region(&self, id: &str) -> Option<(usize, &RegionDef)> {
-        self.region_index.get(id).map(|&i| (i, &self.bundle.regions[i]))
+        self.region_index.get(id).map(|&i| (i, &self.head.regions[i]))
     }
 
     pub fn region_ids(&self) -> Vec<String> {
-        self.bundle.regions.iter().map(|r| r.id.to_string()).collect()
+        self.head.regions.iter().map(|r| r.id.to_string()).collect()
     }
 
     pub fn kind(&self, id: &str) -> Option<&KindDef> {
-        self.kind_index.get(id).map(|&i| &self.bundle.kinds.kind[i])
+        self.kind_index.get(id).map(|&i| &self.head.kinds.kind[i])
     }
 
     pub fn kind_ids(&self) -> Vec<String> {
-        self.bundle.kinds.kind.iter().map(|k| k.id.to_string()).collect()
+        self.head.kinds.kind.iter().map(|k| k.id.to_string()).collect()
     }
 
     /// A field of a kind, its own or common to all kinds.
     pub fn field<'a>(&'a self, kind: &'a KindDef, name: &str) -> Option<&'a FieldDef> {
-        kind.field.iter().chain(&self.bundle.kinds.common_field).find(|f| f.name == name)
+        kind.field.iter().chain(&self.head.kinds.common_field).find(|f| f.name == name)
     }
 
     pub fn policy(&self, index: usize) -> &PolicyDef {
-        &self.bundle.policies[index]
+        let p = &self.policies[index];
+        p.def.get_or_init(|| PolicyDef::decode(&mut self.table.decoder_at(p.chunk)))
+    }
+
+    /// Every policy, decoding those not read yet.
+    pub fn policies(&self) -> impl Iterator<Item = (usize, &PolicyDef)> + '_ {
+        (0..self.policies.len()).map(|i| (i, self.policy(i)))
+    }
+
+    fn policy_index(&self, id: &str) -> Option<usize> {
+        self.policies.iter().position(|p| p.id == id)
     }
 
     pub fn policies_of<'a>(&'a self, region: &'a RegionDef) -> impl Iterator<Item = (usize, &'a PolicyDef)> + 'a {
-        region.policies.iter().filter_map(|id| self.bundle.policies.iter().enumerate().find(|(_, p)| &p.id == id))
+        region.policies.iter().filter_map(|id| self.policy_index(id).map(|i| (i, self.policy(i))))
     }
 
     /// The texts of national scope, which every region inherits for eligibility.
     pub fn national_policies(&self) -> impl Iterator<Item = (usize, &PolicyDef)> + '_ {
-        self.bundle.national.policies.iter().filter_map(|id| self.bundle.policies.iter().enumerate().find(|(_, p)| &p.id == id))
+        self.head.national.policies.iter().filter_map(|id| self.policy_index(id).map(|i| (i, self.policy(i))))
+    }
+
+    /// The tables of the background texts.
+    pub fn registers(&self) -> &[RegisterDef] {
+        let (chunk, regs) = &self.registers;
+        regs.get_or_init(|| List::decode(&mut self.table.decoder_at(*chunk)))
     }
 
     /// A fact by its id, or by its years alias (then `true`).
     pub fn fact(&self, name: &str) -> Option<(&FactDef, bool)> {
-        self.bundle.facts.iter().find_map(|f| {
+        self.head.facts.iter().find_map(|f| {
             if f.id == name {
                 Some((f, false))
             } else if f.years_alias.as_deref() == Some(name) {
@@ -137,46 +171,52 @@ impl Catalog {
 
     /// Every name a request may use under `facts`: ids and years aliases.
     pub fn fact_names(&self) -> Vec<String> {
-        self.bundle.facts.iter().flat_map(|f| std::iter::once(f.id.to_string()).chain(f.years_alias.as_deref().map(str::to_string))).collect()
+        self.head.facts.iter().flat_map(|f| std::iter::once(f.id.to_string()).chain(f.years_alias.as_deref().map(str::to_string))).collect()
     }
 
     /// The rules of a region that name this kind.
     pub fn rules_for(&self, region: usize, kind: &str) -> impl Iterator<Item = (usize, usize, &RuleDef)> {
-        let bundle = self.bundle;
-        self.rules_by_kind[region]
-            .get_or_init(|| {
-                let mut index = RulesByKind::new();
-                for pid in &bundle.regions[region].policies {
-                    let Some((pi, p)) = bundle.policies.iter().enumerate().find(|(_, p)| &p.id == pid) else { continue };
-                    for (ki, rule) in p.rule.iter().enumerate() {
-                        for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
-                            index.entry(&**kind).or_default().push((pi, ki));
+        let by_kind = self.rules_by_kind[region].get_or_init(|| {
+            let mut index = vec![Vec::new(); self.kind_index.len()];
+            for (pi, p) in self.policies_of(&self.head.regions[region]) {
+                for (ri, rule) in p.rule.iter().enumerate() {
+                    for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
+                        if let Some(&k) = self.kind_index.get(&**kind) {
+                            index[k].push((pi, ri));
                         }
                     }
                 }
-                index
-            })
-            .get(kind)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&(p, r)| (p, r, &self.bundle.policies[p].rule[r]))
+            }
+            index
+        });
+        self.kind_index.get(kind).map_or(&[][..], |&k| &by_kind[k]).iter().map(|&(p, r)| (p, r, &self.policy(p).rule[r]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use codec::{Codec, Decoder, Encoder};
+    use codec::Encoder;
 
     /// The embedded bytes decode completely, and encode back to the same bytes.
     #[test]
     fn embedded_data_round_trips() {
-        let mut d = Decoder::new(TEXT, DATA);
+        let mut d = table().decoder();
         let decoded = Bundle::decode(&mut d);
         assert!(d.done(), "the decoder left bytes or strings unread");
         let mut e = Encoder::default();
         decoded.encode(&mut e);
-        assert!(e.text == TEXT && e.data == DATA, "decode then encode changed the data");
+        let (text, data) = e.finish();
+        assert!(text == TEXT && data == DATA, "decode then encode changed the data");
+    }
+
+    /// Policies read one by one are the policies read in order.
+    #[test]
+    fn parts_decode_alone_as_in_order() {
+        let cat = Catalog::decode(table());
+        for (i, p) in bundle().policies.iter().enumerate().rev() {
+            assert_eq!(format!("{:?}", cat.policy(i)), format!("{p:?}"), "policy {}", p.id);
+        }
+        assert_eq!(format!("{:?}", cat.registers()), format!("{:?}", bundle().registers));
     }
 }

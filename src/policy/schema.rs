@@ -310,6 +310,33 @@ pub struct Bundle {
     pub registers: List<RegisterDef>,
 }
 
+/// The parts of the bundle every call needs: the library decodes them at start-up,
+/// and each policy (and the registers) when first used.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub data_version: Str,
+    pub kinds: KindsFile,
+    pub facts: List<FactDef>,
+    pub national: NationalDef,
+    pub regions: List<RegionDef>,
+}
+
+impl Bundle {
+    pub fn head(&self) -> Head {
+        Head {
+            data_version: self.data_version.clone(),
+            kinds: self.kinds.clone(),
+            facts: self.facts.clone(),
+            national: self.national.clone(),
+            regions: self.regions.clone(),
+        }
+    }
+
+    pub fn from_parts(h: Head, policies: List<PolicyDef>, registers: List<RegisterDef>) -> Bundle {
+        Bundle { data_version: h.data_version, kinds: h.kinds, facts: h.facts, national: h.national, regions: h.regions, policies, registers }
+    }
+}
+
 /// The `region` of a policy of national scope (listed under `[national]` in
 /// `policies/regions.toml`, not under a region).
 pub const NATIONAL: &str = "national";
