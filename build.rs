@@ -34,8 +34,8 @@ fn main() {
     let mut values: BTreeMap<String, BTreeMap<String, Text>> = BTreeMap::new();
     for path in &kind_files {
         let part: KindsFile = parse(path);
-        common_field.extend(part.common_field.into_vec());
-        kind.extend(part.kind.into_vec());
+        common_field.extend(part.common_field);
+        kind.extend(part.kind);
         for (field, labels) in part.values.iter() {
             let merged = values.entry(field.to_string()).or_default();
             for (value, label) in labels.iter() {

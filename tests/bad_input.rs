@@ -165,7 +165,7 @@ fn plausible_request() -> impl Strategy<Value = Value> {
             let k = cat.kind(&kind).unwrap();
             let mut obj = serde_json::Map::new();
             obj.insert("kind".into(), json!(kind));
-            let fields: Vec<_> = k.field.iter().chain(&lingpao::policy::bundle().kinds.common_field).collect();
+            let fields: Vec<_> = k.field.iter().chain(&cat.head.kinds.common_field).collect();
             for (fi, vi) in picks {
                 let f = fields[fi % fields.len()];
                 let v = match f.values.get(vi % f.values.len().max(1)) {

@@ -74,9 +74,9 @@ fn every_case_holds() {
 /// Every policy that names money has at least 8 hand-computed cases.
 #[test]
 fn every_paying_policy_has_eight_cases() {
-    let cat = lingpao::policy::bundle();
+    let data = lingpao::policy::bundle();
     let files = case_files();
-    for p in cat.policies.iter().filter(|p| !p.rule.is_empty()) {
+    for p in data.policies.iter().filter(|p| !p.rule.is_empty()) {
         let n: usize = files.iter().filter(|(_, f)| f.policy == p.id).map(|(_, f)| f.cases.iter().filter(|c| c.error_field.is_none()).count()).sum();
         assert!(n >= 8, "policy {} has {n} cases; at least 8 needed", p.id);
     }
@@ -85,13 +85,13 @@ fn every_paying_policy_has_eight_cases() {
 /// Every case file names a real policy, and every rule it expects belongs to its region.
 #[test]
 fn case_files_name_real_policies_and_rules() {
-    let cat = lingpao::policy::bundle();
+    let data = lingpao::policy::bundle();
     for (file, cf) in case_files() {
-        let p = cat.policies.iter().find(|p| p.id == cf.policy).unwrap_or_else(|| panic!("{file}: unknown policy {}", cf.policy));
+        let p = data.policies.iter().find(|p| p.id == cf.policy).unwrap_or_else(|| panic!("{file}: unknown policy {}", cf.policy));
         for c in &cf.cases {
             for l in &c.lines {
-                let known = cat.regions.iter().filter(|r| r.id == p.region).flat_map(|r| &r.policies).any(|pid| {
-                    cat.policies.iter().any(|q| &q.id == pid && q.rule.iter().any(|r| r.id == l.rule))
+                let known = data.regions.iter().filter(|r| r.id == p.region).flat_map(|r| &r.policies).any(|pid| {
+                    data.policies.iter().any(|q| &q.id == pid && q.rule.iter().any(|r| r.id == l.rule))
                 });
                 assert!(known, "{file} — {}: rule {} is not a rule of region {}", c.name, l.rule, p.region);
             }
@@ -102,10 +102,10 @@ fn case_files_name_real_policies_and_rules() {
 /// Every paying rule is exercised by at least one hand-computed case line.
 #[test]
 fn every_rule_is_exercised_by_a_case() {
-    let cat = lingpao::policy::bundle();
+    let data = lingpao::policy::bundle();
     let files = case_files();
     let mut missing = Vec::new();
-    for p in cat.policies.iter().filter(|p| !p.rule.is_empty()) {
+    for p in data.policies.iter().filter(|p| !p.rule.is_empty()) {
         for r in &p.rule {
             let used = files.iter().filter(|(_, f)| f.policy == p.id).flat_map(|(_, f)| &f.cases).flat_map(|c| &c.lines).any(|l| l.rule == r.id);
             if !used {

@@ -150,11 +150,10 @@ fn testland() -> Catalog {
         id: "testland".into(),
         name: Text { zh: "测试地".into(), en: "Testland".into() },
         province: Text::default(),
-        policies: vec![policy.id.clone()].into(),
+        policies: vec![policy.id.clone()],
         level_aliases: Default::default(),
-    }]
-    .into();
-    bundle.policies = vec![policy].into();
+    }];
+    bundle.policies = vec![policy];
     Catalog::from_bundle(&bundle)
 }
 

@@ -59,7 +59,7 @@ fn the_registers_are_sound_and_a_tampered_row_is_caught() {
     let errors = errors_after(|b| b.registers[0].rows.swap(3, 4));
     assert!(!errors.is_empty());
     // An empty cell needs a note.
-    let errors = errors_after(|b| b.registers.iter_mut().for_each(|r| r.notes.to_mut().clear()));
+    let errors = errors_after(|b| b.registers.iter_mut().for_each(|r| r.notes.clear()));
     assert!(errors.iter().any(|e| e.contains("row 142 has an empty cell")), "{errors:?}");
 }
 

@@ -194,7 +194,7 @@ impl Codec for Str {
     }
 }
 
-impl<T: Codec + Clone> Codec for List<T> {
+impl<T: Codec> Codec for Vec<T> {
     fn encode(&self, e: &mut Encoder) {
         e.varint(self.len() as u64);
         self.iter().for_each(|x| x.encode(e));
@@ -220,7 +220,7 @@ impl<T: Codec> Codec for Option<T> {
     }
 }
 
-impl<V: Codec + Clone> Codec for Map<V> {
+impl<V: Codec> Codec for Map<V> {
     fn encode(&self, e: &mut Encoder) {
         e.varint(self.len() as u64);
         for (k, v) in self.iter() {
@@ -235,12 +235,12 @@ impl<V: Codec + Clone> Codec for Map<V> {
     }
 }
 
-impl<T: Codec> Codec for Boxed<T> {
+impl<T: Codec> Codec for Box<T> {
     fn encode(&self, e: &mut Encoder) {
         (**self).encode(e);
     }
     fn decode(d: &mut Decoder<'_>) -> Self {
-        Boxed::Owned(Box::new(T::decode(d)))
+        Box::new(T::decode(d))
     }
 }
 
@@ -369,7 +369,7 @@ impl Codec for OneOrMany {
     fn decode(d: &mut Decoder<'_>) -> Self {
         match d.varint() {
             0 => OneOrMany::One(Str::decode(d)),
-            _ => OneOrMany::Many(List::decode(d)),
+            _ => OneOrMany::Many(Vec::decode(d)),
         }
     }
 }
@@ -395,7 +395,7 @@ impl Codec for Bundle {
             })
             .collect();
         d.enter();
-        Bundle::from_parts(head, policies, List::decode(d))
+        Bundle::from_parts(head, policies, Vec::decode(d))
     }
 }
 

@@ -12,7 +12,7 @@ pub(crate) use crate::date;
 
 use crate::date::Date;
 use codec::{Chunk, Codec, Table};
-use schema::{Bundle, FactDef, FieldDef, Head, KindDef, List, PolicyDef, RegionDef, RegisterDef, RuleDef};
+use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -69,7 +69,7 @@ pub struct Catalog {
     region_index: HashMap<&'static str, usize>,
     kind_index: HashMap<&'static str, usize>,
     policies: Vec<LazyPolicy>,
-    registers: (Chunk, OnceLock<List<RegisterDef>>),
+    registers: (Chunk, OnceLock<Vec<RegisterDef>>),
     /// Per region, made on its first estimate.
     rules_by_kind: Vec<OnceLock<RulesByKind>>,
 }
@@ -153,7 +153,7 @@ impl Catalog {
     /// The tables of the background texts.
     pub fn registers(&self) -> &[RegisterDef] {
         let (chunk, regs) = &self.registers;
-        regs.get_or_init(|| List::decode(&mut self.table.decoder_at(*chunk)))
+        regs.get_or_init(|| Vec::decode(&mut self.table.decoder_at(*chunk)))
     }
 
     /// A fact by its id, or by its years alias (then `true`).

@@ -9,9 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-// The library embeds the data as `static` Rust values that build.rs generates (no
-// parsing at start-up), while build.rs and the tests read the same types from TOML. So
-// text and lists borrow from the binary at run time and own what was read.
+// The library decodes the embedded data (`codec`), while build.rs and the tests read the
+// same types from TOML. So text borrows from the binary at run time and owns what was read.
 
 /// Text of the data.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -123,94 +122,20 @@ impl<'de> Deserialize<'de> for Str {
     }
 }
 
-/// A list of the data.
-#[derive(Clone, PartialEq)]
-pub struct List<T: Clone + 'static>(Cow<'static, [T]>);
-
-impl<T: Clone> List<T> {
-    pub const fn from_static(s: &'static [T]) -> List<T> {
-        List(Cow::Borrowed(s))
-    }
-    pub fn to_mut(&mut self) -> &mut Vec<T> {
-        self.0.to_mut()
-    }
-    pub fn into_vec(self) -> Vec<T> {
-        self.0.into_owned()
-    }
-}
-
-impl<T: Clone> Default for List<T> {
-    fn default() -> Self {
-        List(Cow::Borrowed(&[]))
-    }
-}
-
-impl<T: Clone> std::ops::Deref for List<T> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        &self.0
-    }
-}
-
-/// Editing copies static data first (tests tamper with the data this way).
-impl<T: Clone> std::ops::DerefMut for List<T> {
-    fn deref_mut(&mut self) -> &mut [T] {
-        self.0.to_mut()
-    }
-}
-
-impl<'a, T: Clone> IntoIterator for &'a List<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-impl<T: Clone> From<Vec<T>> for List<T> {
-    fn from(v: Vec<T>) -> Self {
-        List(Cow::Owned(v))
-    }
-}
-
-impl<T: Clone> FromIterator<T> for List<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        List(Cow::Owned(iter.into_iter().collect()))
-    }
-}
-
-impl<T: Clone + std::fmt::Debug> std::fmt::Debug for List<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (*self.0).fmt(f)
-    }
-}
-
-impl<T: Clone + Serialize> Serialize for List<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (*self.0).serialize(s)
-    }
-}
-
-impl<'de, T: Clone + Deserialize<'de>> Deserialize<'de> for List<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Vec::<T>::deserialize(d).map(List::from)
-    }
-}
-
 /// A map with text keys, kept sorted by key in a slice so that it can be `static`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Map<V: Clone + 'static>(pub List<(Str, V)>);
+pub struct Map<V>(pub Vec<(Str, V)>);
 
-impl<V: Clone> Default for Map<V> {
+impl<V> Default for Map<V> {
     fn default() -> Self {
-        Map(List::default())
+        Map(Vec::new())
     }
 }
 
-impl<V: Clone> Map<V> {
+impl<V> Map<V> {
     /// From entries already sorted by key.
     pub fn from_sorted(entries: Vec<(Str, V)>) -> Self {
-        Map(entries.into())
+        Map(entries)
     }
     pub fn get(&self, key: &str) -> Option<&V> {
         self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok().map(|i| &self.0[i].1)
@@ -232,7 +157,7 @@ impl<V: Clone> Map<V> {
     }
 }
 
-impl<'a, V: Clone> IntoIterator for &'a Map<V> {
+impl<'a, V> IntoIterator for &'a Map<V> {
     type Item = (&'a Str, &'a V);
     type IntoIter = std::iter::Map<std::slice::Iter<'a, (Str, V)>, fn(&'a (Str, V)) -> (&'a Str, &'a V)>;
     fn into_iter(self) -> Self::IntoIter {
@@ -240,57 +165,28 @@ impl<'a, V: Clone> IntoIterator for &'a Map<V> {
     }
 }
 
-impl<V: Clone> From<BTreeMap<String, V>> for Map<V> {
+impl<V> From<BTreeMap<String, V>> for Map<V> {
     fn from(m: BTreeMap<String, V>) -> Self {
         Map(m.into_iter().map(|(k, v)| (Str::from(k), v)).collect())
     }
 }
 
-impl<V: Clone> FromIterator<(Str, V)> for Map<V> {
+impl<V> FromIterator<(Str, V)> for Map<V> {
     fn from_iter<I: IntoIterator<Item = (Str, V)>>(iter: I) -> Self {
         let sorted: BTreeMap<Str, V> = iter.into_iter().collect();
         Map(sorted.into_iter().collect())
     }
 }
 
-impl<V: Clone + Serialize> Serialize for Map<V> {
+impl<V: Serialize> Serialize for Map<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.iter())
     }
 }
 
-impl<'de, V: Clone + Deserialize<'de>> Deserialize<'de> for Map<V> {
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Map<V> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         BTreeMap::<String, V>::deserialize(d).map(Map::from)
-    }
-}
-
-/// A value held by reference: a `static` at run time, a box when read.
-#[derive(Debug, Clone)]
-pub enum Boxed<T: 'static> {
-    Static(&'static T),
-    Owned(Box<T>),
-}
-
-impl<T> std::ops::Deref for Boxed<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        match self {
-            Boxed::Static(t) => t,
-            Boxed::Owned(t) => t,
-        }
-    }
-}
-
-impl<T: Serialize> Serialize for Boxed<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(s)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Boxed<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        T::deserialize(d).map(|t| Boxed::Owned(Box::new(t)))
     }
 }
 
@@ -301,13 +197,13 @@ pub struct Bundle {
     pub data_version: Str,
     pub kinds: KindsFile,
     /// `policies/facts.toml`: what eligibility conditions may test.
-    pub facts: List<FactDef>,
+    pub facts: Vec<FactDef>,
     /// Texts of national scope, inherited by every region.
     pub national: NationalDef,
-    pub regions: List<RegionDef>,
-    pub policies: List<PolicyDef>,
+    pub regions: Vec<RegionDef>,
+    pub policies: Vec<PolicyDef>,
     /// `policies/registers/*.toml`: tables extracted from the background texts.
-    pub registers: List<RegisterDef>,
+    pub registers: Vec<RegisterDef>,
 }
 
 /// The parts of the bundle every call needs: the library decodes them at start-up,
@@ -316,9 +212,9 @@ pub struct Bundle {
 pub struct Head {
     pub data_version: Str,
     pub kinds: KindsFile,
-    pub facts: List<FactDef>,
+    pub facts: Vec<FactDef>,
     pub national: NationalDef,
-    pub regions: List<RegionDef>,
+    pub regions: Vec<RegionDef>,
 }
 
 impl Bundle {
@@ -332,7 +228,7 @@ impl Bundle {
         }
     }
 
-    pub fn from_parts(h: Head, policies: List<PolicyDef>, registers: List<RegisterDef>) -> Bundle {
+    pub fn from_parts(h: Head, policies: Vec<PolicyDef>, registers: Vec<RegisterDef>) -> Bundle {
         Bundle { data_version: h.data_version, kinds: h.kinds, facts: h.facts, national: h.national, regions: h.regions, policies, registers }
     }
 }
@@ -355,8 +251,8 @@ pub struct Text {
 pub struct KindsFile {
     /// Fields every kind accepts (count, subject, actual cost...).
     #[serde(default)]
-    pub common_field: List<FieldDef>,
-    pub kind: List<KindDef>,
+    pub common_field: Vec<FieldDef>,
+    pub kind: Vec<KindDef>,
     /// Labels of enum values, by field name then value: `values.level.national`.
     #[serde(default)]
     pub values: Map<Map<Text>>,
@@ -370,7 +266,7 @@ pub struct KindDef {
     /// What the kind means in the texts, for docs and the page.
     pub doc: Text,
     #[serde(default)]
-    pub field: List<FieldDef>,
+    pub field: Vec<FieldDef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -394,7 +290,7 @@ pub struct FieldDef {
     #[serde(default)]
     pub required: bool,
     #[serde(default)]
-    pub values: List<Str>,
+    pub values: Vec<Str>,
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub doc: Text,
@@ -405,7 +301,7 @@ pub struct FieldDef {
 #[serde(deny_unknown_fields)]
 pub struct RegionsFile {
     pub national: NationalDef,
-    pub region: List<RegionDef>,
+    pub region: Vec<RegionDef>,
 }
 
 /// The texts that apply in every region (their policies say `region = "national"`):
@@ -414,14 +310,14 @@ pub struct RegionsFile {
 #[serde(deny_unknown_fields)]
 pub struct NationalDef {
     pub name: Text,
-    pub policies: List<Str>,
+    pub policies: Vec<Str>,
 }
 
 /// `policies/facts.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactsFile {
-    pub fact: List<FactDef>,
+    pub fact: Vec<FactDef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -451,7 +347,7 @@ pub struct RegionDef {
     pub id: Str,
     pub name: Text,
     pub province: Text,
-    pub policies: List<Str>,
+    pub policies: Vec<Str>,
     /// Enum values read as another value in this region, e.g. in Beijing the city's
     /// own level (`municipal`) is the provincial level.
     #[serde(default)]
@@ -475,19 +371,19 @@ pub struct PolicyDef {
     /// The words that set the effective date and the expiry.
     pub validity: Citation,
     #[serde(default)]
-    pub rule: List<RuleDef>,
+    pub rule: Vec<RuleDef>,
     #[serde(default)]
-    pub condition: List<ConditionDef>,
+    pub condition: Vec<ConditionDef>,
     #[serde(default)]
-    pub limit: List<LimitDef>,
+    pub limit: Vec<LimitDef>,
     #[serde(default)]
-    pub notice: List<NoticeDef>,
+    pub notice: Vec<NoticeDef>,
     #[serde(default)]
-    pub benefit: List<BenefitDef>,
+    pub benefit: Vec<BenefitDef>,
     #[serde(default)]
-    pub gap: List<GapDef>,
+    pub gap: Vec<GapDef>,
     #[serde(default)]
-    pub eligibility: List<EligibilityDef>,
+    pub eligibility: Vec<EligibilityDef>,
 }
 
 /// A clause and its verbatim words, with the reading taken where they are debatable.
@@ -514,7 +410,7 @@ pub enum Basis {
 #[serde(untagged)]
 pub enum OneOrMany {
     One(Str),
-    Many(List<Str>),
+    Many(Vec<Str>),
 }
 
 impl OneOrMany {
@@ -572,7 +468,7 @@ pub struct Selector {
     pub rule: Option<OneOrMany>,
     #[serde(default)]
     pub when: Match,
-    pub except: Option<Boxed<Selector>>,
+    pub except: Option<Box<Selector>>,
 }
 
 /// An eligibility condition on an optional input field. Unknown: assumed met, with a
@@ -634,7 +530,7 @@ pub struct LimitDef {
     pub raised_when: Option<Selector>,
     pub max: Option<u32>,
     #[serde(default)]
-    pub group_by: List<Str>,
+    pub group_by: Vec<Str>,
     pub mode: Option<PriorMode>,
     /// The rule in words, for adjustments and explain.
     pub text: Text,
@@ -737,11 +633,11 @@ pub struct RegisterDef {
     /// The column that names a row (unique, never carried).
     pub key: Str,
     /// In the order the source prints them.
-    pub columns: List<ColumnDef>,
+    pub columns: Vec<ColumnDef>,
     /// Cells in column order, as printed (whitespace aside).
-    pub rows: List<List<Str>>,
+    pub rows: Vec<Vec<Str>>,
     #[serde(default, rename = "note")]
-    pub notes: List<RowNote>,
+    pub notes: Vec<RowNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

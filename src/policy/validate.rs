@@ -400,7 +400,7 @@ impl<'b> Checker<'b> {
         let noted: BTreeSet<&str> = r.notes.iter().map(|n| n.row.as_str()).collect();
         let mut keys = BTreeSet::new();
         let mut cursor = 0;
-        let mut prev: Option<&List<Str>> = None;
+        let mut prev: Option<&Vec<Str>> = None;
         for row in &r.rows {
             if row.len() != r.columns.len() {
                 self.err(&at, format!("row {row:?} has {} cells for {} columns", row.len(), r.columns.len()));
