@@ -26,7 +26,7 @@ pub struct Encoder {
     index: HashMap<String, usize>,
 }
 
-fn varint(out: &mut Vec<u8>, mut n: u64) {
+fn write_varint(out: &mut Vec<u8>, mut n: u64) {
     loop {
         let byte = (n & 0x7f) as u8;
         n >>= 7;
@@ -38,9 +38,22 @@ fn varint(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+fn read_varint(data: &[u8], pos: &mut usize) -> u64 {
+    let mut n = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = data[*pos];
+        *pos += 1;
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            break;
+        }
+    }
+    n
+}
+
 impl Encoder {
     fn varint(&mut self, n: u64) {
-        varint(&mut self.data, n);
+        write_varint(&mut self.data, n);
     }
 
     /// A string as 0 (the next new string of the table) or as its distance back from
@@ -52,7 +65,7 @@ impl Encoder {
             None => {
                 self.index.insert(s.to_string(), count);
                 self.text.push_str(s);
-                varint(&mut self.lengths, s.len() as u64);
+                write_varint(&mut self.lengths, s.len() as u64);
                 self.varint(0);
             }
         }
@@ -73,7 +86,7 @@ impl Encoder {
     /// The text table, and the data: the string count, the lengths, the structure.
     pub fn finish(self) -> (String, Vec<u8>) {
         let mut data = Vec::with_capacity(self.lengths.len() + self.data.len() + 4);
-        varint(&mut data, self.index.len() as u64);
+        write_varint(&mut data, self.index.len() as u64);
         data.extend_from_slice(&self.lengths);
         data.extend_from_slice(&self.data);
         (self.text, data)
@@ -99,33 +112,32 @@ pub struct Chunk {
 
 impl Table {
     pub fn new(text: &'static str, data: &'static [u8]) -> Table {
-        let mut d = Decoder { table: None, data, pos: 0, seen: 0 };
-        let count = d.varint() as usize;
+        let mut pos = 0;
+        let count = read_varint(data, &mut pos) as usize;
         let mut starts = Vec::with_capacity(count + 1);
         let mut at = 0u32;
         starts.push(at);
         for _ in 0..count {
-            at += d.varint() as u32;
+            at += read_varint(data, &mut pos) as u32;
             starts.push(at);
         }
-        Table { text, data, starts, body: d.pos }
+        Table { text, data, starts, body: pos }
     }
 
     /// Reads from the start of the structure.
     pub fn decoder(&self) -> Decoder<'_> {
-        Decoder { table: Some(self), data: self.data, pos: self.body, seen: 0 }
+        Decoder { table: self, pos: self.body, seen: 0 }
     }
 
     /// Reads one part, wherever it is.
     pub fn decoder_at(&self, chunk: Chunk) -> Decoder<'_> {
-        Decoder { table: Some(self), data: self.data, pos: chunk.pos, seen: chunk.seen }
+        Decoder { table: self, pos: chunk.pos, seen: chunk.seen }
     }
 }
 
 /// Reads what [`Encoder`] wrote, borrowing the strings from the embedded text.
 pub struct Decoder<'t> {
-    table: Option<&'t Table>,
-    data: &'static [u8],
+    table: &'t Table,
     pos: usize,
     /// How many strings of the table were met so far: the next new one is this one.
     seen: usize,
@@ -133,16 +145,7 @@ pub struct Decoder<'t> {
 
 impl Decoder<'_> {
     fn varint(&mut self) -> u64 {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.data[self.pos];
-            self.pos += 1;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                break;
-            }
-        }
-        n
+        read_varint(self.table.data, &mut self.pos)
     }
 
     fn str(&mut self) -> &'static str {
@@ -153,7 +156,7 @@ impl Decoder<'_> {
         } else {
             self.seen - back
         };
-        let t = self.table.expect("strings are read through a table");
+        let t = self.table;
         &t.text[t.starts[i] as usize..t.starts[i + 1] as usize]
     }
 
@@ -174,7 +177,7 @@ impl Decoder<'_> {
     /// True once every byte and every string was read: the decoder and encoder agreed
     /// on the layout.
     pub fn done(&self) -> bool {
-        self.pos == self.data.len() && self.table.is_some_and(|t| self.seen + 1 == t.starts.len())
+        self.pos == self.table.data.len() && self.seen + 1 == self.table.starts.len()
     }
 }
 
