@@ -16,9 +16,11 @@ use limits::{Claim, Ctx};
 use pricing::{aliased, price, selects, Pricing};
 use rust_decimal::Decimal;
 
-/// A policy's status on a day, from its first and last day in force.
-pub fn status_between(effective: Option<Date>, expires: Option<Date>, on: Date) -> Status {
-    match (effective, expires) {
+/// A policy's status on a day, from the dates written in (or derived from) its text:
+/// its first day in force (its issue date where no other is written) and its last.
+pub fn status(p: &PolicyDef, on: Date) -> Status {
+    let effective = Date::parse(p.effective.as_deref().unwrap_or(&p.issued));
+    match (effective, p.expires.as_deref().and_then(Date::parse)) {
         (Some(e), _) if on < e => Status::NotYetEffective,
         (_, Some(x)) if on > x => Status::Expired,
         (_, Some(_)) => Status::InForce,
@@ -26,20 +28,13 @@ pub fn status_between(effective: Option<Date>, expires: Option<Date>, on: Date) 
     }
 }
 
-/// A policy's status on a day, from the dates written in (or derived from) its text.
-pub fn status(p: &PolicyDef, on: Date) -> Status {
-    let effective = Date::parse(p.effective.as_deref().unwrap_or(&p.issued));
-    status_between(effective, p.expires.as_deref().and_then(Date::parse), on)
-}
-
 pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> PolicyStatus<'a> {
     let p = cat.policy(pi);
-    let (effective, expires) = cat.validity(pi);
     PolicyStatus {
         id: &p.id,
         title: pick(lang, &p.title),
         source: &p.source,
-        status: status_between(effective, expires, on),
+        status: status(p, on),
         issued: &p.issued,
         effective: p.effective.as_deref(),
         expires: p.expires.as_deref(),

@@ -10,7 +10,6 @@ pub mod validate;
 // `validate` is also compiled by build.rs, where `date` sits beside it.
 pub(crate) use crate::date;
 
-use crate::date::Date;
 use codec::{Chunk, Codec, Table};
 use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::collections::HashMap;
@@ -98,12 +97,6 @@ impl Catalog {
         let (text, data) = e.finish();
         let table = Box::leak(Box::new(Table::new(Box::leak(text.into_boxed_str()), Box::leak(data.into_boxed_slice()))));
         Catalog::decode(table)
-    }
-
-    /// A policy's first day in force (its issue date where no other is written) and last.
-    pub fn validity(&self, policy: usize) -> (Option<Date>, Option<Date>) {
-        let p = self.policy(policy);
-        (Date::parse(p.effective.as_deref().unwrap_or(&p.issued)), p.expires.as_deref().and_then(Date::parse))
     }
 
     pub fn region(&self, id: &str) -> Option<(usize, &RegionDef)> {
