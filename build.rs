@@ -46,7 +46,7 @@ fn main() {
         }
     }
     let values: BTreeMap<String, Map<Text>> = values.into_iter().map(|(k, v)| (k, Map::from(v))).collect();
-    let kinds = KindsFile { common_field: common_field.into(), kind: kind.into(), values: values.into() };
+    let kinds = KindsFile { common_field, kind, values: values.into() };
     let regions: RegionsFile = parse(&dir.join("regions.toml"));
     let facts: FactsFile = parse(&dir.join("facts.toml"));
     let mut register_files: Vec<_> = fs::read_dir(dir.join("registers")).expect("policies/registers/").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
@@ -75,8 +75,8 @@ fn main() {
         facts: facts.fact,
         national: regions.national,
         regions: regions.region,
-        policies: policies.into(),
-        registers: registers.into(),
+        policies,
+        registers,
     };
     let sources = dir.join("sources");
     let errors = validate::validate(&bundle, &|name| fs::read_to_string(sources.join(name)).ok());

@@ -1,7 +1,6 @@
 // lingpao: the ESM entry point. One `await init()`, then plain synchronous calls.
 // Works in browsers without a bundler, in Vite/webpack (the .wasm is an asset next to
 // wasm/lingpao.js), and in Node >= 18 (the .wasm is read from disk).
-import initWasm, { initSync } from './wasm/lingpao.js';
 import * as wasm from './wasm/lingpao.js';
 
 let loading = null;
@@ -20,11 +19,11 @@ export function init(input) {
         // Compiled synchronously: V8 then compiles functions lazily, as they are first
         // called; its asynchronous compile does all of them up front, which measured
         // 26-55 ms against 4-7 ms (bench/wasm.mjs, cold start).
-        initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
+        wasm.initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
         ready = true;
         return;
       }
-      await initWasm(source === undefined ? undefined : { module_or_path: source });
+      await wasm.default(source === undefined ? undefined : { module_or_path: source });
       ready = true;
     })();
   }

@@ -8,8 +8,10 @@
 //! traps: the engine returns errors instead of panicking.
 
 use crate::api;
+use crate::date::Date;
 use crate::model::{request, InputError, Lang};
 use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// JSON text as UTF-16 code units (a `Uint16Array` in JS).
@@ -30,6 +32,12 @@ fn js_error(e: InputError) -> JsValue {
     err.into()
 }
 
+/// A call on a JSON request: parsed, answered on today's date, written.
+fn on_request<T: Serialize>(request: &str, answer: fn(&Value, Date) -> Result<T, InputError>) -> Result<Utf16, JsValue> {
+    let v = api::parse_json(request).map_err(js_error)?;
+    text(&answer(&v, api::today()).map_err(js_error)?)
+}
+
 fn lang(v: Option<String>) -> Result<Lang, JsValue> {
     request::lang_text(v.as_deref()).map_err(js_error)
 }
@@ -37,15 +45,13 @@ fn lang(v: Option<String>) -> Result<Lang, JsValue> {
 /// `estimateJson(request)`: one region's estimate (JSON text in and out, as the CLI).
 #[wasm_bindgen(js_name = estimateJson)]
 pub fn estimate_json(request: &str) -> Result<Utf16, JsValue> {
-    let v = api::parse_json(request).map_err(js_error)?;
-    text(&api::estimate(&v, api::today()).map_err(js_error)?)
+    on_request(request, api::estimate)
 }
 
 /// `compareJson(request)`: the same achievements in every region, ranked.
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(request: &str) -> Result<Utf16, JsValue> {
-    let v = api::parse_json(request).map_err(js_error)?;
-    text(&api::compare(&v, api::today()).map_err(js_error)?)
+    on_request(request, api::compare)
 }
 
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.
@@ -64,8 +70,7 @@ pub fn explain_json(region: &str, lang_: Option<String>) -> Result<Utf16, JsValu
 /// `eligibilityJson(request)`: the leader conditions of a region, met / not met / unknown.
 #[wasm_bindgen(js_name = eligibilityJson)]
 pub fn eligibility_json(request: &str) -> Result<Utf16, JsValue> {
-    let v = api::parse_json(request).map_err(js_error)?;
-    text(&api::eligibility(&v, api::today()).map_err(js_error)?)
+    on_request(request, api::eligibility)
 }
 
 /// `lookupJson(text)`: rows of the national registers matching a keyword.
