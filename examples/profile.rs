@@ -18,7 +18,7 @@ fn main() {
         println!("{} UTF-16 units", round_trip(text, today));
         return;
     }
-    let req: serde_json::Value = serde_json::from_str(text).expect("benches/request.json");
+    let req = api::parse_json(text).expect("benches/request.json");
     let n: usize = arg.and_then(|s| s.parse().ok()).unwrap_or(20000);
     let mut total = 0;
     let t = std::time::Instant::now();

@@ -8,14 +8,14 @@ use crate::model::result::{EstimateResult, PolicyStatus};
 use crate::model::{InputError, Request};
 use crate::policy::{catalog, schema::Text};
 use serde::Serialize;
-use serde_json::Value;
+use crate::model::Json;
 
 /// Parses JSON text, turning a syntax error into an input error like any other.
-pub fn parse_json(text: &str) -> Result<Value, InputError> {
-    serde_json::from_str(text).map_err(|e| InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")))
+pub fn parse_json(text: &str) -> Result<Json<'_>, InputError> {
+    Json::parse(text).map_err(|e| InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")))
 }
 
-pub fn estimate(request: &Value, today: Date) -> Result<EstimateResult<'static>, InputError> {
+pub fn estimate(request: &Json, today: Date) -> Result<EstimateResult<'static>, InputError> {
     let cat = catalog();
     let req = request::parse(request, cat, true)?;
     let region = req.region.clone().unwrap_or_default();
@@ -40,7 +40,7 @@ pub struct Ranked<'a> {
 }
 
 /// The same achievements under every region's policies (`region` is ignored).
-pub fn compare(request: &Value, today: Date) -> Result<Comparison, InputError> {
+pub fn compare(request: &Json, today: Date) -> Result<Comparison, InputError> {
     let cat = catalog();
     let req: Request = request::parse(request, cat, false)?;
     let mut results: Vec<EstimateResult<'static>> = cat.head.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
@@ -103,7 +103,7 @@ pub fn explain(region: &str, lang: Lang) -> Result<Explanation, InputError> {
 
 /// The leader eligibility self-check: `{ "region", "facts": {...}, "lang", "as_of" }` →
 /// every condition of the region (and the national ones) met / not met / unknown.
-pub fn eligibility(request: &Value, today: Date) -> Result<Eligibility<'static>, InputError> {
+pub fn eligibility(request: &Json, today: Date) -> Result<Eligibility<'static>, InputError> {
     let cat = catalog();
     let req = crate::model::facts::parse(request, cat)?;
     Ok(engine::eligibility::eligibility(cat, &req, today))

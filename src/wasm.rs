@@ -11,7 +11,7 @@ use crate::api;
 use crate::date::Date;
 use crate::model::{request, InputError, Lang};
 use serde::Serialize;
-use serde_json::Value;
+use crate::model::Json;
 use wasm_bindgen::prelude::*;
 
 /// JSON text as UTF-16 code units (a `Uint16Array` in JS).
@@ -33,7 +33,7 @@ fn js_error(e: InputError) -> JsValue {
 }
 
 /// A call on a JSON request: parsed, answered on today's date, written.
-fn on_request<T: Serialize>(request: &str, answer: fn(&Value, Date) -> Result<T, InputError>) -> Result<Utf16, JsValue> {
+fn on_request<T: Serialize>(request: &str, answer: fn(&Json, Date) -> Result<T, InputError>) -> Result<Utf16, JsValue> {
     let v = api::parse_json(request).map_err(js_error)?;
     text(&answer(&v, api::today()).map_err(js_error)?)
 }

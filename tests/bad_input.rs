@@ -1,6 +1,7 @@
 //! Bad input gets a clear error naming the field (and the allowed values where there is
 //! a list); nothing panics, whatever JSON arrives.
 
+mod common;
 use lingpao::{api, date::Date};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -10,7 +11,7 @@ fn today() -> Date {
 }
 
 fn err(v: Value) -> lingpao::model::InputError {
-    api::estimate(&v, today()).expect_err("should be rejected")
+    api::estimate(&common::req(&v), today()).expect_err("should be rejected")
 }
 
 fn std_item() -> Value {
@@ -102,7 +103,7 @@ fn money_in_must_be_exact() {
         assert_eq!(err(item(bad.clone())).field, "achievements[0].actual_cost_yuan", "{bad}");
     }
     for good in [json!(120000), json!("120000"), json!("9500.50")] {
-        api::estimate(&item(good.clone()), today()).unwrap_or_else(|e| panic!("{good}: {e}"));
+        api::estimate(&common::req(&item(good.clone())), today()).unwrap_or_else(|e| panic!("{good}: {e}"));
     }
 }
 
@@ -185,7 +186,7 @@ fn plausible_request() -> impl Strategy<Value = Value> {
 }
 
 fn total_is_sane(v: &Value) {
-    if let Ok(r) = api::estimate(v, today()) {
+    if let Ok(r) = api::estimate(&common::req(&v), today()) {
         let total: rust_decimal::Decimal = r.total_yuan.parse().unwrap();
         let gross: rust_decimal::Decimal = r.gross_yuan.parse().unwrap();
         assert!(total >= rust_decimal::Decimal::ZERO && total <= gross, "{v}: total {total} gross {gross}");
@@ -193,7 +194,7 @@ fn total_is_sane(v: &Value) {
         assert_eq!(sum, total);
         assert_eq!(r.lines.len() + r.unmatched.len(), v["achievements"].as_array().unwrap().len());
     }
-    let _ = api::compare(v, today());
+    let _ = api::compare(&common::req(&v), today());
 }
 
 /// 3000 inputs per property in every test run; `LINGPAO_FUZZ_CASES=100000` for a long run.
@@ -206,8 +207,8 @@ proptest! {
 
     #[test]
     fn any_json_never_panics(v in any_json()) {
-        let _ = api::estimate(&v, today());
-        let _ = api::compare(&v, today());
+        let _ = api::estimate(&common::req(&v), today());
+        let _ = api::compare(&common::req(&v), today());
     }
 
     #[test]
@@ -220,5 +221,27 @@ proptest! {
         if let Ok(v) = api::parse_json(&s) {
             let _ = api::estimate(&v, today());
         }
+    }
+
+    /// The request reader accepts what serde_json accepts, and reads the same value
+    /// (its text, parsed again by serde_json, is equal). Two refusals are its own: a key
+    /// given twice, and numbers beyond f64 are serde_json's.
+    #[test]
+    fn the_reader_agrees_with_serde_json(s in r#"[\[\]{}",: 0-9.eE+\-\\untrlfsa\nx领]{0,48}"#) {
+        let ours = lingpao::model::Json::parse(&s);
+        let theirs = serde_json::from_str::<Value>(&s);
+        match (&ours, &theirs) {
+            (Ok(v), Ok(t)) => prop_assert_eq!(&serde_json::from_str::<Value>(&v.to_string()).unwrap(), t, "{}", s),
+            (Err(e), Ok(_)) => prop_assert_eq!(e.message, "duplicate key", "{}", s),
+            (Ok(_), Err(e)) => prop_assert!(e.to_string().contains("number out of range"), "{}: {}", s, e),
+            (Err(_), Err(_)) => {}
+        }
+    }
+
+    #[test]
+    fn the_reader_reads_any_json_value(v in any_json()) {
+        let text = v.to_string();
+        // Written back, it is the same text: same members in the same order, numbers as written.
+        prop_assert_eq!(lingpao::model::Json::parse(&text).unwrap().to_string(), text);
     }
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 fn check(case: &Case) -> Result<(), String> {
     let today = Date::parse(TODAY).unwrap();
     let request = to_json(&case.request);
-    let outcome = api::estimate(&request, today);
+    let outcome = api::estimate(&common::req(&request), today);
     if let Some(field) = &case.error_field {
         return match outcome {
             Err(e) if &e.field == field => Ok(()),

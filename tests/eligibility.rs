@@ -2,6 +2,7 @@
 //! `policies/cases/eligibility/cases.toml` (one per region at least), every region
 //! answering with clauses, bad facts named field by field, and no panic on any input.
 
+mod common;
 use lingpao::engine::eligibility::{ConditionStatus, Scope, Verdict};
 use lingpao::policy::{catalog, validate::normalize};
 use lingpao::{api, date::Date};
@@ -51,7 +52,7 @@ fn every_case_holds_and_every_status_occurs() {
     let all = cases();
     for c in &all {
         let request = json!({ "region": c.region, "facts": serde_json::to_value(&c.facts).unwrap() });
-        let r = match api::eligibility(&request, today()) {
+        let r = match api::eligibility(&common::req(&request), today()) {
             Ok(r) => r,
             Err(e) => {
                 failures.push(format!("{}: {e}", c.name));
@@ -96,7 +97,7 @@ fn every_region_answers_with_conditions_clauses_and_verbatim_quotes() {
     let cat = catalog();
     let mut without_own = Vec::new();
     for id in cat.region_ids() {
-        let r = api::eligibility(&json!({ "region": id }), today()).unwrap();
+        let r = api::eligibility(&common::req(&json!({ "region": id })), today()).unwrap();
         assert!(!r.conditions.is_empty(), "{id}");
         assert_eq!(r.verdict, Verdict::Incomplete, "{id}: no facts, nothing known");
         assert_eq!(r.counts.unknown, r.conditions.len());
@@ -134,7 +135,7 @@ fn the_brief_s_thresholds_are_in_the_data() {
 
 #[test]
 fn english_texts_and_reasons() {
-    let r = api::eligibility(&json!({ "region": "jiangsu", "lang": "en", "facts": { "years_held": 4 } }), today()).unwrap();
+    let r = api::eligibility(&common::req(&json!({ "region": "jiangsu", "lang": "en", "facts": { "years_held": 4 } })), today()).unwrap();
     let term = r.conditions.iter().find(|c| c.id == "term_three_years").unwrap();
     assert_eq!(term.status, ConditionStatus::NotMet);
     assert_eq!(term.value, Some(lingpao::model::facts::FactValue::Months(48)));
@@ -147,13 +148,13 @@ fn english_texts_and_reasons() {
 
 #[test]
 fn a_policy_out_of_force_is_flagged() {
-    let r = api::eligibility(&json!({ "region": "tianjin", "as_of": "2025-01-01" }), today()).unwrap();
+    let r = api::eligibility(&common::req(&json!({ "region": "tianjin", "as_of": "2025-01-01" })), today()).unwrap();
     assert_eq!(r.as_of, "2025-01-01");
     assert!(r.warnings.iter().any(|w| w.contains("已于 2024-08-28 失效")), "{:?}", r.warnings);
 }
 
 fn err(v: Value) -> lingpao::model::InputError {
-    api::eligibility(&v, today()).expect_err("should be rejected")
+    api::eligibility(&common::req(&v), today()).expect_err("should be rejected")
 }
 
 #[test]
@@ -183,7 +184,7 @@ fn bad_facts_name_the_field_and_what_is_allowed() {
 
 #[test]
 fn null_facts_are_not_given() {
-    let r = api::eligibility(&json!({ "region": "zhengzhou", "facts": { "months_held": null, "declared": null } }), today()).unwrap();
+    let r = api::eligibility(&common::req(&json!({ "region": "zhengzhou", "facts": { "months_held": null, "declared": null } })), today()).unwrap();
     assert_eq!(r.counts.unknown, r.conditions.len());
 }
 
@@ -231,12 +232,12 @@ proptest! {
 
     #[test]
     fn any_json_never_panics(v in any_json()) {
-        let _ = api::eligibility(&v, today());
+        let _ = api::eligibility(&common::req(&v), today());
     }
 
     #[test]
     fn plausible_requests_add_up(v in plausible()) {
-        if let Ok(r) = api::eligibility(&v, today()) {
+        if let Ok(r) = api::eligibility(&common::req(&v), today()) {
             prop_assert_eq!(r.counts.met + r.counts.not_met + r.counts.unknown, r.conditions.len());
             let expected = if r.counts.not_met > 0 { Verdict::SomeNotMet } else if r.counts.unknown > 0 { Verdict::Incomplete } else { Verdict::AllMet };
             prop_assert_eq!(r.verdict, expected);

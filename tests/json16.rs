@@ -21,7 +21,7 @@ fn every_case_result_is_written_as_serde_json_writes_it() {
     for (file, cf) in case_files() {
         for case in &cf.cases {
             let request = to_json(&case.request);
-            if let Ok(r) = api::estimate(&request, today) {
+            if let Ok(r) = api::estimate(&common::req(&request), today) {
                 same(&format!("{file} — {}", case.name), &r);
                 n += 1;
             }
@@ -29,7 +29,7 @@ fn every_case_result_is_written_as_serde_json_writes_it() {
     }
     assert!(n > 200, "only {n} results compared");
     let first = to_json(&case_files()[0].1.cases[0].request);
-    same("compare", &api::compare(&first, today).unwrap());
+    same("compare", &api::compare(&common::req(&first), today).unwrap());
 }
 
 #[test]

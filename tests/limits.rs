@@ -1,6 +1,7 @@
 //! Each combination rule of the engine on a synthetic policy, independent of the real
 //! data: what it keeps, what it leaves out, and that it says so.
 
+mod common;
 use lingpao::date::Date;
 use lingpao::engine;
 use lingpao::model::request;
@@ -159,7 +160,7 @@ fn testland() -> Catalog {
 
 fn run(cat: &Catalog, achievements: serde_json::Value) -> lingpao::model::result::EstimateResult<'_> {
     let v = json!({ "region": "testland", "as_of": "2021-06-30", "lang": "en", "achievements": achievements });
-    let req = request::parse(&v, cat, true).unwrap();
+    let req = request::parse(&common::req(&v), cat, true).unwrap();
     engine::estimate(cat, "testland", &req, Date::parse("2026-11-28").unwrap())
 }
 
@@ -274,7 +275,7 @@ fn validity_statuses() {
         assert_eq!(engine::status(p, Date::parse(day).unwrap()), want, "{day}");
     }
     let v = json!({ "region": "testland", "as_of": "2023-06-30", "achievements": [{ "kind": "leader", "level": "national" }] });
-    let req = request::parse(&v, &cat, true).unwrap();
+    let req = request::parse(&common::req(&v), &cat, true).unwrap();
     let r = engine::estimate(&cat, "testland", &req, Date::parse("2026-11-28").unwrap());
     assert_eq!(r.total_yuan, "500000");
     assert!(r.warnings.iter().any(|w| w.contains("已于 2022-12-31 失效")), "{:?}", r.warnings);

@@ -1,6 +1,7 @@
 //! Every region answers; regions without money answer with their incentives; items a
 //! text addresses without an amount are unmatched with that clause.
 
+mod common;
 use lingpao::{api, date::Date, model::Lang, policy::catalog};
 use serde_json::json;
 
@@ -21,14 +22,14 @@ fn every_region_answers_every_call() {
         { "kind": "good_conduct", "grade": "4A" }
     ]);
     for id in &ids {
-        let r = api::estimate(&json!({ "region": id, "as_of": "2021-06-30", "achievements": achievements }), today()).unwrap();
+        let r = api::estimate(&common::req(&json!({ "region": id, "as_of": "2021-06-30", "achievements": achievements })), today()).unwrap();
         assert_eq!(r.lines.len() + r.unmatched.len(), 6, "{id}");
         assert!(!r.policies.is_empty(), "{id}");
         let e = api::explain(id, Lang::En).unwrap();
         assert!(!e.policies.is_empty());
     }
     assert_eq!(api::regions(None, today(), Lang::Zh).len(), 19);
-    assert_eq!(api::compare(&json!({ "achievements": achievements }), today()).unwrap().ranking.len(), 19);
+    assert_eq!(api::compare(&common::req(&json!({ "achievements": achievements })), today()).unwrap().ranking.len(), 19);
 }
 
 #[test]
@@ -37,7 +38,7 @@ fn regions_without_money_list_their_incentives() {
     let ids: Vec<&str> = quiet.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["hebei", "jiangsu", "taizhou", "heilongjiang", "shaanxi", "liaoning", "shanxi", "guangyuan", "hainan", "shanghai"]);
     for id in ids {
-        let r = api::estimate(&json!({ "region": id, "achievements": [{ "kind": "leader", "level": "national" }] }), today()).unwrap();
+        let r = api::estimate(&common::req(&json!({ "region": id, "achievements": [{ "kind": "leader", "level": "national" }] })), today()).unwrap();
         assert_eq!(r.total_yuan, "0", "{id}");
         assert!(r.benefits.len() >= 3, "{id}: {} benefits", r.benefits.len());
         assert!(r.benefits.iter().all(|b| !b.clause.is_empty() && !b.quote.is_empty()));
@@ -55,10 +56,10 @@ fn nine_regions_pay() {
 #[test]
 fn a_gap_in_the_text_is_the_reason() {
     let item = json!({ "kind": "standard", "level": "international", "action": "formulate", "role": "lead" });
-    let r = api::estimate(&json!({ "region": "weihai", "as_of": "2022-01-01", "achievements": [item] }), today()).unwrap();
+    let r = api::estimate(&common::req(&json!({ "region": "weihai", "as_of": "2022-01-01", "achievements": [item] })), today()).unwrap();
     assert_eq!(r.total_yuan, "0");
     assert!(r.unmatched[0].reason.contains("第五条") && r.unmatched[0].reason.contains("未规定主持制定"), "{}", r.unmatched[0].reason);
     let revise = json!({ "kind": "standard", "level": "international", "action": "revise", "role": "lead" });
-    let r = api::estimate(&json!({ "region": "foshan", "lang": "en", "achievements": [revise] }), today()).unwrap();
+    let r = api::estimate(&common::req(&json!({ "region": "foshan", "lang": "en", "achievements": [revise] })), today()).unwrap();
     assert!(r.unmatched[0].reason.contains("none for leading a revision"), "{}", r.unmatched[0].reason);
 }

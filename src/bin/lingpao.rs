@@ -14,7 +14,7 @@
 use lingpao::api;
 use lingpao::date::Date;
 use lingpao::engine::explain::Explanation;
-use lingpao::model::{InputError, Lang};
+use lingpao::model::{InputError, Json, Lang};
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -46,16 +46,16 @@ fn json<T: Serialize>(v: &T) -> Result<String, InputError> {
 }
 
 /// The request on stdin; `--lang` and `--as-of` fill in what it leaves out.
-fn stdin_json(o: &Opts) -> Result<serde_json::Value, InputError> {
+fn stdin_json(o: &Opts) -> Result<Json<'static>, InputError> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).map_err(|e| InputError::new("request", format!("cannot read stdin: {e}"), "无法读取标准输入"))?;
-    let mut v = api::parse_json(&text)?;
-    if let Some(obj) = v.as_object_mut() {
+    let mut v = api::parse_json(&text)?.into_owned();
+    if let Json::Object(obj) = &mut v {
         if let Some(lang) = o.lang {
-            obj.entry("lang").or_insert_with(|| serde_json::json!(if lang == Lang::En { "en" } else { "zh" }));
+            obj.or_insert("lang", Json::String((if lang == Lang::En { "en" } else { "zh" }).into()));
         }
         if let Some(d) = o.as_of {
-            obj.entry("as_of").or_insert_with(|| serde_json::json!(d.to_string()));
+            obj.or_insert("as_of", Json::String(d.to_string().into()));
         }
     }
     Ok(v)

@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::policy::schema::FactType;
 use crate::policy::Catalog;
 use serde::Serialize;
-use serde_json::Value;
+use super::json::Json;
 use std::collections::BTreeMap;
 
 /// Months a months fact may hold (100 years), and the same in whole years.
@@ -31,7 +31,7 @@ pub struct EligibilityRequest {
     pub facts: BTreeMap<String, FactValue>,
 }
 
-pub fn parse(v: &Value, catalog: &Catalog) -> Result<EligibilityRequest, InputError> {
+pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputError> {
     let obj = request::object(v, "request")?;
     request::no_unknown_keys(obj, "", &["region", "as_of", "lang", "facts"])?;
     let region = request::region(obj, catalog, true)?.unwrap_or_default();
@@ -39,18 +39,18 @@ pub fn parse(v: &Value, catalog: &Catalog) -> Result<EligibilityRequest, InputEr
     let lang = request::lang(obj)?;
     let mut facts = BTreeMap::new();
     let given = match obj.get("facts") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(m)) => Some(m),
+        None | Some(Json::Null) => None,
+        Some(Json::Object(m)) => Some(m),
         Some(other) => return Err(request::wrong_type("facts", "an object of facts", "事实对象", other).allowed(catalog.fact_names())),
     };
-    for (name, value) in given.into_iter().flatten() {
+    for (name, value) in given.into_iter().flat_map(|m| m.iter()) {
         let field = || format!("facts.{name}");
         let Some((def, in_years)) = catalog.fact(name) else {
             return Err(InputError::new(field(), format!("unknown fact `{name}`"), format!("未知事实“{name}”")).allowed(catalog.fact_names()));
         };
         let parsed = match (def.ty, value) {
-            (_, Value::Null) => continue,
-            (FactType::Bool, Value::Bool(b)) => FactValue::Bool(*b),
+            (_, Json::Null) => continue,
+            (FactType::Bool, Json::Bool(b)) => FactValue::Bool(*b),
             (FactType::Bool, other) => return Err(request::wrong_type(&field(), "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
             (FactType::Months, v) => {
                 let (max, unit_en, unit_zh) = if in_years { (MAX_YEARS, "whole years", "整年数") } else { (MAX_MONTHS, "whole months", "整月数") };

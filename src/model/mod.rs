@@ -2,10 +2,12 @@
 
 pub mod error;
 pub mod facts;
+pub mod json;
 pub mod request;
 pub mod result;
 
 pub use error::InputError;
+pub use json::Json;
 pub use request::{Achievement, FieldValue, Lang, Request};
 
 use rust_decimal::Decimal;

@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::policy::schema::{FieldType, KindDef};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 use std::collections::BTreeMap;
 
 /// More achievements than any unit claims in a year; bounds the work one call can ask.
@@ -83,29 +83,29 @@ impl Achievement {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
     }
 }
 
-pub(crate) fn wrong_type(field: &str, want_en: &str, want_zh: &str, got: &Value) -> InputError {
+pub(crate) fn wrong_type(field: &str, want_en: &str, want_zh: &str, got: &Json) -> InputError {
     InputError::new(field, format!("must be {want_en}, not {}", type_name(got)), format!("应为{want_zh}"))
 }
 
-pub(crate) fn object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, InputError> {
+pub(crate) fn object<'v, 'a>(v: &'v Json<'a>, field: &str) -> Result<&'v Object<'a>, InputError> {
     v.as_object().ok_or_else(|| wrong_type(field, "an object", "对象", v))
 }
 
-pub(crate) fn no_unknown_keys(obj: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<(), InputError> {
+pub(crate) fn no_unknown_keys(obj: &Object, at: &str, allowed: &[&str]) -> Result<(), InputError> {
     for key in obj.keys() {
-        if !allowed.contains(&key.as_str()) {
-            let field = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
+        if !allowed.contains(&key) {
+            let field = if at.is_empty() { key.to_string() } else { format!("{at}.{key}") };
             return Err(InputError::new(field, format!("unknown field `{key}`"), format!("未知字段“{key}”"))
                 .allowed(allowed.iter().map(|s| s.to_string()).collect()));
         }
@@ -114,21 +114,21 @@ pub(crate) fn no_unknown_keys(obj: &Map<String, Value>, at: &str, allowed: &[&st
 }
 
 /// `region`: a known region id (required when `need`).
-pub(crate) fn region(obj: &Map<String, Value>, catalog: &Catalog, need: bool) -> Result<Option<String>, InputError> {
+pub(crate) fn region(obj: &Object, catalog: &Catalog, need: bool) -> Result<Option<String>, InputError> {
     match obj.get("region") {
-        None | Some(Value::Null) if !need => Ok(None),
-        None | Some(Value::Null) => Err(InputError::new("region", "is required", "缺少地区").allowed(catalog.region_ids())),
-        Some(Value::String(s)) if catalog.region(s).is_some() => Ok(Some(s.clone())),
-        Some(Value::String(s)) => Err(InputError::new("region", format!("unknown region `{s}`"), format!("未知地区“{s}”")).allowed(catalog.region_ids())),
+        None | Some(Json::Null) if !need => Ok(None),
+        None | Some(Json::Null) => Err(InputError::new("region", "is required", "缺少地区").allowed(catalog.region_ids())),
+        Some(Json::String(s)) if catalog.region(s).is_some() => Ok(Some(s.to_string())),
+        Some(Json::String(s)) => Err(InputError::new("region", format!("unknown region `{s}`"), format!("未知地区“{s}”")).allowed(catalog.region_ids())),
         Some(other) => Err(wrong_type("region", "a region id string", "地区编号字符串", other).allowed(catalog.region_ids())),
     }
 }
 
 /// `as_of`: an optional YYYY-MM-DD date.
-pub(crate) fn as_of(obj: &Map<String, Value>) -> Result<Option<Date>, InputError> {
+pub(crate) fn as_of(obj: &Object) -> Result<Option<Date>, InputError> {
     match obj.get("as_of") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => as_of_text(s).map(Some),
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s)) => as_of_text(s).map(Some),
         Some(other) => Err(wrong_type("as_of", "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
     }
 }
@@ -139,10 +139,10 @@ pub fn as_of_text(s: &str) -> Result<Date, InputError> {
 }
 
 /// `lang`: "zh" (the default) or "en".
-pub(crate) fn lang(obj: &Map<String, Value>) -> Result<Lang, InputError> {
+pub(crate) fn lang(obj: &Object) -> Result<Lang, InputError> {
     match obj.get("lang") {
-        None | Some(Value::Null) => Ok(Lang::Zh),
-        Some(Value::String(s)) => lang_text(Some(s)),
+        None | Some(Json::Null) => Ok(Lang::Zh),
+        Some(Json::String(s)) => lang_text(Some(s)),
         Some(other) => Err(lang_error(&other.to_string())),
     }
 }
@@ -161,14 +161,14 @@ fn lang_error(got: &str) -> InputError {
 }
 
 /// Parses a request. `need_region`: estimate needs one; compare ignores it.
-pub fn parse(v: &Value, catalog: &Catalog, need_region: bool) -> Result<Request, InputError> {
+pub fn parse(v: &Json, catalog: &Catalog, need_region: bool) -> Result<Request, InputError> {
     let obj = object(v, "request")?;
     no_unknown_keys(obj, "", &["region", "as_of", "lang", "achievements"])?;
     let region = region(obj, catalog, need_region)?;
     let as_of = as_of(obj)?;
     let lang = lang(obj)?;
     let list = match obj.get("achievements") {
-        Some(Value::Array(a)) => a,
+        Some(Json::Array(a)) => a,
         None => return Err(InputError::new("achievements", "is required: a list of achievements", "缺少成果列表 achievements")),
         Some(other) => return Err(wrong_type("achievements", "a list", "数组", other)),
     };
@@ -186,20 +186,20 @@ pub fn parse(v: &Value, catalog: &Catalog, need_region: bool) -> Result<Request,
     Ok(Request { region, as_of, lang, achievements })
 }
 
-fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, InputError> {
+fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, InputError> {
     // Field paths are only spelled out for an error: valid requests allocate none.
     let at = || format!("achievements[{i}]");
     let obj = object(v, "achievements").map_err(|e| InputError { field: at(), ..e })?;
     let kind_field = || format!("{}.kind", at());
     let kind: &KindDef = match obj.get("kind") {
-        Some(Value::String(k)) => catalog.kind(k).ok_or_else(|| {
+        Some(Json::String(k)) => catalog.kind(k).ok_or_else(|| {
             InputError::new(kind_field(), format!("unknown kind `{k}`"), format!("未知成果类型“{k}”")).allowed(catalog.kind_ids())
         })?,
         None => return Err(InputError::new(kind_field(), "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
         Some(other) => return Err(wrong_type(&kind_field(), "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
     };
     let defs = || kind.field.iter().chain(&catalog.head.kinds.common_field);
-    if let Some(key) = obj.keys().find(|k| k.as_str() != "kind" && !defs().any(|f| &f.name == *k)) {
+    if let Some(key) = obj.keys().find(|k| *k != "kind" && !defs().any(|f| &f.name == k)) {
         let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.to_string())).collect();
         return Err(InputError::new(format!("{}.{key}", at()), format!("unknown field `{key}`"), format!("未知字段“{key}”")).allowed(allowed));
     }
@@ -208,17 +208,17 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
     for def in defs() {
         let field = || format!("{}.{}", at(), def.name);
         let value = match obj.get(def.name.as_str()) {
-            None | Some(Value::Null) if def.required => {
+            None | Some(Json::Null) if def.required => {
                 let e = InputError::new(field(), format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
                 return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
             }
-            None | Some(Value::Null) => continue,
+            None | Some(Json::Null) => continue,
             Some(v) => v,
         };
         let parsed = match def.ty {
             FieldType::Enum => match value {
-                Value::String(s) if def.values.iter().any(|v| v == s) => FieldValue::Enum(s.clone()),
-                Value::String(s) => {
+                Json::String(s) if def.values.iter().any(|v| v == &**s) => FieldValue::Enum(s.to_string()),
+                Json::String(s) => {
                     let e = InputError::new(field(), format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
                     return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
                 }
@@ -239,12 +239,12 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
             }
             FieldType::Yuan => FieldValue::Yuan(yuan(value, &field())?),
             FieldType::Bool => match value {
-                Value::Bool(b) => FieldValue::Bool(*b),
+                Json::Bool(b) => FieldValue::Bool(*b),
                 other => return Err(wrong_type(&field(), "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
             },
             FieldType::Text => match value {
-                Value::String(s) if s.chars().count() <= MAX_TEXT => FieldValue::Text(s.clone()),
-                Value::String(_) => return Err(InputError::new(field(), format!("is longer than {MAX_TEXT} characters"), format!("超过 {MAX_TEXT} 个字符"))),
+                Json::String(s) if s.chars().count() <= MAX_TEXT => FieldValue::Text(s.to_string()),
+                Json::String(_) => return Err(InputError::new(field(), format!("is longer than {MAX_TEXT} characters"), format!("超过 {MAX_TEXT} 个字符"))),
                 other => return Err(wrong_type(&field(), "a string", "字符串", other)),
             },
         };
@@ -261,7 +261,7 @@ fn achievement(v: &Value, i: usize, catalog: &Catalog) -> Result<Achievement, In
 
 /// Money in: a decimal string ("12000.50") or a whole JSON number; never a float, which
 /// could not be exact.
-fn yuan(v: &Value, field: &str) -> Result<Decimal, InputError> {
+fn yuan(v: &Json, field: &str) -> Result<Decimal, InputError> {
     let bad = || {
         InputError::new(
             field,
@@ -270,7 +270,7 @@ fn yuan(v: &Value, field: &str) -> Result<Decimal, InputError> {
         )
     };
     let d = match v {
-        Value::String(s) => {
+        Json::String(s) => {
             let s = s.trim();
             let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.matches('.').count() <= 1;
             if !plain {
@@ -278,7 +278,7 @@ fn yuan(v: &Value, field: &str) -> Result<Decimal, InputError> {
             }
             s.parse::<Decimal>().map_err(|_| bad())?
         }
-        Value::Number(n) => Decimal::from(n.as_i64().ok_or_else(bad)?),
+        Json::Number(_) => Decimal::from(v.as_i64().ok_or_else(bad)?),
         _ => return Err(bad()),
     };
     if d < Decimal::ZERO || d > Decimal::from(MAX_YUAN) || d.scale() > 2 {

@@ -63,3 +63,9 @@ pub fn case_files() -> Vec<(String, CaseFile)> {
 pub fn to_json(v: &toml::Value) -> serde_json::Value {
     serde_json::to_value(v).expect("TOML values are JSON values")
 }
+
+/// A request built with `serde_json::json!` as the engine reads it: written out and
+/// parsed by the request reader, exactly as text from a face would be.
+pub fn req(v: &serde_json::Value) -> lingpao::model::Json<'static> {
+    lingpao::api::parse_json(&v.to_string()).expect("json! writes valid JSON").into_owned()
+}
