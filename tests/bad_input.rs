@@ -186,7 +186,7 @@ fn plausible_request() -> impl Strategy<Value = Value> {
 }
 
 fn total_is_sane(v: &Value) {
-    if let Ok(r) = api::estimate(&common::req(&v), today()) {
+    if let Ok(r) = api::estimate(&common::req(v), today()) {
         let total: rust_decimal::Decimal = r.total_yuan.parse().unwrap();
         let gross: rust_decimal::Decimal = r.gross_yuan.parse().unwrap();
         assert!(total >= rust_decimal::Decimal::ZERO && total <= gross, "{v}: total {total} gross {gross}");
@@ -194,7 +194,7 @@ fn total_is_sane(v: &Value) {
         assert_eq!(sum, total);
         assert_eq!(r.lines.len() + r.unmatched.len(), v["achievements"].as_array().unwrap().len());
     }
-    let _ = api::compare(&common::req(&v), today());
+    let _ = api::compare(&common::req(v), today());
 }
 
 /// 3000 inputs per property in every test run; `LINGPAO_FUZZ_CASES=100000` for a long run.
