@@ -2,7 +2,7 @@
 //! whose instruction counts track wasm's costs where timings on a busy machine do not).
 //! `profile [N]`: N estimates, the request parsing alone, and the wasm face's round trip
 //! (JSON text in, UTF-16 JSON out). `profile cold`: one round trip, the first call's work
-//! (decoding the data, indexing it, the call).
+//! (decoding the data, indexing it, the call). `profile trip N`: N round trips only.
 use lingpao::{api, date::Date};
 
 fn round_trip(text: &str, today: Date) -> usize {
@@ -16,6 +16,13 @@ fn main() {
     let arg = std::env::args().nth(1);
     if arg.as_deref() == Some("cold") {
         println!("{} UTF-16 units", round_trip(text, today));
+        return;
+    }
+    if arg.as_deref() == Some("trip") {
+        // Round trips only: callgrind's instruction count of `trip 2000` minus `trip 1000`
+        // is the cost of 1000 calls, steady where timings drift.
+        let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(1000);
+        println!("{} UTF-16 units", (0..n).map(|_| round_trip(text, today)).sum::<usize>());
         return;
     }
     let req = api::parse_json(text).expect("benches/request.json");

@@ -4,6 +4,8 @@
 //! that on every case), written in one pass instead of escaping then transcoding.
 
 use serde::ser::{self, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -38,6 +40,27 @@ impl ser::Error for Error {
     }
 }
 
+/// ASCII bytes written as they are inside a JSON string (not controls, `"` or `\\`).
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x20;
+    while b < 0x80 {
+        t[b] = b != b'"' as usize && b != b'\\' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Phrases shorter than this are transcoded each time (cheaper than hashing them).
+const PHRASE_MIN: usize = 32;
+const PHRASE_MAX_LEN: usize = 4096;
+const PHRASES_MAX: usize = 2048;
+
+thread_local! {
+    /// Recurring computed phrases, by content (see [`Writer::phrase`]).
+    static PHRASES: RefCell<HashMap<Box<str>, Box<[u16]>>> = RefCell::new(HashMap::new());
+}
+
 struct Writer {
     out: Vec<u16>,
 }
@@ -47,10 +70,11 @@ impl Writer {
         self.out.extend(s.bytes().map(u16::from));
     }
 
-    /// A JSON string: policy text from the cache, anything else written afresh.
+    /// A JSON string: policy text and recurring phrases from their caches, anything
+    /// else written afresh.
     fn string(&mut self, s: &str) {
-        // Short strings (ids, amounts, clause numbers) are written faster than looked up.
-        if s.len() < 24 {
+        // Very short strings (amounts, clause numbers) are written faster than looked up.
+        if s.len() < 8 {
             return self.fresh_string(s);
         }
         if let Some(i) = crate::policy::text_index(s) {
@@ -62,46 +86,101 @@ impl Writer {
             });
             return self.out.extend_from_slice(units);
         }
+        if s.len() >= PHRASE_MIN {
+            return self.phrase(s);
+        }
         self.fresh_string(s);
     }
 
-    /// A JSON string transcoded now; escapes, rare in the data, take the slow path.
-    fn fresh_string(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        if bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
-            return self.escaped(s);
-        }
-        self.out.push(u16::from(b'"'));
-        if s.is_ascii() {
-            // Field names, ids, amounts: widened byte by byte, no decoding.
-            self.out.extend(bytes.iter().map(|&b| u16::from(b)));
-        } else {
-            self.out.extend(s.encode_utf16());
-        }
-        self.out.push(u16::from(b'"'));
+    /// A computed phrase (a note with its clause cited, a warning): new text on every
+    /// call but the same text call after call, so its units are kept by content. The
+    /// cache stops growing at [`PHRASES_MAX`] entries (requests echo user text too).
+    fn phrase(&mut self, s: &str) {
+        PHRASES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(units) = cache.get(s) {
+                return self.out.extend_from_slice(units);
+            }
+            let start = self.out.len();
+            self.fresh_string(s);
+            if cache.len() < PHRASES_MAX && s.len() <= PHRASE_MAX_LEN {
+                cache.insert(s.into(), self.out[start..].into());
+            }
+        })
     }
 
-    fn escaped(&mut self, s: &str) {
-        self.out.push(u16::from(b'"'));
-        for u in s.encode_utf16() {
-            match u {
-                0x22 => self.ascii("\\\""),
-                0x5c => self.ascii("\\\\"),
-                0x08 => self.ascii("\\b"),
-                0x0c => self.ascii("\\f"),
-                0x0a => self.ascii("\\n"),
-                0x0d => self.ascii("\\r"),
-                0x09 => self.ascii("\\t"),
-                0..=0x1f => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.ascii("\\u00");
-                    self.out.push(u16::from(HEX[usize::from(u >> 4)]));
-                    self.out.push(u16::from(HEX[usize::from(u & 0xf)]));
+    /// A struct's field name: an identifier, so widened without decoding.
+    fn key(&mut self, key: &str) {
+        if key.bytes().all(|b| PLAIN[usize::from(b)]) {
+            self.out.reserve(key.len() + 3);
+            self.push(b'"');
+            self.out.extend(key.bytes().map(u16::from));
+            self.push(b'"');
+        } else {
+            self.fresh_string(key);
+        }
+        self.push(b':');
+    }
+
+    /// A JSON string transcoded now, in one pass over the UTF-8: keys, notes and
+    /// formulas are new text on every call, so this is the writer's hot loop. Runs of
+    /// plain ASCII (most of it) are widened in a tight loop; the units never outnumber
+    /// the bytes, so one reservation covers all but escapes.
+    fn fresh_string(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.out.reserve(bytes.len() + 2);
+        self.push(b'"');
+        let mut i = 0;
+        // `s` is valid UTF-8, so a lead byte is followed by its continuation bytes; `at`
+        // reads them without a bounds panic all the same.
+        let at = |j: usize| u16::from(bytes.get(j).copied().unwrap_or(0x80) & 0x3f);
+        while i < bytes.len() {
+            let run = bytes[i..].iter().position(|&b| !PLAIN[usize::from(b)]).map_or(bytes.len(), |n| i + n);
+            self.out.extend(bytes[i..run].iter().map(|&b| u16::from(b)));
+            i = run;
+            let Some(&b) = bytes.get(i) else { break };
+            match b {
+                0..=0x7f => {
+                    self.escape(b);
+                    i += 1;
                 }
-                _ => self.out.push(u),
+                0xc0..=0xdf => {
+                    self.out.push(u16::from(b & 0x1f) << 6 | at(i + 1));
+                    i += 2;
+                }
+                0xe0..=0xef => {
+                    self.out.push(u16::from(b & 0x0f) << 12 | at(i + 1) << 6 | at(i + 2));
+                    i += 3;
+                }
+                _ => {
+                    // Four bytes: a surrogate pair.
+                    let c = (u32::from(b & 0x07) << 18 | u32::from(at(i + 1)) << 12 | u32::from(at(i + 2)) << 6 | u32::from(at(i + 3))).wrapping_sub(0x10000);
+                    self.out.push(0xd800 | (c >> 10) as u16);
+                    self.out.push(0xdc00 | (c & 0x3ff) as u16);
+                    i += 4;
+                }
             }
         }
-        self.out.push(u16::from(b'"'));
+        self.push(b'"');
+    }
+
+    /// An ASCII byte that JSON escapes, as serde_json escapes it.
+    fn escape(&mut self, b: u8) {
+        match b {
+            b'"' => self.ascii("\\\""),
+            b'\\' => self.ascii("\\\\"),
+            0x08 => self.ascii("\\b"),
+            0x0c => self.ascii("\\f"),
+            b'\n' => self.ascii("\\n"),
+            b'\r' => self.ascii("\\r"),
+            b'\t' => self.ascii("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.ascii("\\u00");
+                self.push(HEX[usize::from(b >> 4)]);
+                self.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
     }
 
     fn unsigned(&mut self, mut n: u64) {
@@ -147,8 +226,7 @@ impl Compound<'_> {
     }
     fn key(&mut self, key: &str) {
         self.comma();
-        self.w.fresh_string(key); // field names: short, and never policy text
-        self.w.push(b':');
+        self.w.key(key);
     }
     fn end(self) -> Result<(), Error> {
         self.w.ascii(self.close);

@@ -59,6 +59,13 @@ fn awkward_strings_are_escaped_as_serde_json_escapes_them() {
     }
     #[derive(Serialize)]
     struct Wrap(i32);
+    #[derive(Serialize)]
+    struct Renamed {
+        #[serde(rename = "引\"号")]
+        odd: u8,
+        plain: u8,
+    }
+    same("field names", &Renamed { odd: 1, plain: 2 });
     same("enums", &(Shape::Unit, Shape::New(-1), Shape::Pair(7, "对"), Shape::Named { a: None, b: [1, 2] }, Wrap(-3), (Wrap(4),)));
 }
 
@@ -68,4 +75,15 @@ fn what_json_cannot_say_is_an_error_not_bad_text() {
     let mut m = BTreeMap::new();
     m.insert(1, "one");
     assert!(to_utf16(&m).is_err());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+    /// Any text, whatever its mix of one- to four-byte characters and escapes.
+    #[test]
+    fn any_string_is_written_as_serde_json_writes_it(s in "(.|[\\x00-\\x1f\"\\\\é€😀])*") {
+        let want: Vec<u16> = serde_json::to_string(&s).unwrap().encode_utf16().collect();
+        proptest::prop_assert_eq!(to_utf16(&s).unwrap(), want);
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::pricing::{describe_when, unit_amount};
 use crate::model::{say, yuan, Achievement, FieldValue, Lang};
-use crate::policy::schema::{Basis, Match, PolicyDef, RuleDef};
+use crate::policy::schema::{Basis, Match, PolicyDef, RuleDef, Str};
 use crate::policy::validate::combinations;
 use crate::policy::Catalog;
 use serde::Serialize;
@@ -63,11 +63,11 @@ fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
     combinations(&r.when)
         .into_iter()
         .filter_map(|fields| {
-            let kind = fields.get("kind")?.clone();
+            let kind = Str::from(fields.get("kind")?.clone());
             let a = Achievement {
                 kind,
                 count: 1,
-                fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
+                fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (Str::from(k.clone()), FieldValue::Enum(Str::from(v.clone())))).collect(),
             };
             let (amount, _, _) = unit_amount(cat, p, r, &a, lang).ok()?;
             Some(Case { fields, amount_yuan: yuan(amount) })

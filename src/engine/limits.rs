@@ -6,7 +6,7 @@
 use super::pricing::{rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
-use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode};
+use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -106,11 +106,11 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
 /// Series as one / highest only: among selected claims sharing a value of `key` (and a
 /// kind), only the best-paying item is counted.
 fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], key: &str, steps: &mut Vec<Adjustment<'c>>) {
-    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let a = &ctx.achs[c.ach];
         if let (true, Some(v)) = (ctx.selected(l, pi, c) && c.counted > 0, a.text(key)) {
-            groups.entry((a.kind.clone(), v.to_string())).or_default().push(i);
+            groups.entry((a.kind.as_str(), v)).or_default().push(i);
         }
     }
     for ((_, value), idx) in groups {
@@ -147,7 +147,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
             effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
-            lower.fields.insert("level".into(), FieldValue::Enum(prev.to_string()));
+            lower.fields.set(Str::from_static("level"), FieldValue::Enum(Str::from(prev.to_string())));
             let paid = p
                 .rule
                 .iter()

@@ -39,7 +39,7 @@ pub fn aliased<'r>(region: &RegionDef, a: &'r Achievement) -> Cow<'r, Achievemen
     for v in a.fields.values_mut() {
         if let FieldValue::Enum(s) = v {
             if let Some(to) = region.level_aliases.get(s.as_str()) {
-                *s = to.to_string();
+                *s = to.clone();
             }
         }
     }
@@ -128,9 +128,9 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
         let mut variant = a.clone();
         for (k, v) in of {
             if k == "kind" {
-                variant.kind = v.to_string();
+                variant.kind = v.clone();
             } else {
-                variant.fields.insert(k.to_string(), FieldValue::Enum(v.to_string()));
+                variant.fields.set(k.clone(), FieldValue::Enum(v.clone()));
             }
         }
         // The validator proves a base exists for every combination and that chains end.

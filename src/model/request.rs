@@ -3,11 +3,10 @@
 
 use super::error::InputError;
 use crate::date::Date;
-use crate::policy::schema::{FieldType, KindDef};
+use crate::policy::schema::{FieldType, KindDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use super::json::{Json, Object};
-use std::collections::BTreeMap;
 
 /// More achievements than any unit claims in a year; bounds the work one call can ask.
 pub const MAX_ACHIEVEMENTS: usize = 200;
@@ -33,14 +32,50 @@ pub struct Request {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Achievement {
-    pub kind: String,
+    /// Names and enum values are the catalog's own text (borrowed, not copied).
+    pub kind: Str,
     pub count: u32,
-    pub fields: BTreeMap<String, FieldValue>,
+    pub fields: Fields,
+}
+
+/// An achievement's fields, at most one value per name. A handful per achievement, so a
+/// list searched in order beats a tree, and copying one (rules priced as a percentage of
+/// another rule) is a single allocation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fields(Vec<(Str, FieldValue)>);
+
+impl Fields {
+    pub fn get(&self, name: &str) -> Option<&FieldValue> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+    /// Sets `name` to `value`, replacing any value it had.
+    pub fn set(&mut self, name: Str, value: FieldValue) {
+        match self.0.iter_mut().find(|(k, _)| *k == name) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((name, value)),
+        }
+    }
+    pub fn values(&self) -> impl Iterator<Item = &FieldValue> {
+        self.0.iter().map(|(_, v)| v)
+    }
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut FieldValue> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+}
+
+impl FromIterator<(Str, FieldValue)> for Fields {
+    fn from_iter<I: IntoIterator<Item = (Str, FieldValue)>>(iter: I) -> Self {
+        let mut fields = Fields::default();
+        for (k, v) in iter {
+            fields.set(k, v);
+        }
+        fields
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldValue {
-    Enum(String),
+    Enum(Str),
     Int(i64),
     Yuan(Decimal),
     Bool(bool),
@@ -203,7 +238,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
         let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.to_string())).collect();
         return Err(InputError::new(format!("{}.{key}", at()), format!("unknown field `{key}`"), format!("未知字段“{key}”")).allowed(allowed));
     }
-    let mut fields = BTreeMap::new();
+    let mut fields = Fields::default();
     let mut count = 1;
     for def in defs() {
         let field = || format!("{}.{}", at(), def.name);
@@ -217,11 +252,13 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
         };
         let parsed = match def.ty {
             FieldType::Enum => match value {
-                Json::String(s) if def.values.iter().any(|v| v == &**s) => FieldValue::Enum(s.to_string()),
-                Json::String(s) => {
-                    let e = InputError::new(field(), format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
-                    return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
-                }
+                Json::String(s) => match def.values.iter().find(|v| *v == &**s) {
+                    Some(v) => FieldValue::Enum(v.clone()),
+                    None => {
+                        let e = InputError::new(field(), format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
+                        return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
+                    }
+                },
                 other => return Err(wrong_type(&field(), "a string", "字符串", other).allowed(def.values.iter().map(|v| v.to_string()).collect())),
             },
             FieldType::Integer => {
@@ -253,10 +290,10 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
                 count = n as u32; // within 1..=10000 by the kinds file
             }
         } else {
-            fields.insert(def.name.to_string(), parsed);
+            fields.set(def.name.clone(), parsed);
         }
     }
-    Ok(Achievement { kind: kind.id.to_string(), count, fields })
+    Ok(Achievement { kind: kind.id.clone(), count, fields })
 }
 
 /// Money in: a decimal string ("12000.50") or a whole JSON number; never a float, which
