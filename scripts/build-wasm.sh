@@ -24,7 +24,9 @@ CARGO_PROFILE_RELEASE_OPT_LEVEL=${LINGPAO_WASM_OPT_LEVEL:-s} CARGO_PROFILE_RELEA
 wasm-bindgen --target web --out-dir pkg/wasm --out-name lingpao \
   target-wasm/wasm32-unknown-unknown/release/lingpao.wasm
 if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  # No inlining of single-caller functions: wasm-opt otherwise folds each export's whole
+  # call chain into its shim, which compresses worse (-3 KB gzip, speed unchanged A/B).
+  node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     pkg/wasm/lingpao_bg.wasm -o pkg/wasm/lingpao_bg.wasm
 fi
 ls -l pkg/wasm/lingpao_bg.wasm

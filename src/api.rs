@@ -45,7 +45,7 @@ pub fn compare(request: &Json, today: Date) -> Result<Comparison, InputError> {
     let req: Request = request::parse(request, cat, false)?;
     let mut results: Vec<EstimateResult<'static>> = cat.head.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
     // Highest total first (each total read once, not on every comparison), then by id.
-    results.sort_by_cached_key(|r| (std::cmp::Reverse(r.total_yuan.parse::<rust_decimal::Decimal>().unwrap_or_default()), r.region));
+    results.sort_by_cached_key(|r| (std::cmp::Reverse(crate::model::plain_decimal(&r.total_yuan).unwrap_or_default()), r.region));
     Ok(Comparison {
         as_of: req.as_of.unwrap_or(today).to_string(),
         ranking: results
@@ -88,7 +88,7 @@ pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> 
                 .policies_of(r)
                 .flat_map(|(_, p)| p.rule.iter().flat_map(|rule| rule.when.get("kind").map(|k| k.as_slice().iter().map(|s| s.to_string()).collect()).unwrap_or_else(Vec::new)))
                 .collect();
-            kinds.sort();
+            kinds.sort_unstable();
             kinds.dedup();
             RegionInfo { id: &r.id, name: &r.name, province: &r.province, pays: policies.iter().any(|p| p.pays), kinds, policies }
         })

@@ -188,7 +188,7 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             continue;
         }
         let before = sum(claims, &idx);
-        idx.sort_by(|&a, &b| claims[b].unit.cmp(&claims[a].unit).then(a.cmp(&b)));
+        idx.sort_unstable_by(|&a, &b| claims[b].unit.cmp(&claims[a].unit).then(a.cmp(&b)));
         let mut left = max;
         for &i in &idx {
             let keep = claims[i].counted.min(left);
@@ -293,7 +293,7 @@ fn caps<'c>(ctx: &Ctx<'c, '_>, pi: usize, claims: &[Claim], totals: &mut [Decima
         if before <= cap {
             continue;
         }
-        idx.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+        idx.sort_unstable_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
         let mut left = cap;
         for &i in &idx {
             let keep = totals[i].min(left);

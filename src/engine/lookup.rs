@@ -164,7 +164,7 @@ pub fn lookup<'a>(cat: &'a Catalog, text: &str) -> Result<Lookup<'a>, InputError
             ));
         }
     }
-    hits.sort_by(|a, b| a.2.how.cmp(&b.2.how).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    hits.sort_unstable_by(|a, b| a.2.how.cmp(&b.2.how).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     let hits: Vec<Hit> = hits.into_iter().map(|(_, _, h)| h).collect();
     Ok(Lookup {
         query: query.to_string(),

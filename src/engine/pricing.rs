@@ -139,12 +139,12 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
             return Err(format!("{}: percentages nested too deep", rule.id));
         }
         let (b, _, _) = ceiling(cat, policy, base, &variant, lang, depth + 1)?;
-        let x = (pc * b / Decimal::ONE_HUNDRED).round_dp(2);
+        let x = percent_of(pc, b);
         (x, format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x)))
     } else if let (Some(pc), Some(field)) = (rule.percent, &rule.of_field) {
         match (a.yuan(field), rule.max) {
             (Some(v), max) => {
-                let share = (pc * v / Decimal::ONE_HUNDRED).round_dp(2);
+                let share = percent_of(pc, v);
                 let x = max.map_or(share, |m| share.min(m));
                 let capped = match max {
                     Some(m) if share > m => crate::tr!(lang, format!("，以 {} 为限", yuan(m)), format!(", at most {}", yuan(m))),
@@ -175,6 +175,17 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
         return Err(format!("{}: no amount", rule.id));
     };
     Ok((amount, formula, notes))
+}
+
+/// `pc`% of `x`, to the fen: the product's scale is raised by two (an exact division by
+/// 100, with no `Div`).
+fn percent_of(pc: Decimal, x: Decimal) -> Decimal {
+    let mut p = pc * x;
+    if p.set_scale(p.scale() + 2).is_err() {
+        p = p.round_dp(26);
+        let _ = p.set_scale(p.scale() + 2);
+    }
+    p.round_dp(2)
 }
 
 /// The best-paying rule of the region for this (aliased) achievement.

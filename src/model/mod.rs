@@ -45,6 +45,28 @@ pub fn yuan(d: Decimal) -> String {
     String::from_utf8_lossy(&buf[i..]).into_owned()
 }
 
+/// A plain decimal ("120000", "9500.50", "-3.25"): digits with at most one point, no
+/// exponent. Read by hand: `str::parse::<Decimal>` brings rust_decimal's generic parser
+/// and `from_scientific_lossy` (about 10 KB of wasm).
+pub fn plain_decimal(s: &str) -> Option<Decimal> {
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() || int.len() + frac.len() > 28 {
+        return None;
+    }
+    let mut m: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        m = m * 10 + i128::from(b - b'0');
+    }
+    Decimal::try_from_i128_with_scale(if neg { -m } else { m }, frac.len() as u32).ok()
+}
+
 /// A phrase in the request's language.
 pub fn say(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -76,8 +98,18 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests {
-    use super::yuan;
+    use super::{plain_decimal, yuan};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn plain_decimals_read_as_rust_decimal_reads_them() {
+        for s in ["0", "1", "75000", "75000.00", "2.5", "0.05", ".5", "5.", "-3.25", "1000000000000", "9500.50", "0000012", "7922816251426433759354395033"] {
+            assert_eq!(plain_decimal(s), Some(s.parse::<Decimal>().unwrap()), "{s}");
+        }
+        for s in ["", ".", "-", "1e3", "1.2.3", "12a", "+1", " 1", "1_000", "99999999999999999999999999999"] {
+            assert_eq!(plain_decimal(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn yuan_matches_decimal_display() {

@@ -313,7 +313,7 @@ fn yuan(v: &Json, field: &str) -> Result<Decimal, InputError> {
             if !plain {
                 return Err(bad());
             }
-            s.parse::<Decimal>().map_err(|_| bad())?
+            super::plain_decimal(s).ok_or_else(bad)?
         }
         Json::Number(_) => Decimal::from(v.as_i64().ok_or_else(bad)?),
         _ => return Err(bad()),
