@@ -10,7 +10,6 @@ use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, St
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// One achievement as paid by one rule, through the combination rules.
 #[derive(Debug, Clone)]
@@ -65,6 +64,15 @@ impl<'c> Ctx<'c, '_> {
     }
 }
 
+/// Adds claim `i` to the group of `key`; groups stay sorted by key (as a BTreeMap would
+/// keep them, without its code for every key type).
+fn group<K: Ord>(groups: &mut Vec<(K, Vec<usize>)>, key: K, i: usize) {
+    match groups.binary_search_by(|(k, _)| k.cmp(&key)) {
+        Ok(g) => groups[g].1.push(i),
+        Err(g) => groups.insert(g, (key, vec![i])),
+    }
+}
+
 fn sum(claims: &[Claim], idx: &[usize]) -> Decimal {
     idx.iter().map(|&i| claims[i].total).sum()
 }
@@ -106,11 +114,11 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
 /// Series as one / highest only: among selected claims sharing a value of `key` (and a
 /// kind), only the best-paying item is counted.
 fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], key: &str, steps: &mut Vec<Adjustment<'c>>) {
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    let mut groups: Vec<((&str, &str), Vec<usize>)> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         let a = &ctx.achs[c.ach];
         if let (true, Some(v)) = (ctx.selected(l, pi, c) && c.counted > 0, a.text(key)) {
-            groups.entry((a.kind.as_str(), v)).or_default().push(i);
+            group(&mut groups, (a.kind.as_str(), v), i);
         }
     }
     for ((_, value), idx) in groups {
@@ -172,14 +180,14 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
 /// At most `max` items per group of `group_by` values; the best-paying items are kept.
 fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
     let max = l.max.unwrap_or(u32::MAX);
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         if ctx.selected(l, pi, c) && c.counted > 0 {
             let a = &ctx.achs[c.ach];
             // A grouping field left out (which invention? `subject`) cannot join a group:
             // the entry stands alone.
             let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(|| format!("#{}", c.ach), str::to_string)).collect();
-            groups.entry(key).or_default().push(i);
+            group(&mut groups, key, i);
         }
     }
     for (key, mut idx) in groups {
