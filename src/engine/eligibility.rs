@@ -6,13 +6,13 @@
 use crate::date::Date;
 use crate::engine::policy_status;
 use crate::model::facts::{EligibilityRequest, FactValue};
+use crate::model::request::Named;
 use crate::model::result::{PolicyStatus, Status};
 use crate::model::{pick, Lang};
 use crate::policy::schema::{EligibilityDef, FactDef, PolicyDef, Stage, Text};
 use crate::policy::Catalog;
 use crate::tr;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -138,7 +138,7 @@ fn within(v: i64, min: Option<i64>, max: Option<i64>) -> bool {
 }
 
 /// One condition on the facts: its status, the reason, and the fact it still needs.
-fn evaluate<'a>(cat: &'a Catalog, e: &'a EligibilityDef, def: &'a FactDef, facts: &BTreeMap<String, FactValue>, lang: Lang) -> (ConditionStatus, String, Option<&'a str>) {
+fn evaluate<'a>(cat: &'a Catalog, e: &'a EligibilityDef, def: &'a FactDef, facts: &Named<FactValue>, lang: Lang) -> (ConditionStatus, String, Option<&'a str>) {
     let name = pick(lang, &def.name);
     let missing = |id: &'a str, name: &str| (ConditionStatus::Unknown, tr!(lang, format!("未提供 {id}（{name}）"), format!("{id} ({name}) not given")), Some(id));
     match (facts.get(def.id.as_str()), e.equals) {

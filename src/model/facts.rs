@@ -2,13 +2,12 @@
 //! against `policies/facts.toml`, so that a mistake names its field and what is allowed.
 
 use super::error::InputError;
-use super::request::{self, Lang};
+use super::request::{self, Lang, Named};
 use crate::date::Date;
 use crate::policy::schema::FactType;
 use crate::policy::Catalog;
 use serde::Serialize;
 use super::json::Json;
-use std::collections::BTreeMap;
 
 /// Months a months fact may hold (100 years), and the same in whole years.
 pub const MAX_MONTHS: i64 = 1200;
@@ -28,7 +27,7 @@ pub struct EligibilityRequest {
     pub as_of: Option<Date>,
     pub lang: Lang,
     /// By fact id (years aliases already read as months). A fact given as `null` is absent.
-    pub facts: BTreeMap<String, FactValue>,
+    pub facts: Named<FactValue>,
 }
 
 pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputError> {
@@ -37,7 +36,7 @@ pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputErr
     let region = request::region(obj, catalog, true)?.unwrap_or_default();
     let as_of = request::as_of(obj)?;
     let lang = request::lang(obj)?;
-    let mut facts = BTreeMap::new();
+    let mut facts = Named::default();
     let given = match obj.get("facts") {
         None | Some(Json::Null) => None,
         Some(Json::Object(m)) => Some(m),
@@ -61,7 +60,7 @@ pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputErr
                 FactValue::Months(if in_years { n * 12 } else { n })
             }
         };
-        if facts.insert(def.id.to_string(), parsed).is_some() {
+        if facts.set(def.id.clone(), parsed).is_some() {
             let alias = def.years_alias.as_deref().unwrap_or_default();
             return Err(InputError::new(
                 field(),

@@ -38,38 +38,51 @@ pub struct Achievement {
     pub fields: Fields,
 }
 
-/// An achievement's fields, at most one value per name. A handful per achievement, so a
-/// list searched in order beats a tree, and copying one (rules priced as a percentage of
-/// another rule) is a single allocation.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Fields(Vec<(Str, FieldValue)>);
+/// An achievement's fields.
+pub type Fields = Named<FieldValue>;
 
-impl Fields {
-    pub fn get(&self, name: &str) -> Option<&FieldValue> {
+/// Values by name, at most one per name: an achievement's fields, a request's facts. A
+/// handful each, so a list searched in order beats a tree (and its code for every value
+/// type), and copying one (rules priced as a percentage of another rule) is a single
+/// allocation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named<V>(Vec<(Str, V)>);
+
+impl<V> Default for Named<V> {
+    fn default() -> Self {
+        Named(Vec::new())
+    }
+}
+
+impl<V> Named<V> {
+    pub fn get(&self, name: &str) -> Option<&V> {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
-    /// Sets `name` to `value`, replacing any value it had.
-    pub fn set(&mut self, name: Str, value: FieldValue) {
+    /// Sets `name` to `value`, returning the value it had.
+    pub fn set(&mut self, name: Str, value: V) -> Option<V> {
         match self.0.iter_mut().find(|(k, _)| *k == name) {
-            Some((_, v)) => *v = value,
-            None => self.0.push((name, value)),
+            Some((_, v)) => Some(std::mem::replace(v, value)),
+            None => {
+                self.0.push((name, value));
+                None
+            }
         }
     }
-    pub fn values(&self) -> impl Iterator<Item = &FieldValue> {
+    pub fn values(&self) -> impl Iterator<Item = &V> {
         self.0.iter().map(|(_, v)| v)
     }
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut FieldValue> {
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.0.iter_mut().map(|(_, v)| v)
     }
 }
 
-impl FromIterator<(Str, FieldValue)> for Fields {
-    fn from_iter<I: IntoIterator<Item = (Str, FieldValue)>>(iter: I) -> Self {
-        let mut fields = Fields::default();
+impl<V> FromIterator<(Str, V)> for Named<V> {
+    fn from_iter<I: IntoIterator<Item = (Str, V)>>(iter: I) -> Self {
+        let mut named = Named::default();
         for (k, v) in iter {
-            fields.set(k, v);
+            named.set(k, v);
         }
-        fields
+        named
     }
 }
 

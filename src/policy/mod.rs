@@ -12,7 +12,6 @@ pub(crate) use crate::date;
 
 use codec::{Chunk, Codec, Table};
 use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
@@ -48,6 +47,20 @@ pub fn text_index(s: &str) -> Option<usize> {
     table().find(offset, s.len())
 }
 
+/// Ids and their positions, sorted by id.
+struct Index(Vec<(&'static str, usize)>);
+
+impl Index {
+    fn new(ids: impl Iterator<Item = &'static str>) -> Index {
+        let mut v: Vec<(&'static str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+        v.sort_unstable();
+        Index(v)
+    }
+    fn get(&self, id: &str) -> Option<&usize> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok().map(|i| &self.0[i].1)
+    }
+}
+
 /// Per kind (by index), the rules that can pay it, as (policy index, rule index).
 type RulesByKind = Vec<Vec<(usize, usize)>>;
 
@@ -62,8 +75,10 @@ struct LazyPolicy {
 pub struct Catalog {
     pub head: &'static Head,
     table: &'static Table,
-    region_index: HashMap<&'static str, usize>,
-    kind_index: HashMap<&'static str, usize>,
+    /// Ids to positions, sorted for binary search (19 regions, 65 kinds: as fast as a
+    /// hash map here, without its code).
+    region_index: Index,
+    kind_index: Index,
     policies: Vec<LazyPolicy>,
     registers: (Chunk, OnceLock<Vec<RegisterDef>>),
     /// Per region, made on its first estimate.
@@ -79,8 +94,8 @@ impl Catalog {
         Catalog {
             head,
             table,
-            region_index: head.regions.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect(),
-            kind_index: head.kinds.kind.iter().enumerate().map(|(i, k)| (&*k.id, i)).collect(),
+            region_index: Index::new(head.regions.iter().map(|r| &*r.id)),
+            kind_index: Index::new(head.kinds.kind.iter().map(|k| &*k.id)),
             policies,
             registers: (registers, OnceLock::new()),
             rules_by_kind: head.regions.iter().map(|_| OnceLock::new()).collect(),
@@ -167,7 +182,7 @@ impl Catalog {
     /// The rules of a region that name this kind.
     pub fn rules_for(&self, region: usize, kind: &str) -> impl Iterator<Item = (usize, usize, &RuleDef)> {
         let by_kind = self.rules_by_kind[region].get_or_init(|| {
-            let mut index = vec![Vec::new(); self.kind_index.len()];
+            let mut index = vec![Vec::new(); self.head.kinds.kind.len()];
             for (pi, p) in self.policies_of(&self.head.regions[region]) {
                 for (ri, rule) in p.rule.iter().enumerate() {
                     for kind in rule.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
