@@ -3,11 +3,10 @@
 
 use super::pricing::{describe_when, unit_amount};
 use crate::model::{say, yuan, Achievement, FieldValue, Lang};
-use crate::policy::schema::{Basis, Match, PolicyDef, RuleDef, Str};
+use crate::policy::schema::{Basis, Map, Match, PolicyDef, RuleDef, Str};
 use crate::policy::validate::combinations;
 use crate::policy::Catalog;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
@@ -47,7 +46,7 @@ pub struct RuleRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
-    pub fields: BTreeMap<String, String>,
+    pub fields: Map<Str>,
     pub amount_yuan: String,
 }
 
@@ -63,11 +62,11 @@ fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
     combinations(&r.when)
         .into_iter()
         .filter_map(|fields| {
-            let kind = Str::from(fields.get("kind")?.clone());
+            let kind = fields.get("kind")?.clone();
             let a = Achievement {
                 kind,
                 count: 1,
-                fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (Str::from(k.clone()), FieldValue::Enum(Str::from(v.clone())))).collect(),
+                fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
             };
             let (amount, _, _) = unit_amount(cat, p, r, &a, lang).ok()?;
             Some(Case { fields, amount_yuan: yuan(amount) })

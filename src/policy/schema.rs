@@ -143,6 +143,13 @@ impl<V> Map<V> {
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+    /// Sets `key` to `value`, keeping the keys sorted.
+    pub fn insert(&mut self, key: Str, value: V) {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
     pub fn iter(&self) -> impl Iterator<Item = (&Str, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }

@@ -6,7 +6,7 @@
 use super::date::Date;
 use super::schema::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The text with all whitespace removed: quotes are compared on this form, since the
 /// compiled sources break lines and space numbers unevenly.
@@ -296,13 +296,13 @@ impl<'b> Checker<'b> {
         for combo in combinations(&r.when) {
             let mut fields = combo.clone();
             for (k, v) in of {
-                fields.insert(k.to_string(), v.to_string());
+                fields.insert(k.clone(), v.clone());
             }
             let kind = fields.get("kind").cloned().unwrap_or_default();
             let bases: Vec<&RuleDef> = p
                 .rule
                 .iter()
-                .filter(|b| b.id != r.id && when_matches(&b.when, &kind, |f| fields.get(f).map(String::as_str)))
+                .filter(|b| b.id != r.id && when_matches(&b.when, &kind, |f| fields.get(f).map(Str::as_str)))
                 .collect();
             match bases.as_slice() {
                 [_] => {}
@@ -479,15 +479,16 @@ impl<'b> Checker<'b> {
 }
 
 /// Every assignment of one value to each field of `when`.
-pub fn combinations(when: &Match) -> Vec<BTreeMap<String, String>> {
-    let mut out = vec![BTreeMap::new()];
+pub fn combinations(when: &Match) -> Vec<Map<Str>> {
+    let mut out = vec![Map::default()];
     for (name, values) in when {
         out = out
             .into_iter()
             .flat_map(|m| {
                 values.as_slice().iter().map(move |v| {
+                    // `when` is sorted by field, so pushing keeps each map sorted.
                     let mut m = m.clone();
-                    m.insert(name.to_string(), v.to_string());
+                    m.0.push((name.clone(), v.clone()));
                     m
                 })
             })
