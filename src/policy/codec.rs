@@ -124,8 +124,8 @@ pub struct Table {
     data: &'static [u8],
     /// Byte range of string `i` in `text`.
     spans: Vec<(u32, u32)>,
-    /// The string indices in text order (by start offset), to find a string by address.
-    by_start: Vec<u32>,
+    /// (start, index) of every string in text order, to find a string by address.
+    by_start: Vec<(u32, u32)>,
     /// Where the structure begins, after the lengths.
     body: usize,
 }
@@ -147,14 +147,14 @@ impl Table {
             at[g] = at[g - 1] + read_varint(data, &mut pos) as u32;
         }
         let mut spans = Vec::with_capacity(count);
-        let mut in_group: [Vec<u32>; GROUPS] = Default::default();
+        let mut in_group: [Vec<(u32, u32)>; GROUPS] = Default::default();
         for i in 0..count {
             let n = read_varint(data, &mut pos);
             let g = (n & 3) as usize % GROUPS;
             let start = at[g];
             at[g] += (n >> 2) as u32;
             spans.push((start, at[g]));
-            in_group[g].push(i as u32);
+            in_group[g].push((start, i as u32));
         }
         Table { text, data, spans, by_start: in_group.concat(), body: pos }
     }
@@ -176,8 +176,8 @@ impl Table {
 
     /// Which string starts at byte `offset` of the text and is `len` bytes long.
     pub fn find(&self, offset: usize, len: usize) -> Option<usize> {
-        let k = self.by_start.binary_search_by_key(&offset, |&i| self.spans[i as usize].0 as usize).ok()?;
-        let i = self.by_start[k] as usize;
+        let k = self.by_start.binary_search_by_key(&offset, |&(start, _)| start as usize).ok()?;
+        let i = self.by_start[k].1 as usize;
         let (start, end) = self.spans[i];
         ((end - start) as usize == len).then_some(i)
     }
