@@ -56,9 +56,14 @@ const PHRASE_MIN: usize = 32;
 const PHRASE_MAX_LEN: usize = 4096;
 const PHRASES_MAX: usize = 2048;
 
+/// Slots of the field-name table (a power of two; a result uses about 60 names).
+const KEY_SLOTS: usize = 256;
+
 thread_local! {
     /// Recurring computed phrases, by content (see [`Writer::phrase`]).
     static PHRASES: RefCell<HashMap<Box<str>, Box<[u16]>>> = RefCell::new(HashMap::new());
+    /// Field names as units: (address, length, `"name":`), see [`Writer::key`].
+    static KEYS: RefCell<Vec<(usize, usize, Box<[u16]>)>> = RefCell::new(vec![(0, 0, Box::default()); KEY_SLOTS]);
 }
 
 struct Writer {
@@ -109,8 +114,26 @@ impl Writer {
         })
     }
 
-    /// A struct's field name: an identifier, so widened without decoding.
-    fn key(&mut self, key: &str) {
+    /// A struct's field name and its colon: a result has hundreds, from a few dozen
+    /// names, so each is kept as units by its (static) address, in a small table where
+    /// a name only ever displaces another.
+    fn key(&mut self, key: &'static str) {
+        let address = key.as_ptr() as usize;
+        let slot = (address ^ key.len()).wrapping_mul(0x9e37_79b9) >> 7 & (KEY_SLOTS - 1);
+        KEYS.with(|keys| {
+            let mut keys = keys.borrow_mut();
+            let Some(entry) = keys.get_mut(slot) else { return self.fresh_key(key) };
+            if entry.0 == address && entry.1 == key.len() {
+                return self.out.extend_from_slice(&entry.2);
+            }
+            let start = self.out.len();
+            self.fresh_key(key);
+            *entry = (address, key.len(), self.out[start..].into());
+        })
+    }
+
+    /// A field name written now: an identifier, so widened without decoding.
+    fn fresh_key(&mut self, key: &str) {
         if key.bytes().all(|b| PLAIN[usize::from(b)]) {
             self.out.reserve(key.len() + 3);
             self.push(b'"');
@@ -224,7 +247,7 @@ impl Compound<'_> {
         }
         self.first = false;
     }
-    fn key(&mut self, key: &str) {
+    fn key(&mut self, key: &'static str) {
         self.comma();
         self.w.key(key);
     }
