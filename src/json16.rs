@@ -59,11 +59,14 @@ const PHRASES_MAX: usize = 2048;
 /// Slots of the field-name table (a power of two; a result uses about 60 names).
 const KEY_SLOTS: usize = 256;
 
+/// A field name's slot: its (address, length) and its units, `"name":`.
+type KeySlot = (usize, usize, Box<[u16]>);
+
 thread_local! {
     /// Recurring computed phrases, by content (see [`Writer::phrase`]).
     static PHRASES: RefCell<HashMap<Box<str>, Box<[u16]>>> = RefCell::new(HashMap::new());
     /// Field names as units: (address, length, `"name":`), see [`Writer::key`].
-    static KEYS: RefCell<Vec<(usize, usize, Box<[u16]>)>> = RefCell::new(vec![(0, 0, Box::default()); KEY_SLOTS]);
+    static KEYS: RefCell<Vec<KeySlot>> = RefCell::new(vec![(0, 0, Box::default()); KEY_SLOTS]);
 }
 
 struct Writer {
