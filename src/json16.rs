@@ -53,7 +53,9 @@ static PLAIN: [bool; 256] = {
 
 /// Phrases shorter than this are transcoded each time (cheaper than hashing them).
 const PHRASE_MIN: usize = 32;
-const PHRASE_MAX_LEN: usize = 4096;
+/// Longer phrases are not kept (notes run to a few hundred bytes): with the entry
+/// limit, the cache never holds more than about 6 MB.
+const PHRASE_MAX_LEN: usize = 1024;
 const PHRASES_MAX: usize = 2048;
 
 /// Slots of the field-name table (a power of two; a result uses about 60 names).
