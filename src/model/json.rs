@@ -176,7 +176,7 @@ impl<'a> Reader<'a> {
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {
-        let before = &self.text[..self.pos.min(self.text.len())];
+        let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         SyntaxError { message, line, column }
@@ -345,7 +345,7 @@ impl<'a> Reader<'a> {
                 Some(0..=0x1f) => return Err(self.error("control character in string")),
                 Some(_) => {
                     // One whole character: the text is UTF-8, so the next char boundary.
-                    let c = self.text[self.pos..].chars().next().unwrap_or_default();
+                    let c = self.text.get(self.pos..).and_then(|t| t.chars().next()).unwrap_or_default();
                     out.push(c);
                     self.pos += c.len_utf8().max(1);
                 }
