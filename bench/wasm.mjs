@@ -40,6 +40,12 @@ function perCall(fn, batch, rounds) {
   return times;
 }
 const est = perCall(() => lingpao.estimate(request), 500, 21);
+// The same call as JSON text in and out (`estimateJson`), and JSON.parse of its result:
+// what the engine costs, and what turning its text into objects costs in JS.
+const requestText = JSON.stringify(request);
+const estText = perCall(() => lingpao.estimateJson(requestText), 500, 21);
+const resultText = lingpao.estimateJson(requestText);
+const parse = perCall(() => JSON.parse(resultText), 500, 21);
 const cmp = perCall(() => lingpao.compare(request), 50, 21);
 const figures = {
   wasm_raw_bytes: bytes.length,
@@ -48,6 +54,8 @@ const figures = {
   cold_start_ms_min: +min(cold).toFixed(2),
   estimate_us_median: +median(est).toFixed(1),
   estimate_us_min: +min(est).toFixed(1),
+  estimate_json_text_us_median: +median(estText).toFixed(1),
+  result_json_parse_us_median: +median(parse).toFixed(1),
   compare_us_median: +median(cmp).toFixed(1),
   compare_us_min: +min(cmp).toFixed(1),
   budgets: { wasm_gzip_bytes: 150 * 1024, cold_start_ms: 20, estimate_us: 50, compare_us: 1000 },
