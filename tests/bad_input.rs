@@ -99,10 +99,10 @@ fn empty_list_and_bad_dates() {
 #[test]
 fn money_in_must_be_exact() {
     let item = |cost: Value| json!({ "region": "beijing", "achievements": [{ "kind": "pilot", "level": "national", "actual_cost_yuan": cost }] });
-    for bad in [json!(1.5), json!("-5"), json!("1e6"), json!("12,000"), json!("1.234"), json!(true)] {
+    for bad in [json!(1.5), json!("-5"), json!("1e6"), json!("12,000"), json!("1.234"), json!(true), json!("-0"), json!(""), json!("."), json!("1.2.3")] {
         assert_eq!(err(item(bad.clone())).field, "achievements[0].actual_cost_yuan", "{bad}");
     }
-    for good in [json!(120000), json!("120000"), json!("9500.50")] {
+    for good in [json!(120000), json!("120000"), json!("9500.50"), json!(" 12 "), json!(".5")] {
         api::estimate(&common::req(&item(good.clone())), today()).unwrap_or_else(|e| panic!("{good}: {e}"));
     }
 }

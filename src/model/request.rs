@@ -320,13 +320,10 @@ fn yuan(v: &Json, field: &str) -> Result<Decimal, InputError> {
         )
     };
     let d = match v {
+        // Digits with at most one point (`plain_decimal`), and no sign: "-0" is refused too.
         Json::String(s) => {
             let s = s.trim();
-            let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.matches('.').count() <= 1;
-            if !plain {
-                return Err(bad());
-            }
-            super::plain_decimal(s).ok_or_else(bad)?
+            super::plain_decimal(s).filter(|_| !s.starts_with('-')).ok_or_else(bad)?
         }
         Json::Number(_) => Decimal::from(v.as_i64().ok_or_else(bad)?),
         _ => return Err(bad()),
