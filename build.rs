@@ -87,7 +87,8 @@ fn main() {
     codec::Codec::encode(&bundle, &mut enc);
     let out_dir = env::var("OUT_DIR").unwrap();
     let out = Path::new(&out_dir);
-    let (text, data) = enc.finish();
-    fs::write(out.join("bundle.text"), text).unwrap();
-    fs::write(out.join("bundle.data"), data).unwrap();
+    let encoded = enc.finish();
+    fs::write(out.join("bundle.ascii"), encoded.ascii).unwrap();
+    fs::write(out.join("bundle.coded"), encoded.coded).unwrap();
+    fs::write(out.join("bundle.data"), encoded.data).unwrap();
 }

@@ -14,14 +14,15 @@ use codec::{Chunk, Codec, Table};
 use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::sync::OnceLock;
 
-static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
+static ASCII: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.ascii"));
+static CODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.coded"));
 static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
 static TABLE: OnceLock<Table> = OnceLock::new();
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 
 fn table() -> &'static Table {
-    TABLE.get_or_init(|| Table::new(TEXT, DATA))
+    TABLE.get_or_init(|| Table::new(ASCII, CODED, DATA))
 }
 
 /// The embedded catalog.
@@ -43,8 +44,7 @@ pub fn text_count() -> usize {
 /// Which string of the embedded data `s` is (by address: only the data's own text,
 /// borrowed into a result, is found; equal text elsewhere is not).
 pub fn text_index(s: &str) -> Option<usize> {
-    let offset = (s.as_ptr() as usize).checked_sub(TEXT.as_ptr() as usize).filter(|&o| o < TEXT.len())?;
-    table().find(offset, s.len())
+    table().index_of(s)
 }
 
 /// Ids and their positions, sorted by length, then text: most comparisons of a search
@@ -107,8 +107,8 @@ impl Catalog {
     pub fn from_bundle(bundle: &Bundle) -> Catalog {
         let mut e = codec::Encoder::default();
         bundle.encode(&mut e);
-        let (text, data) = e.finish();
-        let table = Box::leak(Box::new(Table::new(Box::leak(text.into_boxed_str()), Box::leak(data.into_boxed_slice()))));
+        let out = e.finish();
+        let table = Box::leak(Box::new(Table::new(out.ascii.leak(), out.coded.leak(), out.data.leak())));
         Catalog::decode(table)
     }
 
@@ -229,8 +229,8 @@ mod tests {
         assert!(d.done(), "the decoder left bytes or strings unread");
         let mut e = Encoder::default();
         decoded.encode(&mut e);
-        let (text, data) = e.finish();
-        assert!(text == TEXT && data == DATA, "decode then encode changed the data");
+        let out = e.finish();
+        assert!(out.ascii == ASCII && out.coded == CODED && out.data == DATA, "decode then encode changed the data");
     }
 
     /// Policies read one by one are the policies read in order.
