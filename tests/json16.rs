@@ -77,6 +77,20 @@ fn what_json_cannot_say_is_an_error_not_bad_text() {
     assert!(to_utf16(&m).is_err());
 }
 
+/// Phrases (32 bytes and more) are kept by content in a table where one displaces
+/// another: more phrases than slots, written over and over, in varying orders, still
+/// come out as serde_json writes them.
+#[test]
+fn recurring_phrases_come_out_right_when_they_displace_one_another() {
+    let phrases: Vec<String> = (0..5000).map(|i| format!("第{i}条 a phrase long enough to be kept, \"quoted\" {}", i % 7)).collect();
+    for round in 0..3 {
+        for k in 0..phrases.len() {
+            let p = &phrases[(k * (2 * round + 1)) % phrases.len()];
+            same(p, p);
+        }
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config { cases: 3000, failure_persistence: None, ..Default::default() })]
 
