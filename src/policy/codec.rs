@@ -244,6 +244,7 @@ impl Encoder {
         let charset = Charset::of(self.text.iter().flatten().map(String::as_str));
         let position: HashMap<char, usize> = charset.chars.iter().enumerate().map(|(i, &c)| (c, i)).collect();
         let mut out = Encoded { ascii: String::new(), coded: Vec::new(), data: Vec::with_capacity(self.data.len() + 4096) };
+        let mut count = 0;
         for (g, group) in self.text.iter().enumerate() {
             let mut segments: Vec<(usize, usize)> = Vec::new(); // (strings, bytes)
             for s in group {
@@ -262,6 +263,8 @@ impl Encoder {
                     _ => segments.push((1, bytes)),
                 }
             }
+            count += segments.len();
+            assert!(count <= usize::from(u16::MAX), "more text segments than `Table::segment_of` numbers");
             write_varint(&mut out.data, segments.len() as u64);
             for (strings, bytes) in segments {
                 write_varint(&mut out.data, strings as u64);
@@ -276,7 +279,6 @@ impl Encoder {
 
 /// What build.rs embeds: the ASCII strings as they are (included as `str`, so neither
 /// checked nor copied at start-up), the others in the character code, and the data.
-#[derive(PartialEq, Eq)]
 pub struct Encoded {
     pub ascii: String,
     pub coded: Vec<u8>,
