@@ -205,7 +205,7 @@ mod tests {
     use codec::Encoder;
 
     /// Every string of the table is found again by its address (what json16's cache
-    /// relies on), whichever script group it lies in; text from elsewhere is not.
+    /// relies on), ASCII (borrowed) or decoded; text from elsewhere is not.
     #[test]
     fn strings_are_found_by_address() {
         let t = table();
