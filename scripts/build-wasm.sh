@@ -15,14 +15,16 @@ LLD="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
 # Panic immediate-abort and std's optimize_for_size: -59 KB raw, -22 KB gzip, speed
 # unchanged within noise. No message is lost: std on wasm32-unknown-unknown never
 # printed one, and a panic trapped (`unreachable`) before too.
-# LINGPAO_WASM_INLINE_THRESHOLD holds down LLVM's inlining in this crate (measured
-# against the default, Node's gzip -9): 50 gave 169.1 -> 159.3 KB for +9% instructions
-# per estimate round trip (callgrind) and +4-6% per call in Node; 0 gave 155.9 KB for
-# +21% instructions. Left at LLVM's default: the per-call budget is met, the size one
-# is not met either way.
+# LLVM's inlining in this crate is held down to a threshold of 50 (its default is 225):
+# -9.7 KB gzip (169.3 -> 159.6 KB), for +7% instructions per estimate round trip
+# (callgrind), which json16's policy-text table by address won back (-6.6%); in Node,
+# per call and cold start, unchanged within noise, A/B. 35 gave 157.7 KB for +6%
+# instructions, 0 155.9 KB for +21%. LINGPAO_WASM_INLINE_THRESHOLD sets another;
+# empty, LLVM's default.
+threshold=${LINGPAO_WASM_INLINE_THRESHOLD-50}
 inline=()
-if [ -n "${LINGPAO_WASM_INLINE_THRESHOLD:-}" ]; then
-  inline=(-Zprofile-rustflags --config "profile.release.package.lingpao.rustflags=[\"-Cllvm-args=-inline-threshold=$LINGPAO_WASM_INLINE_THRESHOLD\"]")
+if [ -n "$threshold" ]; then
+  inline=(-Zprofile-rustflags --config "profile.release.package.lingpao.rustflags=[\"-Cllvm-args=-inline-threshold=$threshold\"]")
 fi
 CARGO_PROFILE_RELEASE_OPT_LEVEL=${LINGPAO_WASM_OPT_LEVEL:-s} CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \

@@ -36,11 +36,6 @@ pub fn bundle() -> &'static Bundle {
     BUNDLE.get_or_init(|| Bundle::decode(&mut table().decoder()))
 }
 
-/// How many distinct strings the embedded data holds.
-pub fn text_count() -> usize {
-    table().len()
-}
-
 /// Which string of the embedded data `s` is (by address: only the data's own text,
 /// borrowed into a result, is found; equal text elsewhere is not).
 pub fn text_index(s: &str) -> Option<usize> {
