@@ -185,7 +185,7 @@ impl Writer {
         if key.bytes().all(|b| PLAIN[usize::from(b)]) {
             self.out.reserve(key.len() + 3);
             self.push(b'"');
-            self.out.extend(key.bytes().map(u16::from));
+            self.ascii(key);
             self.push(b'"');
         } else {
             self.fresh_string(key);

@@ -386,10 +386,10 @@ impl Table {
 
     /// String `i` of the table.
     pub fn get(&'static self, i: usize) -> &'static str {
-        let Some(seg) = self.segment_of.get(i).and_then(|&k| self.segments.get(usize::from(k))) else {
+        let k = self.segment_of.get(i).map_or(usize::MAX, |&k| usize::from(k));
+        let Some(seg) = self.segments.get(k) else {
             return "";
         };
-        let k = usize::from(self.segment_of[i]);
         let read = seg.read.get_or_init(|| self.read(k));
         read.range(i - seg.first).and_then(|(start, end)| read.text.get(start..end)).unwrap_or_default()
     }
@@ -409,8 +409,8 @@ impl Table {
         // SAFETY: `Charset::decode` writes only ASCII bytes and whole UTF-8 encodings of
         // `char`s, whatever its input (the property `decoded_bytes_are_always_utf8`
         // tests). Checking it again took as long as decoding, at every start-up.
-        // Its heap text stays where it is when the segment moves.
         let text = unsafe { String::from_utf8_unchecked(utf8) };
+        // Its heap text stays where it is when the segment moves into its cell.
         let address = text.as_ptr() as usize;
         let mut by_address = self.by_address.lock().unwrap_or_else(PoisonError::into_inner);
         let at = by_address.partition_point(|&(a, _)| a < address);
