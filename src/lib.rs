@@ -9,6 +9,7 @@
 pub mod api;
 pub mod date;
 pub mod engine;
+pub mod heap;
 pub mod json16;
 pub mod model;
 pub mod policy;
