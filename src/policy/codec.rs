@@ -95,6 +95,7 @@ impl Charset {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn read(data: &[u8], pos: &mut usize) -> Charset {
         let n = read_varint(data, pos) as usize;
         let one = read_varint(data, pos) as usize;
@@ -211,19 +212,20 @@ impl Encoder {
         write_varint(&mut self.data, n);
     }
 
-    /// A string as `back * 3 + group`: back 0 is the group's next new string, else the
-    /// distance back from the group's end (repeats of recent strings stay small).
+    /// A string as `group` when it is new (the group's next string), else as
+    /// `(place + 1) * 3 + group`: a string repeated keeps one code, which gzip finds again
+    /// (3.1 KB less than a distance back from the group's end, which changes as it grows).
     fn str(&mut self, s: &str) {
-        let (g, back) = match self.index.get(s) {
-            Some(&(g, k)) => (g, self.text[g].len() - k),
+        let n = match self.index.get(s) {
+            Some(&(g, k)) => (k + 1) * GROUPS + g,
             None => {
                 let g = group(s);
                 self.index.insert(s.to_string(), (g, self.text[g].len()));
                 self.text[g].push(s.to_string());
-                (g, 0)
+                g
             }
         };
-        self.varint((back * GROUPS + g) as u64);
+        self.varint(n as u64);
     }
 
     /// A part that can be decoded on its own, later: how many strings of each group came
@@ -364,6 +366,7 @@ pub struct Chunk {
 }
 
 impl Table {
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn new(ascii: &'static str, coded: &'static [u8], data: &'static [u8]) -> Table {
         let mut pos = 0;
         let (mut first, mut segments, mut segment_of, mut string, mut byte) = ([0; GROUPS + 1], Vec::new(), Vec::new(), 0, 0);
@@ -476,12 +479,13 @@ impl Decoder {
     #[inline(never)]
     fn str(&mut self) -> &'static str {
         let n = self.varint() as usize;
-        let (g, back) = (n % GROUPS, n / GROUPS);
-        let k = if back == 0 {
-            self.seen[g] += 1;
-            self.seen[g] - 1
-        } else {
-            self.seen[g].wrapping_sub(back)
+        let g = n % GROUPS;
+        let k = match n / GROUPS {
+            0 => {
+                self.seen[g] += 1;
+                self.seen[g] - 1
+            }
+            place => place - 1,
         };
         self.table.get(self.table.first[g].wrapping_add(k))
     }
@@ -521,6 +525,7 @@ impl Codec for Str {
     fn encode(&self, e: &mut Encoder) {
         e.str(self);
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         Str::from_static(d.str())
     }
@@ -531,6 +536,7 @@ impl<T: Codec> Codec for Vec<T> {
         e.varint(self.len() as u64);
         self.iter().for_each(|x| x.encode(e));
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         let n = d.varint() as usize;
         (0..n).map(|_| T::decode(d)).collect()
@@ -547,6 +553,7 @@ impl<T: Codec> Codec for Option<T> {
             }
         }
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         (d.varint() != 0).then(|| T::decode(d))
     }
@@ -560,6 +567,7 @@ impl<V: Codec> Codec for Map<V> {
             v.encode(e);
         }
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         let n = d.varint() as usize;
         // Written in key order, so read back sorted.
@@ -571,6 +579,7 @@ impl<T: Codec> Codec for Box<T> {
     fn encode(&self, e: &mut Encoder) {
         (**self).encode(e);
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         Box::new(T::decode(d))
     }
@@ -580,6 +589,7 @@ impl Codec for bool {
     fn encode(&self, e: &mut Encoder) {
         e.data.push(u8::from(*self));
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         d.varint() != 0
     }
@@ -590,6 +600,7 @@ impl Codec for i64 {
     fn encode(&self, e: &mut Encoder) {
         e.varint(((self << 1) ^ (self >> 63)) as u64);
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         let n = d.varint();
         (n >> 1) as i64 ^ -((n & 1) as i64)
@@ -600,6 +611,7 @@ impl Codec for u32 {
     fn encode(&self, e: &mut Encoder) {
         e.varint(u64::from(*self));
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         d.varint() as u32
     }
@@ -611,6 +623,7 @@ impl Codec for Decimal {
         m.encode(e);
         e.varint(u64::from(self.scale()));
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         let m = i64::decode(d);
         let scale = d.varint() as u32;
@@ -627,6 +640,7 @@ macro_rules! codec_enum {
                 match self { $($t::$v)|* => {} } // exhaustive: every variant is listed
                 e.varint(ALL.iter().position(|v| v == self).unwrap_or(0) as u64);
             }
+            #[cfg_attr(target_arch = "wasm32", optimize(size))]
             fn decode(d: &mut Decoder) -> Self {
                 const ALL: &[$t] = &[$($t::$v),*];
                 ALL[d.varint() as usize]
@@ -653,6 +667,7 @@ macro_rules! codec_struct {
             fn encode(&self, e: &mut Encoder) {
                 $( self.$f.encode(e); )*
             }
+            #[cfg_attr(target_arch = "wasm32", optimize(size))]
             fn decode(d: &mut Decoder) -> Self {
                 $t { $( $f: Codec::decode(d), )* }
             }
@@ -698,6 +713,7 @@ impl Codec for OneOrMany {
             }
         }
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         match d.varint() {
             0 => OneOrMany::One(Str::decode(d)),
@@ -717,6 +733,7 @@ impl Codec for Bundle {
         }
         e.chunk(|e| self.registers.encode(e));
     }
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn decode(d: &mut Decoder) -> Self {
         let head = Head::decode(d);
         let n = d.varint() as usize;

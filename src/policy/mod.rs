@@ -83,6 +83,7 @@ pub struct Catalog {
 
 impl Catalog {
     /// Reads the head of the data; policies and registers wait until they are needed.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn decode(table: &'static Table) -> Catalog {
         let (head, chunks, registers) = codec::decode_parts(&mut table.decoder());
         let head: &'static Head = Box::leak(Box::new(head)); // lives as long as the process

@@ -479,6 +479,7 @@ impl<'b> Checker<'b> {
 }
 
 /// Every assignment of one value to each field of `when`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn combinations(when: &Match) -> Vec<Map<Str>> {
     let mut out = vec![Map::default()];
     for (name, values) in when {
