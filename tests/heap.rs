@@ -32,9 +32,10 @@ impl Memory {
         assert!(!base.is_null());
         Memory { base, layout }
     }
-    fn buffer(&self, gap: bool) -> (Buffer, Rc<Cell<usize>>) {
+    /// A heap on this memory, and the count of pages it took.
+    fn heap(&self, gap: bool) -> (Heap<Buffer>, Rc<Cell<usize>>) {
         let used = Rc::new(Cell::new(0));
-        (Buffer { base: self.base as usize, used: used.clone(), limit: self.layout.size() / PAGE, gap }, used)
+        (Heap::new(Buffer { base: self.base as usize, used: used.clone(), limit: self.layout.size() / PAGE, gap }), used)
     }
 }
 
@@ -149,16 +150,14 @@ proptest! {
     #[test]
     fn blocks_are_aligned_disjoint_and_keep_their_bytes(ops in prop::collection::vec(op(), 1..300), gap in any::<bool>()) {
         let memory = Memory::new(512);
-        let (buffer, used) = memory.buffer(gap);
-        let mut heap = Heap::new(buffer);
+        let (mut heap, used) = memory.heap(gap);
         run(&mut heap, &memory, &used, &ops);
     }
 
     #[test]
     fn freed_blocks_are_taken_back(ops in prop::collection::vec(op(), 1..300)) {
         let memory = Memory::new(512);
-        let (buffer, used) = memory.buffer(false);
-        let mut heap = Heap::new(buffer);
+        let (mut heap, used) = memory.heap(false);
         run(&mut heap, &memory, &used, &ops);
         let once = used.get();
         for _ in 0..3 {
@@ -171,8 +170,7 @@ proptest! {
 #[test]
 fn running_out_of_memory_gives_null_and_the_heap_goes_on() {
     let memory = Memory::new(4);
-    let (buffer, used) = memory.buffer(false);
-    let mut heap = Heap::new(buffer);
+    let (mut heap, used) = memory.heap(false);
     // SAFETY: nothing is freed; the blocks are only counted.
     unsafe {
         assert!(heap.alloc(5 * PAGE, 8).is_null());
@@ -189,8 +187,7 @@ fn running_out_of_memory_gives_null_and_the_heap_goes_on() {
 #[test]
 fn a_block_grows_in_place_within_its_size_class() {
     let memory = Memory::new(4);
-    let (buffer, _) = memory.buffer(false);
-    let mut heap = Heap::new(buffer);
+    let (mut heap, _) = memory.heap(false);
     // SAFETY: each block is given back with the size it has.
     unsafe {
         let a = heap.alloc(20, 4);
