@@ -214,7 +214,8 @@ impl Encoder {
 
     /// A string as `group` when it is new (the group's next string), else as
     /// `(place + 1) * 3 + group`: a string repeated keeps one code, which gzip finds again
-    /// (3.1 KB less than a distance back from the group's end, which changes as it grows).
+    /// (2.3 KB less gzip in the module than a distance back from the group's end, which
+    /// changes as the group grows).
     fn str(&mut self, s: &str) {
         let n = match self.index.get(s) {
             Some(&(g, k)) => (k + 1) * GROUPS + g,
