@@ -122,7 +122,6 @@ pub fn lookup(text: &str) -> Result<Lookup<'static>, InputError> {
 /// The achievement kinds a request may use: fields, allowed values and their labels in
 /// both languages. Forms (the page, other front ends) are built from this, so they
 /// offer exactly what the engine accepts.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn kinds() -> &'static crate::policy::schema::KindsFile {
     &catalog().head.kinds
 }

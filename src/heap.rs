@@ -8,8 +8,8 @@
 //! only the catalog's caches are kept for good. A block is reused for its own size only
 //! (nothing is split or merged), so the heap holds at most twice the bytes live at the
 //! peak of each size. Blocks are aligned to their size (up to a page), which covers any
-//! alignment up to that. The logic is generic over where pages come from, so native tests run it on a
-//! buffer; on wasm32 it is the global allocator over `memory.grow`.
+//! alignment up to that. The logic is generic over where pages come from, so native
+//! tests run it on a buffer; on wasm32 it is the global allocator over `memory.grow`.
 
 /// Where fresh memory comes from: `grow(pages)` adds that many pages of 64 KiB and returns
 /// the address where they start (the previous end), or `None` when memory is exhausted.
@@ -72,7 +72,8 @@ impl<P: Pages> Heap<P> {
     /// are aligned to their size up to a page, so a fresh run of pages fits any block.
     fn carve(&mut self, class: u32) -> Option<usize> {
         let size = 1usize.checked_shl(class).filter(|&s| s <= isize::MAX as usize)?;
-        let mut start = self.top.checked_add(size.min(PAGE) - 1)? & !(size.min(PAGE) - 1);
+        let align = size.min(PAGE);
+        let mut start = self.top.checked_add(align - 1)? & !(align - 1);
         if start.checked_add(size)? > self.end {
             // Enough pages for the block on its own, as they may not follow the old end
             // (someone else grew memory since, or this is the first growth); then the
@@ -145,8 +146,9 @@ mod global {
     #[global_allocator]
     static HEAP: Global = Global(UnsafeCell::new(Heap::new(Memory)));
 
-    // SAFETY: blocks are aligned to their size, which is at least the layout's alignment
-    // and size, and one block is handed out once until it is given back.
+    // SAFETY: a block is at least the layout's size and aligned to its size up to a page,
+    // which covers the layout's alignment (larger ones are refused with null); one block
+    // is handed out once until it is given back.
     unsafe impl GlobalAlloc for Global {
         unsafe fn alloc(&self, l: Layout) -> *mut u8 {
             unsafe { (*self.0.get()).alloc(l.size(), l.align()) }

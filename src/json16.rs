@@ -55,8 +55,9 @@ const PHRASE_SLOTS: usize = 2048;
 /// Slots of the field-name table (a power of two; a result uses about 60 names).
 const KEY_SLOTS: usize = 256;
 
-/// A field name's slot: its (address, length) and its units, `"name":`.
-type KeySlot = (usize, usize, Box<[u16]>);
+/// A string's slot, by the (address, length) of its text: its units (for a field name,
+/// `"name":`; for policy text, the JSON string).
+type AddressSlot = (usize, usize, Box<[u16]>);
 
 /// Slots of the policy-text table (a power of two; an estimate writes about a hundred
 /// policy strings, a comparison of every region a few hundred).
@@ -84,9 +85,9 @@ thread_local! {
     /// Recurring computed phrases, by content (see [`Writer::phrase`]).
     static PHRASES: RefCell<Vec<PhraseSlot>> = RefCell::new(empty(PHRASE_SLOTS));
     /// Strings of the policy data as units, by (address, length): see [`Writer::policy_text`].
-    static TEXTS: RefCell<Vec<KeySlot>> = RefCell::new(empty(TEXT_SLOTS));
+    static TEXTS: RefCell<Vec<AddressSlot>> = RefCell::new(empty(TEXT_SLOTS));
     /// Field names as units: (address, length, `"name":`), see [`Writer::key`].
-    static KEYS: RefCell<Vec<KeySlot>> = RefCell::new(empty(KEY_SLOTS));
+    static KEYS: RefCell<Vec<AddressSlot>> = RefCell::new(empty(KEY_SLOTS));
 }
 
 struct Writer {
@@ -127,7 +128,7 @@ impl Writer {
         let slot = ((address ^ s.len()) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TEXT_SLOTS.trailing_zeros());
         TEXTS.with(|texts| {
             let mut texts = texts.borrow_mut();
-            let Some(entry) = texts.get_mut(slot as usize & (TEXT_SLOTS - 1)) else { return false };
+            let Some(entry) = texts.get_mut(slot as usize) else { return false };
             if entry.0 == address && entry.1 == s.len() {
                 self.out.extend_from_slice(&entry.2);
                 return true;
