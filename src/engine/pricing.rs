@@ -5,7 +5,7 @@
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
-use crate::policy::validate::when_matches;
+use crate::policy::schema::when_matches;
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 

@@ -396,7 +396,8 @@ codec_struct! {
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }
     ConditionDef { id, select, field, min, max, equals, text, clause, quote }
-    LimitDef { id, ty, select, amount, raised_amount, raised_when, max, group_by, mode, text, clause, quote, note }
+    LimitDef { id, ty, select, amount, raised_amount, raised_when, max, group_by, compare, mode, text, clause, quote, note }
+    CompareDef { earlier, now }
     NoticeDef { id, select, text, clause, quote }
     BenefitDef { id, text, clause, quote }
     GapDef { id, when, text, clause, quote }
