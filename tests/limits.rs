@@ -154,6 +154,7 @@ fn testland() -> Catalog {
         name: Text { zh: "测试地".into(), en: "Testland".into() },
         province: Text::default(),
         policies: vec![policy.id.clone()],
+        versions: Vec::new(),
         level_aliases: Default::default(),
     }];
     bundle.policies = vec![policy];

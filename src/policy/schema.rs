@@ -344,6 +344,10 @@ pub struct RegionDef {
     /// written in `regions.toml`.
     #[serde(skip_deserializing)]
     pub policies: Vec<Str>,
+    /// Which of its texts replaces which, and from when: found by the loader in the
+    /// policies' `supersedes`, so that the catalog knows without reading every policy.
+    #[serde(skip_deserializing)]
+    pub versions: Vec<VersionDef>,
     /// Enum values read as another value in this region, e.g. in Beijing the city's
     /// own level (`municipal`) is the provincial level.
     #[serde(default)]
@@ -366,6 +370,8 @@ pub struct PolicyDef {
     pub expires: Option<Str>,
     /// The words that set the effective date and the expiry.
     pub validity: Citation,
+    /// The earlier text of the region this one replaces, and from when.
+    pub supersedes: Option<SupersedesDef>,
     #[serde(default)]
     pub rule: Vec<RuleDef>,
     #[serde(default)]
@@ -380,6 +386,26 @@ pub struct PolicyDef {
     pub gap: Vec<GapDef>,
     #[serde(default)]
     pub eligibility: Vec<EligibilityDef>,
+}
+
+/// An earlier version of a text: `policy` (of the same region) applies to days before
+/// `from`, this one from `from` on; the words that say so are quoted.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupersedesDef {
+    pub policy: Str,
+    /// `YYYY-MM-DD`: the first day the new text applies instead of the old.
+    pub from: Str,
+    pub clause: Str,
+    pub quote: Str,
+}
+
+/// In a region: `new` replaces `old` from `from` (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionDef {
+    pub old: Str,
+    pub new: Str,
+    pub from: Str,
 }
 
 /// A clause and its verbatim words, with the reading taken where they are debatable.

@@ -577,6 +577,22 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
         };
         let text = normalize(&text);
         c.check_quote(&format!("{}/validity", p.id), &text, &p.validity.quote);
+        if let Some(s) = &p.supersedes {
+            let at = format!("{}/supersedes", p.id);
+            c.check_quote(&at, &text, &s.quote);
+            if Date::parse(&s.from).is_none() {
+                c.err(&at, "`from` is not a YYYY-MM-DD date");
+            }
+            match bundle.policies.iter().find(|q| q.id == s.policy) {
+                None => c.err(&at, format!("replaces unknown policy `{}`", s.policy)),
+                Some(q) if q.id == p.id || q.region != p.region => c.err(&at, format!("replaces `{}`, which is not another text of region `{}`", s.policy, p.region)),
+                Some(q) if q.supersedes.as_ref().is_some_and(|x| x.policy == p.id) => c.err(&at, format!("`{}` and `{}` replace each other", p.id, q.id)),
+                Some(_) => {}
+            }
+            if bundle.policies.iter().filter(|q| q.supersedes.as_ref().is_some_and(|x| x.policy == s.policy)).count() > 1 {
+                c.err(&at, format!("`{}` is replaced by more than one text", s.policy));
+            }
+        }
         let mut ids = BTreeSet::new();
         for r in &p.rule {
             if !ids.insert(&r.id) {
