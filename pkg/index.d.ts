@@ -82,7 +82,14 @@ export interface Adjustment {
   after_yuan: Yuan;
 }
 
-export interface Unmatched { achievement: number; kind: AchievementKind; reason: string }
+export interface Unmatched {
+  achievement: number;
+  kind: AchievementKind;
+  reason: string;
+  /** The clause the reason rests on and its words; null only where no text of the region addresses the item. */
+  clause: string | null;
+  quote: string | null;
+}
 
 export interface Benefit { policy: string; clause: string; quote: string; text: string }
 

@@ -32,6 +32,15 @@ const GENERAL: &str = "\
   title was held, adoption of a group standard) that the user did not give is assumed met,
   and the line carries a note saying so; a condition known not to be met leaves the
   achievement unmatched, with the clause.
+- **Details left out.** An achievement that leaves out an optional detail a rule's amount
+  depends on (which applicant case, which type of base, which grade, which kind of food
+  business) is read the best-paying way, as unknown facts are read as met: the line names
+  the assumption, its amount is a ceiling, and the total is an upper bound.
+- **Upgrades from an earlier award given without its details.** Where a text pays the
+  difference to the earlier award and the earlier award's amount depends on a detail not
+  given (a grade), the line gives the range of the difference and counts its ceiling.
+- **Items a combination rule brings to nothing** (a category left out, a cap used up, a
+  lower level after a higher one) are listed as unpaid too, with the rule's clause.
 - **Limits leave a choice.** Where a text limits counts or categories, the unit keeps the
   choice that pays it most (every choice of categories is tried with the caps applied), and
   the result says what was left out and why.

@@ -3,10 +3,10 @@
 //! earlier awards), then how many items (per class, per category), then how much
 //! money (annual caps). Where a limit leaves a choice, the unit keeps what pays most.
 
-use super::pricing::{rule_matches, selects, unit_amount};
+use super::pricing::{completed, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
-use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, Str};
+use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -176,16 +176,32 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
             lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(prev.to_string())));
-            let paid = p
-                .rule
-                .iter()
-                .filter(|r| rule_matches(r, &lower))
-                .filter_map(|r| unit_amount(ctx.cat, p, r, &lower, ctx.lang).ok().map(|x| x.0))
-                .max()
-                .unwrap_or(Decimal::ZERO);
-            c.unit = (c.unit - paid).max(Decimal::ZERO);
-            c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
-            effect = crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
+            let amount = |r: &RuleDef, x: &Achievement| unit_amount(ctx.cat, p, r, x, ctx.lang).ok().map(|u| u.0);
+            let exact = p.rule.iter().filter(|r| rule_matches(r, &lower)).filter_map(|r| amount(r, &lower)).max();
+            if let Some(paid) = exact {
+                c.unit = (c.unit - paid).max(Decimal::ZERO);
+                c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
+                effect = crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
+            } else {
+                // The earlier award is named without the details its amount depends on
+                // (a grade): the difference lies between the full amount and the amount
+                // less the largest award it could have been. Shown as a ceiling.
+                let options: Vec<(Decimal, Vec<&str>)> = p
+                    .rule
+                    .iter()
+                    .filter_map(|r| completed(ctx.cat, r, &lower).and_then(|(x, missing)| amount(r, &x).map(|v| (v, missing.iter().map(|m| m.0).collect()))))
+                    .collect();
+                let Some((most, fields)) = options.into_iter().max_by_key(|o| o.0) else { continue };
+                let least = (c.unit - most).max(Decimal::ZERO);
+                c.basis = Basis::Cap;
+                let asked = fields.join("、");
+                c.notes.push(Cow::Owned(crate::tr!(
+                    ctx.lang,
+                    format!("此前的{prev}奖励未填写其{asked}，无法确定已获金额：差额在 {} 至 {} 之间，按上限 {} 计；请填写后计算（{}）。", yuan(least), yuan(c.unit), yuan(c.unit), l.clause),
+                    format!("The earlier {prev} award is given without its {asked}, so what it paid is unknown: the difference lies between {} and {}, counted at the ceiling {}; give it to compute ({}).", yuan(least), yuan(c.unit), yuan(c.unit), l.clause)
+                )));
+                continue;
+            }
         } else {
             continue;
         }

@@ -113,13 +113,23 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 formula: p.formula,
                 notes: p.notes,
             }),
-            Pricing::Refused(reason) | Pricing::NoRule(reason) => unmatched.push(Unmatched { achievement: i, kind, reason }),
+            Pricing::Unpaid(r) => unmatched.push(Unmatched { achievement: i, kind, reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1) }),
         }
     }
     let gross: Decimal = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
     let ctx = Ctx { cat, achs: &achs, lang };
     let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
     let adjustments = limits::apply(&ctx, &policy_ids, &mut claims);
+    // An item a combination rule brought to nothing is unpaid too, with that rule's words.
+    for c in claims.iter().filter(|c| c.claimed > 0 && c.total.is_zero()) {
+        if let Some(adj) = adjustments.iter().rev().find(|x| x.achievements.contains(&c.ach)) {
+            let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
+            let reason = [adj.rule, if lang == Lang::Zh { "：" } else { ": " }, &adj.effect, open, adj.clause, close].concat();
+            let kind = cat.kind(&achs[c.ach].kind).map_or("", |k| k.id.as_str());
+            unmatched.push(Unmatched { achievement: c.ach, kind, reason, clause: Some(adj.clause), quote: Some(adj.quote) });
+        }
+    }
+    unmatched.sort_by_key(|u| u.achievement);
 
     let total: Decimal = claims.iter().map(|c| c.total).sum();
     let upper = claims.iter().any(|c| c.basis == Basis::Cap && c.total > Decimal::ZERO);

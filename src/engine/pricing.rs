@@ -23,10 +23,16 @@ pub struct Priced<'a> {
 
 pub enum Pricing<'a> {
     Paid(Priced<'a>),
-    /// Rules matched but a condition of the text is known not to be met.
-    Refused(String),
-    /// No rule of the region names this achievement.
-    NoRule(String),
+    /// Not paid: rules matched but a condition of the text is known not to be met, or
+    /// no rule of the region names this achievement.
+    Unpaid(Reason<'a>),
+}
+
+/// Why an achievement is not paid, and the clause and words of the text that say so
+/// (none only where no text of the region addresses it at all).
+pub struct Reason<'a> {
+    pub text: String,
+    pub cite: Option<(&'a str, &'a str)>,
 }
 
 /// The achievement as the region reads it: enum values mapped by its level aliases
@@ -210,7 +216,8 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
                 Check::Met => {}
                 Check::Unknown => notes.push(Cow::Owned([if lang == Lang::Zh { "按满足条件计：" } else { "Assumed: " }, text, &cite(lang, &cond.clause, &cond.quote)].concat())),
                 Check::Failed(got) => {
-                    refused = Some(crate::tr!(lang, format!("不符合条件：{text}（所填 {got}）"), format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote));
+                    let text = crate::tr!(lang, format!("不符合条件：{text}（所填 {got}）"), format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote);
+                    refused = Some(Reason { text, cite: Some((&cond.clause, &cond.quote)) });
                     break;
                 }
             }
@@ -221,8 +228,8 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
         }
         let (unit, formula, more) = match unit_amount(cat, policy, rule, a, lang) {
             Ok(u) => u,
-            Err(reason) => {
-                refusals.push(reason);
+            Err(text) => {
+                refusals.push(Reason { text, cite: Some((&rule.clause, &rule.quote)) });
                 continue;
             }
         };
@@ -234,11 +241,80 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
             best = Some(Priced { policy: pi, rule: ri, unit, basis: rule.basis, formula, notes });
         }
     }
+    // A rule that would pay more if an optional detail left out were given: the detail
+    // is assumed, as unknown facts are (said on the line, a ceiling).
+    if let Some(p) = assumed(cat, region, a, on, lang).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
+        return Pricing::Paid(p);
+    }
     match best {
         Some(p) => Pricing::Paid(p),
-        None if matched_any => Pricing::Refused(refusals.join("；")),
-        None => Pricing::NoRule(no_rule_reason(cat, region, a, on, lang)),
+        None if matched_any => {
+            let cite = refusals.first().and_then(|r| r.cite);
+            Pricing::Unpaid(Reason { text: refusals.into_iter().map(|r| r.text).collect::<Vec<_>>().join("；"), cite })
+        }
+        None => Pricing::Unpaid(no_rule_reason(cat, region, a, on, lang)),
     }
+}
+
+/// `a` with the fields `rule` matches on and `a` leaves out set to the first value the
+/// rule accepts, and those fields; `None` where a field `a` gives does not match.
+pub fn completed<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Option<(Achievement, Vec<(&'r str, &'r str)>)> {
+    let mut out = a.clone();
+    let mut missing = Vec::new();
+    for (f, allowed) in &rule.when {
+        let given = if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) };
+        match given {
+            Some(v) if allowed.contains(v) => {}
+            Some(_) => return None,
+            None => {
+                let v = allowed.as_slice().first()?.as_str();
+                let bool_field = cat.kind(&a.kind).and_then(|k| cat.field(k, f)).is_some_and(|d| d.ty == crate::policy::schema::FieldType::Bool);
+                out.fields.set(f.clone(), if bool_field { FieldValue::Bool(v == "true") } else { FieldValue::Enum(v.into()) });
+                missing.push((f.as_str(), v));
+            }
+        }
+    }
+    Some((out, missing))
+}
+
+/// An achievement that leaves out an optional field some rule matches on (which
+/// applicant case? which focus?) is read as meeting it, as unknown facts are: priced
+/// under the best-paying value, with a note naming the assumption, and as a ceiling
+/// (the total is then an upper bound).
+fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> Option<Priced<'a>> {
+    let kind = cat.kind(&a.kind)?;
+    let mut best: Option<(Priced<'a>, Vec<(&'a str, &'a str)>)> = None;
+    for (_, _, rule) in cat.rules_for(region, &a.kind) {
+        let Some((completed, missing)) = completed(cat, rule, a) else { continue };
+        if missing.is_empty() || missing.iter().any(|(f, _)| cat.field(kind, f).is_none_or(|d| d.required)) {
+            continue;
+        }
+        if let Pricing::Paid(p) = price(cat, region, &completed, on, lang) {
+            if best.as_ref().is_none_or(|(b, _)| p.unit > b.unit) {
+                best = Some((p, missing));
+            }
+        }
+    }
+    let (mut p, missing) = best?;
+    let values = &cat.head.kinds.values;
+    let said: Vec<String> = missing
+        .iter()
+        .map(|(f, v)| {
+            let field = cat.field(kind, f).map_or(*f, |d| pick(lang, &d.doc));
+            let value = values.get(f).and_then(|m| m.get(v)).map_or(*v, |t| pick(lang, t));
+            crate::tr!(lang, format!("“{field}”为“{value}”"), format!("“{field}” is “{value}”"))
+        })
+        .collect();
+    p.notes.insert(
+        0,
+        Cow::Owned(crate::tr!(
+            lang,
+            format!("未填写，按金额最高的情形计：{}；请填写以确定金额（上限）。", said.join("、")),
+            format!("Not given, so the best-paying case is assumed: {}; give it to settle the amount (a ceiling).", said.join(", "))
+        )),
+    );
+    p.basis = Basis::Cap;
+    Some(p)
 }
 
 /// Describes a rule's `when` in words: "国际 · 制定 · 主导".
@@ -263,18 +339,18 @@ pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
         .join(" · ")
 }
 
-fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> String {
+fn no_rule_reason<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> Reason<'a> {
     let r = &cat.head.regions[region];
     for (_, p) in cat.policies_on(r, on) {
         if let Some(g) = p.gap.iter().find(|g| when_matches(&g.when, &a.kind, |f| a.matched(f))) {
-            return say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote);
+            return Reason { text: say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote), cite: Some((&g.clause, &g.quote)) };
         }
     }
     let kind = cat.kind(&a.kind).map(|k| say(lang, &k.name.zh, &k.name.en)).unwrap_or_default();
     let name = say(lang, &r.name.zh, &r.name.en);
     let mut paid: Vec<String> = cat.rules_for(region, &a.kind).filter(|(pi, _, _)| version_applies(r, &cat.policy(*pi).id, on)).map(|(_, _, rule)| describe_when(cat, &rule.when, lang)).collect();
     paid.dedup();
-    if paid.is_empty() {
+    let mut text = if paid.is_empty() {
         crate::tr!(lang, format!("{name}的政策不资助“{kind}”。"), format!("{name}'s policies pay nothing for “{kind}”."))
     } else {
         say(
@@ -282,5 +358,13 @@ fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, on: Date, lang:
             &format!("{name}的政策不资助这一项“{kind}”；只资助：{}。", paid.join("；")),
             &format!("{name}'s policies do not pay for this “{kind}”; they pay only for: {}.", paid.join("; ")),
         )
-    }
+    };
+    // The clause where a paying text sets out what it funds: it names no amount for this.
+    let scope = cat.policies_on(r, on).find_map(|(_, p)| p.scope.as_ref().filter(|_| !p.rule.is_empty()).map(|s| (p, s)));
+    let cite_of = scope.map(|(p, s)| {
+        let title = pick(lang, &p.title);
+        text += &crate::tr!(lang, format!("《{title}》所资助的事项见{}：“{}”，其中未规定此项的金额。", s.clause, s.quote), format!(" “{title}” sets out what it funds in {}: “{}”, and names no amount for this.", s.clause, s.quote));
+        (s.clause.as_str(), s.quote.as_str())
+    });
+    Reason { text, cite: cite_of }
 }

@@ -101,6 +101,10 @@ pub struct Unmatched<'a> {
     pub achievement: usize,
     pub kind: &'a str,
     pub reason: String,
+    /// The clause the reason rests on, and its words; null only where no text of the
+    /// region addresses the item at all.
+    pub clause: Option<&'a str>,
+    pub quote: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]

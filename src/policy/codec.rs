@@ -393,7 +393,7 @@ codec_struct! {
     RegionDef { id, name, province, policies, versions, level_aliases }
     VersionDef { old, new, from }
     SupersedesDef { policy, from, clause, quote }
-    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, supersedes, rule, condition, limit, notice, benefit, gap, eligibility }
+    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility }
     Citation { clause, quote, note }
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }

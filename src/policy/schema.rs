@@ -372,6 +372,9 @@ pub struct PolicyDef {
     pub validity: Citation,
     /// The earlier text of the region this one replaces, and from when.
     pub supersedes: Option<SupersedesDef>,
+    /// Where a paying text sets out what it funds: cited for an item it names no amount
+    /// for (when no `[[gap]]` says more).
+    pub scope: Option<Citation>,
     #[serde(default)]
     pub rule: Vec<RuleDef>,
     #[serde(default)]

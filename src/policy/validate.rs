@@ -577,6 +577,9 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
         };
         let text = normalize(&text);
         c.check_quote(&format!("{}/validity", p.id), &text, &p.validity.quote);
+        if let Some(s) = &p.scope {
+            c.check_quote(&format!("{}/scope", p.id), &text, &s.quote);
+        }
         if let Some(s) = &p.supersedes {
             let at = format!("{}/supersedes", p.id);
             c.check_quote(&at, &text, &s.quote);

@@ -1,0 +1,93 @@
+//! One semantics everywhere (issue 14, part 2): a detail left out is read the best-paying
+//! way and said; an upgrade from an earlier award of unknown grade is a range; an item a
+//! combination rule brings to nothing is unpaid with that rule's clause.
+
+mod common;
+
+use common::*;
+use lingpao::{api, date::Date, policy::catalog};
+use serde_json::{json, Map, Value};
+
+fn estimate(v: Value) -> lingpao::model::result::EstimateResult<'static> {
+    api::estimate(&req(&v), Date::parse(TODAY).unwrap()).unwrap()
+}
+
+/// For every rule of every region that matches on an optional field: the achievement
+/// without that field is still paid, as a ceiling, with a note naming the assumption,
+/// never silently unmatched.
+#[test]
+fn a_left_out_detail_is_assumed_and_said_in_every_kind() {
+    let cat = catalog();
+    let mut checked = 0;
+    for region in &cat.head.regions {
+        for (_, p) in cat.policies_of(region).filter(|(_, p)| p.supersedes.is_none()) {
+            for rule in &p.rule {
+                let Some(kind) = rule.when.get("kind").map(|k| k.as_slice()[0].as_str()) else { continue };
+                let def = cat.kind(kind).unwrap();
+                let optional: Vec<&str> = rule.when.keys().map(|k| k.as_str()).filter(|f| *f != "kind" && cat.field(def, f).is_some_and(|d| !d.required)).collect();
+                if optional.is_empty() {
+                    continue;
+                }
+                let mut a = Map::new();
+                a.insert("kind".into(), json!(kind));
+                for (f, v) in &rule.when {
+                    if f != "kind" && !optional.contains(&f.as_str()) {
+                        let value = v.as_slice()[0].as_str();
+                        a.insert(f.to_string(), if value == "true" || value == "false" { json!(value == "true") } else { json!(value) });
+                    }
+                }
+                // Required fields the rule does not name: any value the kind allows.
+                for f in def.field.iter().filter(|f| f.required) {
+                    a.entry(f.name.to_string()).or_insert_with(|| f.values.first().map_or(json!(1), |v| json!(v.as_str())));
+                }
+                let r = estimate(json!({ "region": region.id.as_str(), "as_of": p.effective.as_deref().unwrap_or(&p.issued), "lang": "en", "achievements": [a] }));
+                let what = format!("{}/{} without {optional:?}", p.id, rule.id);
+                assert!(r.unmatched.is_empty(), "{what}: unpaid: {:?}", r.unmatched);
+                let line = &r.lines[0];
+                if line.rule != rule.id {
+                    // Another rule pays more without the detail: no assumption needed.
+                    continue;
+                }
+                assert!(line.notes.iter().any(|n| n.contains("best-paying case is assumed")), "{what}: {:?}", line.notes);
+                assert!(r.total_is_upper_bound && serde_json::to_value(line.basis).unwrap() == "cap", "{what}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 8, "only {checked} rules read an assumed detail");
+}
+
+/// Huangpu 第八条（三）: an upgrade to a national award from a provincial water-works
+/// award whose grade is not given: the difference is between 500000 − 200000 and 500000,
+/// shown as a ceiling; with the grade, the exact difference.
+#[test]
+fn an_upgrade_from_an_award_of_unknown_grade_is_a_range() {
+    let a = |grade: Option<&str>| {
+        let mut a = json!({ "kind": "engineering_award", "award": "dayu", "level": "national", "sector": "water", "applicant": "sole", "previous_level": "provincial" });
+        if let Some(g) = grade {
+            a["grade"] = json!(g);
+        }
+        estimate(json!({ "region": "guangzhou_huangpu", "as_of": "2021-06-30", "lang": "en", "achievements": [a] }))
+    };
+    let unknown = a(None);
+    let line = &unknown.lines[0];
+    assert_eq!((line.amount_yuan.as_str(), unknown.total_is_upper_bound), ("500000", true));
+    assert!(line.notes.iter().any(|n| n.contains("between 300000 and 500000") && n.contains("第八条（三）")), "{:?}", line.notes);
+    let known = a(Some("second"));
+    assert!(!known.total_is_upper_bound && known.lines[0].amount_yuan != "500000", "{:?}", known.lines[0]);
+}
+
+/// Every unpaid item names its clause where a rule of the text unpaid it: a condition
+/// not met, and an item a combination rule brought to nothing.
+#[test]
+fn items_refused_or_zeroed_cite_their_clause() {
+    let r = estimate(json!({ "region": "tianjin", "as_of": "2022-06-30", "achievements": [
+        { "kind": "standard", "level": "national", "action": "formulate", "role": "lead" },
+        { "kind": "leader", "level": "national" },
+        { "kind": "secretariat", "scope": "international", "tier": "tc" },
+        { "kind": "standard", "level": "national", "action": "formulate", "role": "lead", "drafter_rank": 2 } ] }));
+    let by = |i: usize| r.unmatched.iter().find(|u| u.achievement == i).unwrap_or_else(|| panic!("{i} unpaid: {:?}", r.unmatched));
+    assert_eq!(by(1).clause, Some("第十五条"), "the third category, left out");
+    assert!(by(1).reason.contains("第十五条"));
+    assert_eq!(by(3).clause, Some("第七条"), "not the first drafting unit: {:?}", by(3));
+}
