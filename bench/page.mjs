@@ -29,7 +29,7 @@ const link = `${url}#req=${encodeURIComponent(JSON.stringify({ region: 'tianjin'
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
 
 async function once(throttle) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext(); // a first visit: the service worker installs too
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (throttle) {

@@ -68,5 +68,6 @@ function registerWorker() {
   navigator.serviceWorker.register(policy ? policy.createScriptURL('sw.js') : 'sw.js').catch(() => { /* offline use is a bonus */ });
 }
 
-registerWorker();
-main();
+// The worker's install downloads every file of the build: after the first estimate, so it
+// does not compete with what that estimate needs.
+main().finally(registerWorker);
