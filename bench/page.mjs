@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, serve } from '../tests/browser/harness.mjs';
 
 const RUNS = 7;
 const THROTTLED = { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 };
@@ -17,16 +17,15 @@ let url = process.argv[2];
 let stop = () => {};
 if (!url) {
   const { buildSite } = await import('../scripts/build-site.mjs');
-  const { start } = await import('../scripts/serve.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'lingpao-bench-'));
   await buildSite({ out: dir });
-  const { server, url: u } = await start({ dir });
-  url = u;
-  stop = () => { server.closeAllConnections(); server.close(); rmSync(dir, { recursive: true, force: true }); };
+  const served = await serve(dir);
+  url = served.url;
+  stop = () => { served.close(); rmSync(dir, { recursive: true, force: true }); };
 }
 const link = `${url}#req=${encodeURIComponent(JSON.stringify({ region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] }))}`;
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+const browser = await launch();
 
 async function once(throttle) {
   const context = await browser.newContext(); // a first visit: the service worker installs too

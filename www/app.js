@@ -38,6 +38,7 @@ async function main() {
   let ctx;
   try {
     ctx = await loadContext();
+    await new Promise((ok) => setTimeout(ok)); // the engine's start and the first render: two tasks, not one
   } catch (e) {
     status.textContent = `${t('loadFailed', 'zh')}${e.message} / ${t('loadFailed', 'en')}${e.message}`;
     return;

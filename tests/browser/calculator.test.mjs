@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { start } from '../../scripts/serve.mjs';
+import { launch, serve } from './harness.mjs';
 import { buildSite } from '../../scripts/build-site.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -17,7 +16,7 @@ const out = join(root, 'test-output');
 const REGIONS = readFileSync(join(root, 'policies/regions.toml'), 'utf8').match(/^\[\[region\]\]/gm).length;
 mkdirSync(out, { recursive: true });
 
-let server;
+let close;
 let url;
 let browser;
 const timings = {};
@@ -25,17 +24,13 @@ const site = mkdtempSync(join(tmpdir(), 'lingpao-site-'));
 
 before(async () => {
   await buildSite({ out: site });
-  ({ server, url } = await start({ dir: site }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ url, close } = await serve(site));
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  close?.();
   rmSync(site, { recursive: true, force: true });
   console.log(`# timings (ms): ${JSON.stringify(timings)}`);
 });

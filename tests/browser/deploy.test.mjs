@@ -6,12 +6,11 @@
 // stores only the build's own URLs and answers even when it cannot store.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, cpSync, readdirSync, readFileSync, writeFileSync, appendFileSync, utimesSync, statSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, cpSync, readdirSync, readFileSync, writeFileSync, appendFileSync, utimesSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { start } from '../../scripts/serve.mjs';
+import { launch, serve } from './harness.mjs';
 import { buildSite } from '../../scripts/build-site.mjs';
 import { cspMeta, CSP } from '../../scripts/headers.mjs';
 
@@ -20,7 +19,7 @@ const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), 'lingpao-deploy-'));
 const site = join(tmp, 'site'); // what the server serves
-let server;
+let close;
 let url;
 let browser;
 let A;
@@ -51,17 +50,13 @@ before(async () => {
   B = { dir: join(tmp, 'b'), ...await buildSite({ root: tree, out: join(tmp, 'b') }) };
   assert.notEqual(A.id, B.id);
   deploy(A);
-  ({ server, url } = await start({ dir: site }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ url, close } = await serve(site));
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  close?.();
   rmSync(tmp, { recursive: true, force: true });
 });
 
