@@ -4,7 +4,8 @@
 #  2. the wasm build, then the npm package in Node: API, wasm/native parity on every
 #     case, npm pack + Node ESM + TypeScript + a Vite build in headless Chromium;
 #  3. wasm-bindgen-test inside wasm, in Node and in headless Chromium;
-#  4. the calculator page and widget in headless Chromium (tests/browser/).
+#  4. the calculator page and widget in headless Chromium, on the site as it deploys
+#     (built into a temporary folder), its releases and its server (tests/browser/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh || exit 1

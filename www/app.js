@@ -5,9 +5,12 @@ import { loadContext } from './js/data.js';
 import { Estimator } from './js/estimator.js';
 import { defaultState, fromHash, toHash } from './js/state.js';
 import { t } from './js/i18n.js';
+import { updateNotice } from './js/update.js';
 
 const mount = document.getElementById('app');
 const status = document.getElementById('status');
+const update = updateNotice();
+if (update) document.querySelector('.site-head').append(update);
 
 // The URL follows the state a moment after the last change: browsers throttle
 // replaceState when it is called on every keystroke.
@@ -24,6 +27,7 @@ function onState(state) {
   document.title = t('title', lang);
   document.getElementById('title').textContent = t('title', lang);
   document.getElementById('tagline').textContent = t('tagline', lang);
+  update?.setLang(lang);
   pending = toHash(state);
   clearTimeout(timer);
   timer = setTimeout(writeUrl, 120);
@@ -34,6 +38,7 @@ async function main() {
   let ctx;
   try {
     ctx = await loadContext();
+    await new Promise((ok) => setTimeout(ok)); // the engine's start and the first render: two tasks, not one
   } catch (e) {
     status.textContent = `${t('loadFailed', 'zh')}${e.message} / ${t('loadFailed', 'en')}${e.message}`;
     return;
@@ -64,5 +69,6 @@ function registerWorker() {
   navigator.serviceWorker.register(policy ? policy.createScriptURL('sw.js') : 'sw.js').catch(() => { /* offline use is a bonus */ });
 }
 
-registerWorker();
-main();
+// The worker's install downloads every file of the build: after the first estimate, so it
+// does not compete with what that estimate needs.
+main().finally(registerWorker);

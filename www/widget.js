@@ -5,7 +5,7 @@
 // link, to prefill achievements), lock-region (no region picker), hide-compare.
 // It renders in a shadow root with its own stylesheet: the host page's CSS stays out,
 // and it never touches the host page's DOM or URL.
-import { loadContext, base } from './js/data.js';
+import { loadContext } from './js/data.js';
 import { Estimator } from './js/estimator.js';
 import { defaultState, fromHash } from './js/state.js';
 import { h } from './js/dom.js';
@@ -17,7 +17,7 @@ class LingpaoEstimator extends HTMLElement {
     super();
     this.attachShadow({ mode: 'open' });
     this.shadowRoot.append(
-      h('link', { rel: 'stylesheet', href: new URL('css/lingpao.css', base).href }),
+      h('link', { rel: 'stylesheet', href: new URL('./css/lingpao.css', import.meta.url).href }),
       h('p', { class: 'lp', role: 'status', text: '正在载入… / Loading…' }));
   }
 

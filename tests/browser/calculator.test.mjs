@@ -1,12 +1,14 @@
 // The calculator page and the widget in headless Chromium, driven by real clicks and
-// key presses: the static server (scripts/serve.mjs) on a free port, screenshots of each
+// key presses: the site built as it deploys (scripts/build-site.mjs, into a temporary
+// folder) behind the static server (scripts/serve.mjs) on a free port, screenshots of each
 // state in test-output/, timings printed (not asserted). Needs pkg/wasm/ (build-wasm.sh).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { start } from '../../scripts/serve.mjs';
+import { launch, serve } from './harness.mjs';
+import { buildSite } from '../../scripts/build-site.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const out = join(root, 'test-output');
@@ -14,23 +16,22 @@ const out = join(root, 'test-output');
 const REGIONS = readFileSync(join(root, 'policies/regions.toml'), 'utf8').match(/^\[\[region\]\]/gm).length;
 mkdirSync(out, { recursive: true });
 
-let server;
+let close;
 let url;
 let browser;
 const timings = {};
+const site = mkdtempSync(join(tmpdir(), 'lingpao-site-'));
 
 before(async () => {
-  ({ server, url } = await start());
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  await buildSite({ out: site });
+  ({ url, close } = await serve(site));
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  close?.();
+  rmSync(site, { recursive: true, force: true });
   console.log(`# timings (ms): ${JSON.stringify(timings)}`);
 });
 
@@ -71,8 +72,9 @@ test('the server sends the CSP header and the wasm MIME type', async () => {
   const page = await fetch(url);
   assert.match(page.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(page.headers.get('content-security-policy'), /unsafe-inline|'unsafe-eval'/);
-  assert.match(await page.text(), /http-equiv="Content-Security-Policy"/);
-  const wasm = await fetch(`${url}pkg/wasm/lingpao_bg.wasm`);
+  const html = await page.text();
+  assert.match(html, /http-equiv="Content-Security-Policy"/);
+  const wasm = await fetch(new URL(html.match(/<link rel="preload" href="([^"]+\.wasm)"/)[1], url));
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   assert.equal((await fetch(`${url}..%2fCargo.toml`)).status, 404);
 });

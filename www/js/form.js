@@ -79,7 +79,7 @@ export class Form {
       this.regionLabel.textContent = t(this.lockRegion ? 'regionLocked' : 'region', lang);
       this.renderRegions(regions, state);
       this.regionFixed.textContent = `${pick(region.name, lang)} · ${regionSummary(region, lang)}`;
-      fill(this.policies, h('h3', { class: 'lp-h3', text: t('policies', lang) }), policyList(region.policies, lang));
+      fill(this.policies, h('h2', { class: 'lp-h3', text: t('policies', lang) }), policyList(region.policies, lang));
       this.asOfLabel.textContent = t('asOf', lang);
       this.asOfHint.textContent = t('asOfHint', lang);
       this.heading.textContent = t('achievements', lang);
