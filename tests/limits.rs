@@ -292,3 +292,64 @@ fn unpaid_items_say_what_is_paid() {
     assert!(r.unmatched[0].reason.contains("they pay only for"), "{}", r.unmatched[0].reason);
     assert!(r.unmatched[1].reason.contains("pay nothing"), "{}", r.unmatched[1].reason);
 }
+
+/// A synthetic policy of `n` categories (one rule each: standards by level, action and
+/// role), keeping at most `keep` of them, with an annual cap over all.
+fn many_categories(n: usize, keep: u32) -> Bundle {
+    let mut bundle: Bundle = lingpao::policy::bundle().clone();
+    let mut policy: PolicyDef = toml::from_str(POLICY).unwrap();
+    let levels = ["international", "national", "industry", "regional", "provincial", "municipal", "group"];
+    let template = policy.rule[0].clone();
+    policy.rule = (0..n)
+        .map(|i| {
+            let mut r = template.clone();
+            r.id = format!("r{i}").into();
+            r.category = format!("c{i}").into();
+            r.when = toml::from_str(&format!("kind = \"standard\"\nlevel = \"{}\"\naction = \"{}\"\nrole = \"{}\"", levels[i % 7], ["formulate", "revise"][i / 7 % 2], ["lead", "participant"][i / 14 % 2])).unwrap();
+            r.amount = Some(rust_decimal::Decimal::from(1000 * (i as i64 + 1)));
+            r.limit_to_field = None;
+            r
+        })
+        .collect();
+    let mut limit = policy.limit.iter().find(|l| l.ty == lingpao::policy::schema::LimitType::AnnualCap).unwrap().clone();
+    limit.select = Default::default();
+    // Only the best choice of four reaches it: 20000 + 19000 + 18000 + 17000 = 74000.
+    limit.amount = Some(rust_decimal::Decimal::from(73500));
+    limit.raised_when = None;
+    limit.raised_amount = None;
+    let mut categories = limit.clone();
+    categories.id = "categories".into();
+    categories.ty = lingpao::policy::schema::LimitType::MaxCategories;
+    categories.amount = None;
+    categories.max = Some(keep);
+    policy.limit = vec![categories, limit];
+    policy.condition.clear();
+    bundle.regions = vec![RegionDef { id: "testland".into(), name: Text { zh: "测试地".into(), en: "Testland".into() }, province: Text::default(), policies: vec![policy.id.clone()], versions: Vec::new(), level_aliases: Default::default() }];
+    bundle.policies = vec![policy];
+    bundle
+}
+
+/// `max_categories` tries every choice: the validator refuses data that would ask for
+/// more than it allows, and the worst case it allows (4 of 20 categories: 4845 choices,
+/// each with the caps applied) still answers the best choice.
+#[test]
+fn the_worst_category_choice_the_format_allows_is_answered() {
+    use lingpao::policy::validate::{choose, validate, MAX_CATEGORY_CHOICES};
+    assert!(choose(20, 4) <= MAX_CATEGORY_CHOICES && choose(21, 4) > MAX_CATEGORY_CHOICES && choose(15, 6) > MAX_CATEGORY_CHOICES);
+    let refused = validate(&many_categories(21, 4), &|_| Some("q".into()));
+    assert!(refused.iter().any(|e| e.contains("keeping 4 of 21 categories means 5985 choices")), "{refused:?}");
+    let allowed = validate(&many_categories(20, 4), &|_| Some("q".into()));
+    assert!(!allowed.iter().any(|e| e.contains("choices")), "{allowed:?}");
+
+    let cat = Catalog::from_bundle(&many_categories(20, 4));
+    let levels = ["international", "national", "industry", "regional", "provincial", "municipal", "group"];
+    let (actions, roles) = (["formulate", "revise"], ["lead", "participant"]);
+    let achievements: Vec<serde_json::Value> = (0..20).map(|i| json!({ "kind": "standard", "level": levels[i % 7], "action": actions[i / 7 % 2], "role": roles[i / 14 % 2] })).collect();
+    let t0 = std::time::Instant::now();
+    let r = run(&cat, json!(achievements));
+    eprintln!("4 of 20 categories (4845 choices): {:?}", t0.elapsed());
+    // The four best-paying categories, 74000, then the cap: the next best choice
+    // (73000) would stay under it.
+    assert_eq!(r.total_yuan, "73500");
+    assert_eq!(r.unmatched.len(), 16);
+}

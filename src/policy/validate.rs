@@ -468,6 +468,13 @@ impl<'b> Checker<'b> {
             }
             LimitType::MaxCategories => {
                 needs(l.max.is_some_and(|m| m > 0), self, "needs a positive `max`");
+                // The engine tries every choice of `max` categories with the caps applied:
+                // the data may not ask for more choices than a call can afford.
+                let n = p.rule.iter().map(|r| &r.category).collect::<BTreeSet<_>>().len();
+                let choices = choose(n, l.max.unwrap_or(0) as usize);
+                if choices > MAX_CATEGORY_CHOICES {
+                    self.err(&at, format!("keeping {} of {n} categories means {choices} choices to try; at most {MAX_CATEGORY_CHOICES} are allowed", l.max.unwrap_or(0)));
+                }
                 (false, false)
             }
             LimitType::SeriesAsOne | LimitType::HighestOnly => {
@@ -508,6 +515,19 @@ impl<'b> Checker<'b> {
         let rules = p.rule.iter().filter(|r| s.category.as_ref().is_none_or(|c| c.contains(&r.category)) && s.rule.as_ref().is_none_or(|x| x.contains(&r.id)));
         rules.filter_map(|r| r.when.get("kind")).flat_map(|k| k.as_slice().to_vec()).collect::<BTreeSet<_>>().into_iter().collect()
     }
+}
+
+/// The most choices of categories a `max_categories` limit may ask the engine to try
+/// (C(16, 8) = 12870 would be the worst case below 16 categories; Tianjin's 2 of 7 is 21).
+pub const MAX_CATEGORY_CHOICES: u64 = 5000;
+
+/// C(n, k), saturating.
+pub fn choose(n: usize, k: usize) -> u64 {
+    if k > n {
+        return 0;
+    }
+    let k = k.min(n - k) as u64;
+    (0..k).fold(1u64, |c, i| c.saturating_mul(n as u64 - i) / (i + 1))
 }
 
 /// All problems found, empty if the data is sound. `source` returns a source file's
