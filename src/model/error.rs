@@ -1,6 +1,7 @@
 //! Bad input: which field, what was wrong, and what is allowed.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -11,6 +12,30 @@ pub struct InputError {
     pub message_zh: String,
     /// The values (or fields) that would have been accepted, where there is a list.
     pub allowed: Vec<String>,
+}
+
+/// Longest value an error message quotes whole, in characters.
+const SHOWN: usize = 40;
+
+/// A value as an error message or field path quotes it: whole when short, else its
+/// first characters and its length, so that a 10-million-character value does not come
+/// back in full.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    cut(s, false)
+}
+
+/// [`shown`] for a Chinese message.
+pub fn shown_zh(s: &str) -> Cow<'_, str> {
+    cut(s, true)
+}
+
+fn cut(s: &str, zh: bool) -> Cow<'_, str> {
+    if s.char_indices().nth(SHOWN).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let end = s.char_indices().nth(SHOWN - 8).map_or(s.len(), |(i, _)| i);
+    let n = s.chars().count();
+    Cow::Owned(if zh { format!("{}…（共 {n} 个字符）", &s[..end]) } else { format!("{}… ({n} characters)", &s[..end]) })
 }
 
 impl InputError {
