@@ -16,27 +16,23 @@ use crate::model::Json;
 /// time out of proportion; the JS package checks it too, before the text enters wasm.
 pub const MAX_REQUEST_BYTES: usize = 1 << 20;
 
-/// The error for a request over [`MAX_REQUEST_BYTES`]; `size` says by how much, where known.
-pub fn too_large(size: &str) -> InputError {
-    InputError::new(
-        "request",
-        format!("is {size} bytes of JSON; the limit is {MAX_REQUEST_BYTES} bytes (1 MiB)"),
-        format!("请求为 {size} 字节，超过上限 {MAX_REQUEST_BYTES} 字节（1 MiB）"),
-    )
+/// The error for a request over [`MAX_REQUEST_BYTES`] (the same words in every face).
+pub fn too_large() -> InputError {
+    InputError::new("request", "is over the limit of 1048576 bytes (1 MiB) of JSON", "请求超过 1048576 字节（1 MiB）的上限")
 }
 
 /// Parses JSON text, turning a syntax error into an input error like any other. A
 /// byte-order mark before the text is skipped (Windows editors save files with one).
 pub fn parse_json(text: &str) -> Result<Json<'_>, InputError> {
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(too_large(&text.len().to_string()));
+        return Err(too_large());
     }
     Json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| match e.path {
         // A lone surrogate is a value the caller can find and fix: name where it is.
         Some(path) => InputError::new(
             if path.is_empty() { "request".into() } else { path },
-            "holds a lone surrogate (a \\ud800-\\udfff escape without its pair), which is not Unicode text",
-            "含有不成对的代理项（\\ud800-\\udfff 转义缺少另一半），不是有效的 Unicode 文本",
+            "holds a lone surrogate (\\ud800-\\udfff without its pair)",
+            "含有不成对的代理项（\\ud800-\\udfff）",
         ),
         None => InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")),
     })

@@ -124,7 +124,7 @@ fn stdin_json(o: &Opts) -> Result<Json<'static>, InputError> {
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::new("request", format!("cannot read stdin: {e}"), "无法读取标准输入"))?;
     if bytes.len() > api::MAX_REQUEST_BYTES {
-        return Err(api::too_large(&format!("more than {}", api::MAX_REQUEST_BYTES)));
+        return Err(api::too_large());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

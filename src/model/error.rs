@@ -1,7 +1,6 @@
 //! Bad input: which field, what was wrong, and what is allowed.
 
 use serde::Serialize;
-use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,23 +18,35 @@ const SHOWN: usize = 40;
 
 /// A value as an error message or field path quotes it: whole when short, else its
 /// first characters and its length, so that a 10-million-character value does not come
-/// back in full.
-pub fn shown(s: &str) -> Cow<'_, str> {
-    cut(s, false)
+/// back in full. Written as it is formatted, without a copy.
+pub struct Shown<'a> {
+    text: &'a str,
+    zh: bool,
+}
+
+pub fn shown(text: &str) -> Shown<'_> {
+    Shown { text, zh: false }
 }
 
 /// [`shown`] for a Chinese message.
-pub fn shown_zh(s: &str) -> Cow<'_, str> {
-    cut(s, true)
+pub fn shown_zh(text: &str) -> Shown<'_> {
+    Shown { text, zh: true }
 }
 
-fn cut(s: &str, zh: bool) -> Cow<'_, str> {
-    if s.char_indices().nth(SHOWN).is_none() {
-        return Cow::Borrowed(s);
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.text;
+        if s.char_indices().nth(SHOWN).is_none() {
+            return f.write_str(s);
+        }
+        let end = s.char_indices().nth(SHOWN - 8).map_or(s.len(), |(i, _)| i);
+        let n = s.chars().count();
+        if self.zh {
+            write!(f, "{}…（共 {n} 个字符）", &s[..end])
+        } else {
+            write!(f, "{}… ({n} characters)", &s[..end])
+        }
     }
-    let end = s.char_indices().nth(SHOWN - 8).map_or(s.len(), |(i, _)| i);
-    let n = s.chars().count();
-    Cow::Owned(if zh { format!("{}…（共 {n} 个字符）", &s[..end]) } else { format!("{}… ({n} characters)", &s[..end]) })
 }
 
 impl InputError {

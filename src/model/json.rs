@@ -281,7 +281,7 @@ impl<'a> Reader<'a> {
                 return Err(self.error("expected `:`"));
             }
             self.pos += 1;
-            let value = self.value().map_err(|e| e.under(|| super::error::shown(&key).into_owned()))?;
+            let value = self.value().map_err(|e| e.under(|| super::error::shown(&key).to_string()))?;
             // Small objects (every object of a request) are checked as each key comes,
             // pointing at the second one; large ones once, sorted, at their opening brace.
             if members.len() < SMALL_OBJECT && members.iter().any(|(k, _)| *k == key) {

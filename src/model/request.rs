@@ -153,7 +153,7 @@ pub(crate) fn object<'v, 'a>(v: &'v Json<'a>, field: &str) -> Result<&'v Object<
 pub(crate) fn no_unknown_keys(obj: &Object, at: &str, allowed: &[&str]) -> Result<(), InputError> {
     for key in obj.keys() {
         if !allowed.contains(&key) {
-            let field = if at.is_empty() { shown(key).into_owned() } else { format!("{at}.{}", shown(key)) };
+            let field = if at.is_empty() { shown(key).to_string() } else { format!("{at}.{}", shown(key)) };
             return Err(InputError::new(field, format!("unknown field `{}`", shown(key)), format!("未知字段“{}”", shown_zh(key)))
                 .allowed(allowed.iter().map(|s| s.to_string()).collect()));
         }
@@ -198,7 +198,7 @@ pub(crate) fn lang(obj: &Object) -> Result<Lang, InputError> {
     match obj.get("lang") {
         None | Some(Json::Null) => Ok(Lang::Zh),
         Some(Json::String(s)) => lang_text(Some(s)),
-        Some(other) => Err(lang_error(&shown(&other.to_string()))),
+        Some(other) => Err(lang_error(&shown(&other.to_string()).to_string())),
     }
 }
 

@@ -1,36 +1,13 @@
 // The calculator page and the widget in headless Chromium, driven by real clicks and
 // key presses: the static server (scripts/serve.mjs) on a free port, screenshots of each
 // state in test-output/, timings printed (not asserted). Needs pkg/wasm/ (build-wasm.sh).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { start } from '../../scripts/serve.mjs';
+import { serve, url, browser, out } from './harness.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
-const out = join(root, 'test-output');
-mkdirSync(out, { recursive: true });
-
-let server;
-let url;
-let browser;
 const timings = {};
-
-before(async () => {
-  ({ server, url } = await start());
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-  console.log(`# timings (ms): ${JSON.stringify(timings)}`);
-});
+serve(timings);
 
 const TIANJIN = { region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] };
 const link = (req) => `${url}#req=${encodeURIComponent(JSON.stringify(req))}`;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { money, moneyFull, toWan, groupDigits } from '../../www/js/i18n.js';
-import { fromHash, toHash, defaultState } from '../../www/js/state.js';
+import { fromHash, toHash, defaultState, isDate, MAX_REQUEST_BYTES } from '../../www/js/state.js';
 import { article } from '../../www/js/sources.js';
 import { buildWww } from '../../scripts/build-www.mjs';
 import { registry } from '../../www/js/registry.js';
@@ -59,6 +59,18 @@ test('untrusted links: wrong types, unknown kinds, fields and values are dropped
   }
   assert.equal(fromHash('', base, ids, kinds).present, false);
   assert.equal(fromHash('#app', base, ids, kinds).present, false);
+});
+
+test('link dates are calendar days, and the size limit is the engine\'s', () => {
+  for (const d of ['2024-02-29', '2022-06-30', '2000-02-29', '2022-12-31']) assert.equal(isDate(d), true, d);
+  for (const d of ['2022-02-30', '2023-02-29', '2022-04-31', '1900-02-29', '2022-13-01', '2022-00-10', '2022-06-00', '2022-6-30', 20220630, null]) assert.equal(isDate(d), false, String(d));
+  assert.equal(MAX_REQUEST_BYTES, lingpao.MAX_REQUEST_BYTES);
+  const { state, problems } = fromHash(`#req=${encodeURIComponent(JSON.stringify({ as_of: '2022-02-30', region: 'tianjin' }))}`, base, ids, kinds);
+  assert.equal(state.as_of, base.as_of);
+  assert.equal(state.region, 'tianjin');
+  assert.deepEqual(problems, [{ field: 'as_of', why: 'date', value: '2022-02-30' }]);
+  const big = fromHash(`#req=${encodeURIComponent(JSON.stringify({ region: 'tianjin', achievements: [{ kind: 'leader', subject: 'x'.repeat(MAX_REQUEST_BYTES) }] }))}`, base, ids, kinds);
+  assert.deepEqual(big.problems, [{ field: 'request', why: 'size', value: undefined }]);
 });
 
 test('every quote of every region is found in its text, within a readable article', async () => {
