@@ -8,6 +8,7 @@ import { fromHash, toHash, defaultState, isDate, MAX_REQUEST_BYTES } from '../..
 import { article } from '../../www/js/sources.js';
 import { buildWww } from '../../scripts/build-www.mjs';
 import { registry } from '../../www/js/registry.js';
+import { rankRegions, compareYuan } from '../../www/js/compare.js';
 import * as lingpao from '../../pkg/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -71,6 +72,25 @@ test('link dates are calendar days, and the size limit is the engine\'s', () => 
   assert.deepEqual(problems, [{ field: 'as_of', why: 'date', value: '2022-02-30' }]);
   const big = fromHash(`#req=${encodeURIComponent(JSON.stringify({ region: 'tianjin', achievements: [{ kind: 'leader', subject: 'x'.repeat(MAX_REQUEST_BYTES) }] }))}`, base, ids, kinds);
   assert.deepEqual(big.problems, [{ field: 'request', why: 'size', value: undefined }]);
+});
+
+test('the page ranks the regions exactly as the engine\'s compare()', async () => {
+  for (const [a, b, sign] of [['160000', '75000', 1], ['2.5', '2.50', 0], ['9500.5', '9500.49', 1], ['0', '0.01', -1], ['100', '99.99', 1]]) {
+    assert.equal(Math.sign(compareYuan(a, b)), sign, `${a} vs ${b}`);
+  }
+  const ids = lingpao.regions().map((r) => r.id);
+  const std = { kind: 'standard', level: 'national', action: 'formulate', role: 'lead' };
+  const requests = [
+    { as_of: '2022-06-30', achievements: [{ ...std, count: 2 }] },
+    { as_of: '2021-06-30', lang: 'en', achievements: [{ kind: 'leader', level: 'national' }, { kind: 'pilot', level: 'provincial', actual_cost_yuan: '9500.50' }] },
+    { as_of: '2024-01-01', achievements: Array.from({ length: 200 }, (_, i) => ({ ...std, level: ['national', 'industry', 'regional', 'group', 'provincial'][i % 5], count: 1 + (i % 3) })) },
+    { achievements: [{ kind: 'leader', level: 'provincial' }] },
+  ];
+  for (const req of requests) assert.deepEqual(await rankRegions(lingpao, req, ids), lingpao.compare(req));
+  let live = true;
+  const stopped = rankRegions(lingpao, requests[0], ids, () => live);
+  live = false;
+  assert.equal(await stopped, null);
 });
 
 test('every quote of every region is found in its text, within a readable article', async () => {

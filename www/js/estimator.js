@@ -5,7 +5,7 @@ import { h, uid, fill, patch } from './dom.js';
 import { t, pick, describe, fieldLabel, colon } from './i18n.js';
 import { Form } from './form.js';
 import { renderTotal, renderBreakdown } from './result.js';
-import { renderCompare } from './compare.js';
+import { renderCompare, rankRegions } from './compare.js';
 import { toRequest, toHash, todayCN } from './state.js';
 import { base } from './data.js';
 
@@ -88,7 +88,7 @@ export class Estimator {
       let width = 0;
       new ResizeObserver(() => {
         const w = this.compareBox.clientWidth;
-        if (this.state.view === 'compare' && Math.abs(w - width) > 8) { width = w; this.renderCompareView(); }
+        if (this.state.view === 'compare' && Math.abs(w - width) > 8) { width = w; this.drawCompare(); }
       }).observe(this.compareBox);
     }
   }
@@ -237,11 +237,13 @@ export class Estimator {
     // The breakdown, the print report and the comparison (19 regions) of a long list
     // follow a moment after the last keystroke, in one task: each keystroke then costs
     // the estimate and the total only (tests/browser/hostile.test.mjs measures both).
+    const compare = state.view === 'compare' && !this.opts.hideCompare;
     const rest = () => {
       const t1 = performance.now();
-      patch(this.breakdown, renderBreakdown(view, shown));
+      // The hidden breakdown waits for its tab (switching tabs recomputes).
+      if (!compare) patch(this.breakdown, renderBreakdown(view, shown));
       this.renderReport(region, shown);
-      if (state.view === 'compare' && !this.opts.hideCompare) this.renderCompareView();
+      if (compare) this.renderCompareView();
       performance.measure('lp-rest', { start: t1, end: performance.now() });
     };
     clearTimeout(this.restTimer);
@@ -303,25 +305,39 @@ export class Estimator {
       result?.policies ? h('p', { class: 'lp-hint', text: result.policies.map((p) => `${lang === 'en' ? p.title : `《${p.title}》`}${colon(lang)}${t(`status.${p.status}`, lang)}`).join(lang === 'en' ? '; ' : '；') }) : null);
   }
 
+  /** Starts ranking the regions (one per task, see rankRegions) and draws them when done. */
   renderCompareView() {
     const { state, ctx } = this;
     const { lang } = state;
+    const run = {};
+    this.compareRun = run; // a newer run makes this one stop
     if (!state.achievements.length) {
+      this.comparison = null;
       fill(this.compareBox, h('p', { class: 'lp-empty', text: t('compareEmpty', lang) }));
       return;
     }
-    let comparison;
-    try { comparison = ctx.lingpao.compare(toRequest(state)); } catch (e) {
+    const ids = ctx.regions(undefined, 'zh').map((r) => r.id);
+    rankRegions(ctx.lingpao, toRequest(state), ids, () => this.compareRun === run).then((comparison) => {
+      if (!comparison) return;
+      this.comparison = comparison;
+      this.drawCompare();
+    }, (e) => {
+      if (this.compareRun !== run) return;
+      this.comparison = null;
       fill(this.compareBox, h('p', { class: 'lp-error', text: lang === 'en' ? e.message : (e.message_zh ?? e.message) }));
-      return;
-    }
+    });
+  }
+
+  drawCompare() {
+    const { state } = this;
+    if (!this.comparison) return;
     const width = this.compareBox.clientWidth || 600;
     fill(this.compareBox, ...renderCompare({
-      lang, width, current: state.region,
+      lang: state.lang, width, current: state.region,
       onPick: (region) => {
         this.update({ region, view: 'estimate' });
         this.tabEstimate.focus();
       },
-    }, comparison));
+    }, this.comparison));
   }
 }
