@@ -70,13 +70,16 @@ function text(value, field, optional = false) {
   return sized(value, field);
 }
 
+/** A key as the engine quotes it in a field path: whole up to 40 characters, else cut with its length. */
+const cut = (k) => ([...k].length <= 40 ? k : `${[...k].slice(0, 32).join('')}… (${[...k].length} characters)`);
+
 /** Where `key` of `holder` sits in `root`, as the engine names fields: `achievements[0].count`. */
 function pathOf(root, holder, key) {
   const seen = new Set();
   const walk = (node, at) => {
     if (!node || typeof node !== 'object' || seen.has(node)) return null;
     seen.add(node);
-    const step = (k) => (Array.isArray(node) ? `${at}[${k}]` : at ? `${at}.${k}` : k);
+    const step = (k) => (Array.isArray(node) ? `${at}[${k}]` : at ? `${at}.${cut(k)}` : cut(k));
     if (node === holder) return step(key);
     for (const [k, v] of Object.entries(node)) {
       const p = walk(v, step(k));

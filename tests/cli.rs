@@ -260,3 +260,55 @@ fn help_and_version_print_to_stdout_and_exit_0() {
         assert_eq!(json(&out.stderr)["error"]["field"], "arguments", "{args:?}");
     }
 }
+
+mod hostile {
+    //! The CLI's entry point under random hostile arguments and stdin: it answers or
+    //! refuses (exit 0 or 2, a JSON error on stderr), never aborts.
+    use super::*;
+    use proptest::prelude::*;
+    use std::os::unix::ffi::OsStringExt;
+
+    fn stdin_text() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(TIANJIN.as_bytes().to_vec()),
+            Just(format!("\u{feff}{TIANJIN}").into_bytes()),
+            Just(TIANJIN.replace("lead", "le\\ud800ad").into_bytes()),
+            Just(TIANJIN.replace("2022-06-30", "2022-02-30").into_bytes()),
+            Just(TIANJIN.replace("\"count\":2", "\"count\":NaN").into_bytes()),
+            Just(TIANJIN.replace("\"count\":2", "\"count\":1e999").into_bytes()),
+            (1usize..2000).prop_map(|n| format!("{}{}", "[".repeat(n), "]".repeat(n)).into_bytes()),
+            (0usize..100_000).prop_map(|n| TIANJIN.replace("tianjin", &"t".repeat(n)).into_bytes()),
+            proptest::collection::vec(any::<u8>(), 0..64),
+        ]
+    }
+
+    fn arg() -> impl Strategy<Value = std::ffi::OsString> {
+        prop_oneof![
+            Just("estimate".into()), Just("compare".into()), Just("eligibility".into()), Just("explain".into()),
+            Just("lookup".into()), Just("regions".into()), Just("--lang".into()), Just("--as-of".into()),
+            Just("2023-02-29".into()), Just("--json".into()), Just("-h".into()), Just("help".into()),
+            // Any bytes but NUL, which no argument can hold.
+            proptest::collection::vec(1u8..=255, 0..12).prop_map(std::ffi::OsString::from_vec),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, .. ProptestConfig::default() })]
+        #[test]
+        fn any_arguments_and_stdin_answer_or_refuse(args in proptest::collection::vec(arg(), 0..4), stdin in stdin_text()) {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_lingpao")).args(&args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+            let mut input = child.stdin.take().unwrap();
+            // The command may stop reading early (a refused argument): a broken pipe here is fine.
+            let _ = input.write_all(&stdin);
+            drop(input);
+            let out = child.wait_with_output().unwrap();
+            let code = out.status.code();
+            prop_assert!(matches!(code, Some(0) | Some(2)), "{args:?}: {:?} {}", out.status, String::from_utf8_lossy(&out.stderr));
+            if code == Some(2) {
+                let e = json(&out.stderr);
+                prop_assert!(e["error"]["field"].as_str().is_some_and(|f| !f.is_empty() && f.len() < 200));
+                prop_assert!(out.stderr.len() < 10_000, "{} bytes of stderr", out.stderr.len());
+            }
+        }
+    }
+}

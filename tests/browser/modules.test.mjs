@@ -74,6 +74,31 @@ test('link dates are calendar days, and the size limit is the engine\'s', () => 
   assert.deepEqual(big.problems, [{ field: 'request', why: 'size', value: undefined }]);
 });
 
+test('property: any link gives a valid state, and says so when it dropped something', () => {
+  let seed = 12;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const leaves = [NaN, null, true, -1, 0, 2, 1e308, '', 'tianjin', 'mars', '2022-02-30', '2024-02-29', 'zh', 'en', 'standard', 'national', 'lead', 'a\ud800', '\ufeff', '<script>', 'x'.repeat(300)];
+  const value = (d) => {
+    const r = rand();
+    if (d > 0 && r < 0.25) return Array.from({ length: Math.floor(rand() * 4) }, () => value(d - 1));
+    if (d > 0 && r < 0.5) return Object.fromEntries(Array.from({ length: Math.floor(rand() * 5) }, () => [pick(['kind', 'level', 'action', 'role', 'count', 'subject', 'actual_cost_yuan', 'evil', '__proto__']), value(d - 1)]));
+    return pick(leaves);
+  };
+  for (let i = 0; i < 500; i++) {
+    const req = Object.fromEntries(['region', 'as_of', 'lang', 'achievements', 'colour'].filter(() => rand() < 0.7).map((k) => [k, value(3)]));
+    const text = rand() < 0.1 ? JSON.stringify(req).slice(0, Math.floor(rand() * 40)) : JSON.stringify(req);
+    const { state, invalid, problems } = fromHash(`#req=${encodeURIComponent(text)}`, base, ids, kinds);
+    assert.ok(ids.includes(state.region) && isDate(state.as_of) && ['zh', 'en'].includes(state.lang), `case ${i}`);
+    assert.ok(state.achievements.length <= 200 && state.achievements.every((a) => kinds.byId.has(a.kind)));
+    assert.equal(invalid, problems.length > 0);
+    assert.ok(problems.every((p) => typeof p.field === 'string' && p.field.length <= 64 && (p.value === undefined || p.value.length <= 40)), JSON.stringify(problems));
+    try { lingpao.estimate({ region: state.region, as_of: state.as_of, lang: state.lang, achievements: state.achievements }); } catch (e) {
+      assert.ok(typeof e.field === 'string' && e.message_zh, `case ${i}: ${e.message}`);
+    }
+  }
+});
+
 test('the page ranks the regions exactly as the engine\'s compare()', async () => {
   for (const [a, b, sign] of [['160000', '75000', 1], ['2.5', '2.50', 0], ['9500.5', '9500.49', 1], ['0', '0.01', -1], ['100', '99.99', 1]]) {
     assert.equal(Math.sign(compareYuan(a, b)), sign, `${a} vs ${b}`);

@@ -138,3 +138,48 @@ test('hostile values anywhere give the documented error or a result', () => {
   // The engine still answers after all that.
   assert.equal(lingpao.estimate(request()).total_yuan, '80000');
 });
+
+/** A small seeded generator (mulberry32): the same cases on every run. */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random hostile value, nested up to `depth`: objects with request-like keys among others. */
+function hostileValue(rand, depth) {
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const keys = ['region', 'as_of', 'lang', 'achievements', 'kind', 'level', 'count', 'subject', 'actual_cost_yuan', 'facts', '\ud800', '\ufeffkind', 'x'.repeat(5000)];
+  const r = rand();
+  if (depth > 0 && r < 0.2) return Array.from({ length: Math.floor(rand() * 4) }, () => hostileValue(rand, depth - 1));
+  if (depth > 0 && r < 0.4) return Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(keys), hostileValue(rand, depth - 1)]));
+  return pick([...hostile.filter((v) => typeof v !== 'object' || v === null), 'tianjin', 'standard', 'national', '2022-06-30', 'zh', 2, 1.5, -0, new Date('2022-06-30')]);
+}
+
+const jsonOf = (v) => { try { return JSON.stringify(v) ?? ''; } catch { return '{'; } };
+
+test('property: random hostile requests and arguments give the documented error or a result', () => {
+  const rand = random(13);
+  for (let i = 0; i < 300; i++) {
+    const v = hostileValue(rand, 4);
+    const req = rand() < 0.5 ? v : request({ [['region', 'as_of', 'lang', 'achievements'][i % 4]]: v });
+    for (const [name, call] of [
+      ['estimate', () => lingpao.estimate(req)],
+      ['compare', () => (i % 5 ? null : lingpao.compare(req))],
+      ['eligibility', () => lingpao.eligibility({ region: 'shaanxi', facts: v })],
+      ['estimateJson', () => lingpao.estimateJson(typeof v === 'string' ? v : jsonOf(req))],
+      ['regions', () => lingpao.regions(v, i % 2 ? v : undefined)],
+      ['explain', () => lingpao.explain(v, i % 2 ? 'en' : v)],
+      ['lookup', () => lingpao.lookup(v)],
+    ]) {
+      try { call(); } catch (e) {
+        assert.ok(e instanceof Error && typeof e.field === 'string' && e.field.length > 0 && e.field.length < 200 && typeof e.message_zh === 'string',
+          `case ${i} ${name}: ${e?.constructor?.name}: ${String(e?.message).slice(0, 200)}`);
+      }
+    }
+  }
+  assert.equal(lingpao.estimate(request()).total_yuan, '80000');
+});

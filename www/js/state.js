@@ -90,7 +90,7 @@ export function fromHash(hash, base, regionIds, kinds) {
   if (text == null) return done(params.has('view'));
   if (text.length > MAX_REQUEST_BYTES) { problems.push(problem('request', 'size')); return done(true); }
   let req;
-  try { req = JSON.parse(text); } catch { problems.push(problem('request', 'json')); return done(true); }
+  try { req = JSON.parse(text.replace(/^\ufeff/, '')); } catch { problems.push(problem('request', 'json')); return done(true); }
   if (!req || typeof req !== 'object' || Array.isArray(req)) { problems.push(problem('request', 'type')); return done(true); }
   if (regionIds.includes(req.region)) state.region = req.region;
   else if (req.region !== undefined) problems.push(problem('region', 'value', req.region));
