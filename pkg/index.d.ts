@@ -1,13 +1,8 @@
 // lingpao: standardization-subsidy estimates, computed in WebAssembly, every policy embedded.
 // The JSON contract: ../shared/spec/contract.md (v1). Money is always a decimal string in yuan.
 
-import type { Achievement, AchievementKind, Yuan } from './kinds.js';
-export type * from './kinds.js';
-
-export type RegionId =
-  | 'beijing' | 'tianjin' | 'hebei' | 'jiangsu' | 'taizhou' | 'heilongjiang' | 'shaanxi'
-  | 'liaoning' | 'shanxi' | 'liaocheng' | 'linyi' | 'zhengzhou' | 'guangzhou_huangpu'
-  | 'guangyuan' | 'foshan' | 'zaozhuang' | 'weihai' | 'hainan' | 'shanghai';
+import type { Achievement, AchievementKind, FactId, Facts, RegionId, RegisterHit, RegisterId, Yuan } from './data.js';
+export type * from './data.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -187,51 +182,6 @@ export interface KindsRegistry {
   values: Record<string, Record<string, Text>>;
 }
 
-/**
- * What the company knows about itself, for the leader eligibility self-check. Every
- * fact is optional (`null` = not given): a fact not given leaves its conditions `unknown`.
- * Months facts are whole months 0–1200, or whole years 0–100 under the `years_` name.
- */
-export interface Facts {
-  /** Registered (lawfully established) in the region. */
-  registered_in_region?: boolean | null;
-  /** An independent legal person. */
-  independent_legal_person?: boolean | null;
-  /** The standard applied is self-declared on the enterprise standards public service platform. */
-  declared?: boolean | null;
-  /** Months the company's standard has been implemented. */
-  months_implemented?: number | null;
-  /** The same in whole years (give one of the two). */
-  years_implemented?: number | null;
-  /** The product is in an emerging field with fast upgrades (the national call accepts 6 months). */
-  fast_moving_field?: boolean | null;
-  /** The product or service is in the year's key domains (2022's: see `lookup`). */
-  in_key_domain?: boolean | null;
-  /** The company standard is stricter than the national and industry standards. */
-  standard_stricter?: boolean | null;
-  /** A major quality, safety or pollution accident, major complaint or violation in the past 3 years. */
-  incidents_3y?: boolean | null;
-  /** Penalised (or under investigation) for standards or quality problems in the past 2 years. */
-  penalized_2y?: boolean | null;
-  /** Penalised (or under investigation) for standards or quality problems in the past 3 years. */
-  penalized_3y?: boolean | null;
-  /** Penalised for a major violation of law in the previous year. */
-  penalized_last_year?: boolean | null;
-  /** On a (serious) dishonesty list now or in the past 3 years. */
-  blacklisted?: boolean | null;
-  /** A leader title of the company was revoked in the past 3 years. */
-  revoked_within_3y?: boolean | null;
-  /** Months since the leader list naming the company was published, held without a break. */
-  months_held?: number | null;
-  /** The same in whole years (give one of the two). */
-  years_held?: number | null;
-  /** The list was published by an evaluation or working body the authorities designated or recognise. */
-  listed_by_recognised_body?: boolean | null;
-}
-
-/** A fact as conditions name it (years are read as months). */
-export type FactId = Exclude<keyof Facts, 'years_implemented' | 'years_held'>;
-
 export interface EligibilityRequest {
   region: RegionId;
   facts?: Facts;
@@ -293,35 +243,8 @@ export interface Eligibility {
   data_version: string;
 }
 
-export type RegisterId = 'key-domains-2022' | 'grain-oil-leaders-2022';
-
-/** 2022 年度实施企业标准“领跑者”重点领域: one row of the table. */
-export interface KeyDomainRow { no: string; industry: string; domain: string }
-
-/** 2022 年粮油产品企业标准“领跑者”名单: one row of the table. */
-export interface GrainOilLeaderRow {
-  product_class: string;
-  no: string;
-  company: string;
-  standard_no: string;
-  standard_name: string;
-  evaluator: string;
-}
-
 /** `exact`: a term is a whole cell; `contains`: part of a cell; `within`: a cell is part of the term. */
 export type LookupMatch = 'exact' | 'contains' | 'within';
-
-interface HitBase {
-  /** The clause of the background text that holds the register. */
-  clause: string;
-  match: LookupMatch;
-  /** The reading of this row, where its printed line is odd. */
-  note: Text | null;
-}
-
-export type RegisterHit =
-  | (HitBase & { register: 'key-domains-2022'; row: KeyDomainRow; matched: (keyof KeyDomainRow)[] })
-  | (HitBase & { register: 'grain-oil-leaders-2022'; row: GrainOilLeaderRow; matched: (keyof GrainOilLeaderRow)[] });
 
 export interface RegisterInfo {
   id: RegisterId;

@@ -22,6 +22,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The wasm budgets (docs/performance.md) were measured with this rustc-web: another
+# version builds, but its size and speed may differ from the figures there.
+measured_rustc="1.96.0"
+have_rustc=$(/usr/bin/rustc --version 2>/dev/null | awk '{print $2}')
+if [ "$have_rustc" != "$measured_rustc" ]; then
+  echo "setup: note: Debian's rustc-web is ${have_rustc:-missing}, the wasm budgets were measured with $measured_rustc;" \
+    "sizes and speeds may differ (tests/js/size.test.mjs checks the size budget)" >&2
+fi
+
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then

@@ -12,8 +12,9 @@ use crate::model::Json;
 
 /// The largest request text, in bytes of UTF-8: 1 MiB, 3.7 times the largest request
 /// the engine accepts (200 achievements, every field at its longest: 284 KB,
-/// tests/hostile.rs), thousands of times a real one. Checked before parsing, so no text can make a call take memory or
-/// time out of proportion; the JS package checks it too, before the text enters wasm.
+/// tests/hostile.rs), thousands of times a real one. Checked before parsing, so no text
+/// can make a call take memory or time out of proportion; the JS package checks it
+/// too, before the text enters wasm.
 pub const MAX_REQUEST_BYTES: usize = 1 << 20;
 
 /// The error for a request over [`MAX_REQUEST_BYTES`] (the same words in every face).
@@ -99,7 +100,6 @@ pub struct RegionInfo {
 }
 
 /// Every region, its policies and their status on `as_of` (default today).
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> {
     let cat = catalog();
     let on = as_of.unwrap_or(today);
@@ -119,7 +119,6 @@ pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> 
         .collect()
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn explain(region: &str, lang: Lang) -> Result<Explanation, InputError> {
     let cat = catalog();
     engine::explain::explain(cat, region, lang)
@@ -128,7 +127,6 @@ pub fn explain(region: &str, lang: Lang) -> Result<Explanation, InputError> {
 
 /// The leader eligibility self-check: `{ "region", "facts": {...}, "lang", "as_of" }` →
 /// every condition of the region (and the national ones) met / not met / unknown.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn eligibility(request: &Json, today: Date) -> Result<Eligibility<'static>, InputError> {
     let cat = catalog();
     let req = crate::model::facts::parse(request, cat)?;
@@ -137,7 +135,6 @@ pub fn eligibility(request: &Json, today: Date) -> Result<Eligibility<'static>, 
 
 /// Rows of the national registers (2022 key domains, 2022 grain-and-oil leaders) that
 /// match every whitespace-separated term of `text`. Blank text is an input error.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn lookup(text: &str) -> Result<Lookup<'static>, InputError> {
     engine::lookup::lookup(catalog(), text)
 }
@@ -155,7 +152,6 @@ pub struct Version {
     pub data: String,
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn version() -> Version {
     Version { package: env!("CARGO_PKG_VERSION"), data: catalog().head.data_version.to_string() }
 }

@@ -55,13 +55,8 @@ const PHRASE_SLOTS: usize = 2048;
 /// Slots of the field-name table (a power of two; a result uses about 60 names).
 const KEY_SLOTS: usize = 256;
 
-/// A string's slot, by the (address, length) of its text: its units (for a field name,
-/// `"name":`; for policy text, the JSON string).
+/// A field name's slot, by the (address, length) of its text: its units, `"name":`.
 type AddressSlot = (usize, usize, Box<[u16]>);
-
-/// Slots of the policy-text table (a power of two; an estimate writes about a hundred
-/// policy strings, a comparison of every region a few hundred).
-const TEXT_SLOTS: usize = 4096;
 
 /// A phrase and its units.
 type PhraseSlot = (Box<str>, Box<[u16]>);
@@ -75,8 +70,8 @@ fn phrase_hash(s: &str) -> usize {
     (h ^ h >> 32) as usize
 }
 
-/// A table of empty slots, made without cloning one (`vec![slot; n]` cloned each box:
-/// 0.25M instructions of every cold start, for the three tables).
+/// A table of empty slots, made without cloning one (`vec![slot; n]` would clone each
+/// box, at every cold start).
 fn empty<T: Default>(slots: usize) -> Vec<T> {
     std::iter::repeat_with(T::default).take(slots).collect()
 }
@@ -84,8 +79,6 @@ fn empty<T: Default>(slots: usize) -> Vec<T> {
 thread_local! {
     /// Recurring computed phrases, by content (see [`Writer::phrase`]).
     static PHRASES: RefCell<Vec<PhraseSlot>> = RefCell::new(empty(PHRASE_SLOTS));
-    /// Strings of the policy data as units, by (address, length): see [`Writer::policy_text`].
-    static TEXTS: RefCell<Vec<AddressSlot>> = RefCell::new(empty(TEXT_SLOTS));
     /// Field names as units: (address, length, `"name":`), see [`Writer::key`].
     static KEYS: RefCell<Vec<AddressSlot>> = RefCell::new(empty(KEY_SLOTS));
 }
@@ -99,55 +92,20 @@ impl Writer {
         self.out.extend(s.bytes().map(u16::from));
     }
 
-    /// A JSON string: policy text and recurring phrases from their caches, anything
-    /// else written afresh.
+    /// A JSON string: long ones (policy text, notes, warnings) from the phrase cache,
+    /// short ones written afresh.
     fn string(&mut self, s: &str) {
-        // Very short strings (amounts, clause numbers) are written faster than looked up.
-        if s.len() < 8 {
-            return self.fresh_string(s);
-        }
-        if self.policy_text(s) {
-            return;
-        }
         if s.len() >= PHRASE_MIN {
             return self.phrase(s);
         }
         self.fresh_string(s);
     }
 
-    /// A string of the policy data (most of a result), as a JSON string: transcoded the
-    /// first time, then taken from a table keyed by its address, where a string only
-    /// ever displaces another. A hit needs no check of the text: the data's strings
-    /// live as long as the process, so whatever `&str` starts at the same address with
-    /// the same length is that text. Only a miss asks the catalog whether `s` is its
-    /// own (false if not). Against a table by the string's number, which asked the
-    /// catalog every time: 6.6% fewer instructions per estimate round trip (callgrind,
-    /// 134.7k -> 125.8k).
-    fn policy_text(&mut self, s: &str) -> bool {
-        let address = s.as_ptr() as usize;
-        let slot = ((address ^ s.len()) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TEXT_SLOTS.trailing_zeros());
-        TEXTS.with(|texts| {
-            let mut texts = texts.borrow_mut();
-            let Some(entry) = texts.get_mut(slot as usize) else { return false };
-            if entry.0 == address && entry.1 == s.len() {
-                self.out.extend_from_slice(&entry.2);
-                return true;
-            }
-            if crate::policy::text_index(s).is_none() {
-                return false;
-            }
-            let start = self.out.len();
-            self.fresh_string(s);
-            *entry = (address, s.len(), self.out[start..].into());
-            true
-        })
-    }
-
-    /// A computed phrase (a note with its clause cited, a warning): new text on every
-    /// call but the same text call after call, so its units are kept by content, in a
-    /// table where a phrase only ever displaces another (requests echo user text too).
-    /// Against std's HashMap (hashbrown, SipHash): 4.5% fewer instructions per estimate
-    /// round trip (callgrind, 140.4k -> 134.2k), and 1.9 KB less of gzip.
+    /// A long string (policy text, a note with its clause cited, a warning): the same
+    /// text call after call, so its units are kept by content, in a
+    /// table where a phrase only ever displaces another (requests echo user text too):
+    /// cheaper than std's HashMap, and no hashbrown or SipHash in the module
+    /// (docs/performance.md).
     fn phrase(&mut self, s: &str) {
         PHRASES.with(|cache| {
             let mut cache = cache.borrow_mut();

@@ -6,13 +6,11 @@
 //! [`api`] (the JSON contract) → the faces: the `lingpao` CLI and the wasm module
 //! (which writes its JSON as UTF-16 with [`json16`]).
 
-// Cold paths (the calls outside the budgets, and decoding the data once) are built for
-// size in the wasm build: -1.6 KB gzip.
-#![cfg_attr(target_arch = "wasm32", feature(optimize_attribute))]
-
 pub mod api;
 pub mod date;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod gen;
 pub mod heap;
 pub mod json16;
 pub mod model;

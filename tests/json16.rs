@@ -77,20 +77,6 @@ fn what_json_cannot_say_is_an_error_not_bad_text() {
     assert!(to_utf16(&m).is_err());
 }
 
-/// Policy text is kept by address and length: a string of the data, then a shorter
-/// slice of it at the same address, then an equal copy elsewhere, each comes out as its
-/// own text, the first time and from the table.
-#[test]
-fn policy_text_is_told_by_address_and_length() {
-    let quote: &str = &lingpao::policy::bundle().policies.iter().flat_map(|p| &p.rule).map(|r| &r.quote).find(|q| q.len() > 40).unwrap()[..];
-    let cut = quote.char_indices().nth(10).unwrap().0;
-    for _ in 0..2 {
-        same("quote", &quote);
-        same("its start", &&quote[..cut]);
-        same("a copy", &quote.to_string());
-    }
-}
-
 /// Phrases (32 bytes and more) are kept by content in a table where one displaces
 /// another: more phrases than slots, written over and over, in varying orders, still
 /// come out as serde_json writes them.

@@ -12,7 +12,7 @@ fn today() -> Date {
 #[test]
 fn every_region_answers_every_call() {
     let ids = catalog().region_ids();
-    assert_eq!(ids.len(), 19);
+    assert!(!ids.is_empty());
     let achievements = json!([
         { "kind": "standard", "level": "national", "action": "formulate", "role": "lead" },
         { "kind": "leader", "level": "national" },
@@ -28,8 +28,8 @@ fn every_region_answers_every_call() {
         let e = api::explain(id, Lang::En).unwrap();
         assert!(!e.policies.is_empty());
     }
-    assert_eq!(api::regions(None, today(), Lang::Zh).len(), 19);
-    assert_eq!(api::compare(&common::req(&json!({ "achievements": achievements })), today()).unwrap().ranking.len(), 19);
+    assert_eq!(api::regions(None, today(), Lang::Zh).len(), ids.len());
+    assert_eq!(api::compare(&common::req(&json!({ "achievements": achievements })), today()).unwrap().ranking.len(), ids.len());
 }
 
 #[test]

@@ -138,7 +138,6 @@ fn within(v: i64, min: Option<i64>, max: Option<i64>) -> bool {
 }
 
 /// One condition on the facts: its status, the reason, and the fact it still needs.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn evaluate<'a>(cat: &'a Catalog, e: &'a EligibilityDef, def: &'a FactDef, facts: &Named<FactValue>, lang: Lang) -> (ConditionStatus, String, Option<&'a str>) {
     let name = pick(lang, &def.name);
     let missing = |id: &'a str, name: &str| (ConditionStatus::Unknown, tr!(lang, format!("未提供 {id}（{name}）"), format!("{id} ({name}) not given")), Some(id));
@@ -189,7 +188,6 @@ fn evaluate<'a>(cat: &'a Catalog, e: &'a EligibilityDef, def: &'a FactDef, facts
     }
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn not_in_force(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Option<String> {
     let title = pick(lang, &p.title);
     let cite = format!("{}：“{}”", p.validity.clause, p.validity.quote);
@@ -210,7 +208,6 @@ fn not_in_force(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Option
 
 /// The eligibility self-check for one region. `req.region` must be a known id (the
 /// request parser checks); an unknown one answers with no conditions rather than panic.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn eligibility<'a>(cat: &'a Catalog, req: &EligibilityRequest, today: Date) -> Eligibility<'a> {
     let lang = req.lang;
     let on = req.as_of.unwrap_or(today);

@@ -58,7 +58,6 @@ pub struct Row {
     pub quote: String,
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
     combinations(&r.when)
         .into_iter()
@@ -75,7 +74,6 @@ fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
         .collect()
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn amount_words(r: &RuleDef, lang: Lang) -> String {
     match (r.amount, r.percent, &r.of, &r.of_field, r.max) {
         (Some(a), ..) => yuan(a),
@@ -89,7 +87,6 @@ fn amount_words(r: &RuleDef, lang: Lang) -> String {
     }
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation> {
     let (_, region) = cat.region(region_id)?;
     let row = |id: &str, zh: &str, en: &str, clause: &str, quote: &str| Row {

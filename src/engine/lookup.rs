@@ -100,7 +100,6 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Rows of every register matching every term of `text`.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn lookup<'a>(cat: &'a Catalog, text: &str) -> Result<Lookup<'a>, InputError> {
     let query = text.trim();
     if query.is_empty() {

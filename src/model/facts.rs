@@ -30,7 +30,6 @@ pub struct EligibilityRequest {
     pub facts: Named<FactValue>,
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputError> {
     let obj = request::object(v, "request")?;
     request::no_unknown_keys(obj, "", &["region", "as_of", "lang", "facts"])?;

@@ -4,6 +4,8 @@
 //! first estimate decodes its region's texts, not all of them.
 
 pub mod codec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
 pub mod schema;
 pub mod validate;
 
@@ -14,32 +16,31 @@ use codec::{Chunk, Codec, Table};
 use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::sync::OnceLock;
 
-static ASCII: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.ascii"));
-static CODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.coded"));
+static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
 static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
 static TABLE: OnceLock<Table> = OnceLock::new();
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 
 fn table() -> &'static Table {
-    TABLE.get_or_init(|| Table::new(ASCII, CODED, DATA))
+    TABLE.get_or_init(|| Table::new(TEXT, DATA))
 }
 
-/// The embedded catalog.
+/// The catalog every call reads: the embedded one, unless another was installed first.
 pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::decode(table()))
+}
+
+/// Makes `bundle` the catalog of this process, in place of the embedded data: for a
+/// data directory read at run time (`load`). Refused once the catalog was read.
+pub fn install(bundle: &Bundle) -> Result<(), &'static str> {
+    CATALOG.set(Catalog::from_bundle(bundle)).map_err(|_| "the catalog was already in use")
 }
 
 /// The whole embedded data at once, for the tests and the docs (the engine reads it
 /// through [`catalog`], part by part).
 pub fn bundle() -> &'static Bundle {
     BUNDLE.get_or_init(|| Bundle::decode(&mut table().decoder()))
-}
-
-/// Which string of the embedded data `s` is (by address: only the data's own text,
-/// borrowed into a result, is found; equal text elsewhere is not).
-pub fn text_index(s: &str) -> Option<usize> {
-    table().index_of(s)
 }
 
 /// Ids and their positions, sorted by length, then text: most comparisons of a search
@@ -83,7 +84,6 @@ pub struct Catalog {
 
 impl Catalog {
     /// Reads the head of the data; policies and registers wait until they are needed.
-    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn decode(table: &'static Table) -> Catalog {
         let (head, chunks, registers) = codec::decode_parts(&mut table.decoder());
         let head: &'static Head = Box::leak(Box::new(head)); // lives as long as the process
@@ -104,7 +104,7 @@ impl Catalog {
         let mut e = codec::Encoder::default();
         bundle.encode(&mut e);
         let out = e.finish();
-        let table = Box::leak(Box::new(Table::new(out.ascii.leak(), out.coded.leak(), out.data.leak())));
+        let table = Box::leak(Box::new(Table::new(out.text.leak(), out.data.leak())));
         Catalog::decode(table)
     }
 
@@ -200,23 +200,6 @@ mod tests {
     use super::*;
     use codec::Encoder;
 
-    /// Every string of the table is found again by its address (what json16's cache
-    /// relies on), ASCII (borrowed) or decoded; text from elsewhere is not.
-    #[test]
-    fn strings_are_found_by_address() {
-        let t = table();
-        assert!(t.len() > 1000);
-        for i in 0..t.len() {
-            let s = t.get(i);
-            if !s.is_empty() {
-                assert_eq!(text_index(s), Some(i), "{s}");
-                let copy = String::from(s);
-                assert_eq!(text_index(&copy), None);
-            }
-        }
-        assert_eq!(t.get(t.len()), "");
-    }
-
     /// The embedded bytes decode completely, and encode back to the same bytes.
     #[test]
     fn embedded_data_round_trips() {
@@ -226,7 +209,7 @@ mod tests {
         let mut e = Encoder::default();
         decoded.encode(&mut e);
         let out = e.finish();
-        assert!(out.ascii == ASCII && out.coded == CODED && out.data == DATA, "decode then encode changed the data");
+        assert!(out.text == TEXT && out.data == DATA, "decode then encode changed the data");
     }
 
     /// Policies read one by one are the policies read in order.

@@ -303,28 +303,14 @@ pub struct FieldDef {
     pub doc: Text,
 }
 
-/// `policies/regions.toml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegionsFile {
-    pub national: NationalDef,
-    pub region: Vec<RegionDef>,
-}
-
 /// The texts that apply in every region (their policies say `region = "national"`):
 /// every region inherits their eligibility conditions.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NationalDef {
     pub name: Text,
+    /// The policies saying `region = "national"`, in file order (found by the loader).
     pub policies: Vec<Str>,
-}
-
-/// `policies/facts.toml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactsFile {
-    pub fact: Vec<FactDef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,6 +340,9 @@ pub struct RegionDef {
     pub id: Str,
     pub name: Text,
     pub province: Text,
+    /// The policies saying this `region`, in file order: found by the loader, never
+    /// written in `regions.toml`.
+    #[serde(skip_deserializing)]
     pub policies: Vec<Str>,
     /// Enum values read as another value in this region, e.g. in Beijing the city's
     /// own level (`municipal`) is the provincial level.

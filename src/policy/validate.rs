@@ -479,7 +479,6 @@ impl<'b> Checker<'b> {
 }
 
 /// Every assignment of one value to each field of `when`.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn combinations(when: &Match) -> Vec<Map<Str>> {
     let mut out = vec![Map::default()];
     for (name, values) in when {
@@ -552,7 +551,7 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
             c.err(&p.id, "duplicate policy id");
         }
         if !bundle.regions.iter().any(|r| r.policies.contains(&p.id)) && !bundle.national.policies.contains(&p.id) {
-            c.err(&p.id, "no region (nor [national]) lists this policy");
+            c.err(&p.id, format!("region `{}` is neither a region of regions.toml nor `{NATIONAL}`", p.region));
         }
         for (what, d) in [("issued", Some(&p.issued)), ("effective", p.effective.as_ref()), ("expires", p.expires.as_ref())] {
             if d.is_some_and(|d| Date::parse(d).is_none()) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, browser, out } from './harness.mjs';
+import { serve, url, browser, out, REGIONS } from './harness.mjs';
 
 const timings = {};
 serve(timings);
@@ -131,11 +131,11 @@ test('compare ranks every region, bars sorted; a region opens its breakdown', as
   await page.getByRole('tab', { name: '各地区比较' }).click();
   await page.waitForSelector('.lp-chart .lp-bar');
   const widths = await page.$$eval('.lp-chart .lp-bar-fill', (rs) => rs.map((r) => Number(r.getAttribute('width'))));
-  assert.equal(widths.length, 19);
+  assert.equal(widths.length, REGIONS);
   assert.ok(widths[0] > 0);
   for (let i = 1; i < widths.length; i++) assert.ok(widths[i] <= widths[i - 1], `bar ${i} is not longer than bar ${i - 1}`);
   const ranks = await page.$$eval('.lp-table tbody tr td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
-  assert.deepEqual(ranks, Array.from({ length: 19 }, (_, i) => i + 1));
+  assert.deepEqual(ranks, Array.from({ length: REGIONS }, (_, i) => i + 1));
   await page.waitForURL(/view=compare/);
   await shot(page, 'compare');
   // Click a bar: that region's breakdown opens.

@@ -2,13 +2,16 @@
 // port and one headless Chromium, started before the file's tests and stopped after,
 // the folder for screenshots, and the file's timings printed at the end (not asserted).
 import { before, after } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start } from '../../scripts/serve.mjs';
 
-export const out = join(new URL('../../', import.meta.url).pathname, 'test-output');
+const root = new URL('../../', import.meta.url).pathname;
+export const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
+/** How many regions the data defines (each a `[[region]]` of policies/regions.toml). */
+export const REGIONS = readFileSync(join(root, 'policies/regions.toml'), 'utf8').match(/^\[\[region\]\]/gm).length;
 
 /** The server's base URL and the browser: set once `serve` has started them. */
 export let url;

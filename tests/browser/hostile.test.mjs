@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, browser, out } from './harness.mjs';
+import { serve, url, browser, out, REGIONS } from './harness.mjs';
 
 const timings = {};
 serve(timings, 'hostile timings');
@@ -30,7 +30,7 @@ const totalOf = (page) => page.$eval('[data-testid=total-yuan]', (d) => d.textCo
 
 /** The page works: the region picker is filled, labels are there, adding an item computes. */
 async function usable(page) {
-  assert.ok(await page.locator('.lp-inputs select option').count() > 19, 'the region picker is filled');
+  assert.ok(await page.locator('.lp-inputs select option').count() > REGIONS, 'the region picker is filled');
   assert.ok((await page.textContent('.lp-inputs label')).trim().length > 0, 'labels are there');
   const cards = await page.locator('.lp-card').count();
   await page.locator('.lp-add button').click();
@@ -194,7 +194,7 @@ async function typeInLongList(t, view) {
     assert.match(await page.locator('.lp-line').first().textContent(), /× 25/);
     assert.notEqual(total, '0');
   } else {
-    assert.equal(await page.locator('.lp-compare tbody tr').count(), 19);
+    assert.equal(await page.locator('.lp-compare tbody tr').count(), REGIONS);
   }
   await shot(page, `long-list-${view}`);
   assert.deepEqual(seen.errors, []);

@@ -45,8 +45,12 @@ pub struct ExpectedLine {
 }
 
 pub fn case_files() -> Vec<(String, CaseFile)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("policies/cases").map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    case_files_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/cases"))
+}
+
+/// The case files of a `cases/` directory, by name.
+pub fn case_files_in(dir: &Path) -> Vec<(String, CaseFile)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
     files.sort();
     files
         .into_iter()
@@ -69,3 +73,50 @@ pub fn to_json(v: &toml::Value) -> serde_json::Value {
 pub fn req(v: &serde_json::Value) -> lingpao::model::Json<'static> {
     lingpao::api::parse_json(&v.to_string()).expect("json! writes valid JSON").into_owned()
 }
+
+/// Runs one case through the JSON API and compares the whole outcome.
+pub fn check_case(case: &Case) -> Result<(), String> {
+    let today = lingpao::date::Date::parse(TODAY).unwrap();
+    let request = to_json(&case.request);
+    let outcome = lingpao::api::estimate(&req(&request), today);
+    if let Some(field) = &case.error_field {
+        return match outcome {
+            Err(e) if &e.field == field => Ok(()),
+            Err(e) => Err(format!("error names `{}`, expected `{field}`: {e}", e.field)),
+            Ok(r) => Err(format!("expected an error on `{field}`, got total {}", r.total_yuan)),
+        };
+    }
+    let r = outcome.map_err(|e| format!("unexpected error: {e}"))?;
+    let want_total = case.total_yuan.as_deref().ok_or("a case needs total_yuan or error_field")?;
+    let mut problems = Vec::new();
+    if r.total_yuan != want_total {
+        problems.push(format!("total {} ≠ expected {want_total}", r.total_yuan));
+    }
+    if let Some(u) = case.upper_bound {
+        if r.total_is_upper_bound != u {
+            problems.push(format!("total_is_upper_bound {} ≠ {u}", r.total_is_upper_bound));
+        }
+    }
+    let got: std::collections::BTreeSet<(usize, String, String)> = r.lines.iter().map(|l| (l.achievement, l.rule.to_string(), l.amount_yuan.clone())).collect();
+    let want: std::collections::BTreeSet<(usize, String, String)> = case.lines.iter().map(|l| (l.achievement, l.rule.clone(), l.amount_yuan.clone())).collect();
+    if got != want {
+        problems.push(format!("lines {got:?} ≠ expected {want:?}"));
+    }
+    let unmatched: Vec<usize> = r.unmatched.iter().map(|u| u.achievement).collect();
+    if unmatched != case.unmatched {
+        problems.push(format!("unmatched {unmatched:?} ≠ expected {:?} ({:?})", case.unmatched, r.unmatched));
+    }
+    if let Some(want) = &case.adjustments {
+        let got: std::collections::BTreeSet<&str> = r.adjustments.iter().map(|a| a.limit).collect();
+        let want: std::collections::BTreeSet<&str> = want.iter().map(String::as_str).collect();
+        if got != want {
+            problems.push(format!("adjustments {got:?} ≠ expected {want:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+

@@ -1,4 +1,6 @@
-// Generated from policies/kinds/*.toml by tests/docs.rs: do not edit.
+// Generated from policies/ by `cargo run --example gen`: do not edit.
+
+import type { LookupMatch, Text } from './index.js';
 
 /** Yuan as an exact decimal string, e.g. "75000" or "9500.50". */
 export type Yuan = string;
@@ -607,3 +609,95 @@ export type Achievement =
   | TestingQualificationAchievement;
 
 export type AchievementKind = Achievement['kind'];
+
+/** The regions a request may name. */
+export type RegionId =
+  | 'beijing' // 北京市 / Beijing
+  | 'tianjin' // 天津市 / Tianjin
+  | 'hebei' // 河北省 / Hebei
+  | 'jiangsu' // 江苏省 / Jiangsu
+  | 'taizhou' // 泰州市 / Taizhou
+  | 'heilongjiang' // 黑龙江省 / Heilongjiang
+  | 'shaanxi' // 陕西省 / Shaanxi
+  | 'liaoning' // 辽宁省 / Liaoning
+  | 'shanxi' // 山西省 / Shanxi
+  | 'liaocheng' // 聊城市 / Liaocheng
+  | 'linyi' // 临沂市 / Linyi
+  | 'zhengzhou' // 郑州市 / Zhengzhou
+  | 'guangzhou_huangpu' // 广州市黄埔区（广州开发区） / Guangzhou Huangpu (GDD)
+  | 'guangyuan' // 广元市 / Guangyuan
+  | 'foshan' // 佛山市 / Foshan
+  | 'zaozhuang' // 枣庄市 / Zaozhuang
+  | 'weihai' // 威海市 / Weihai
+  | 'hainan' // 海南省 / Hainan
+  | 'shanghai'; // 上海市 / Shanghai
+
+/** The published texts, by id. */
+export type PolicyId = 'national-leader-call' | 'beijing-leader-plan' | 'beijing-subsidy-fund' | 'tianjin-leader-plan' | 'tianjin-subsidy-fund' | 'hebei-leader-opinions' | 'jiangsu-leader-plan' | 'taizhou-leader-plan' | 'heilongjiang-certification-plan' | 'shaanxi-leader-plan' | 'liaoning-leader-plan' | 'shanxi-leader-measures' | 'liaocheng-quality-patent-awards' | 'linyi-innovation-incentives' | 'zhengzhou-quality-policies' | 'guangzhou-huangpu-quality-fund' | 'guangyuan-leader-plan' | 'foshan-strategy-fund' | 'zaozhuang-strategy-awards' | 'weihai-subsidy-fund' | 'hainan-implementation-opinions' | 'shanghai-standardization-director' | 'hainan-standardization-regulation';
+
+/**
+ * What the company knows about itself, for the leader eligibility self-check. Every
+ * fact is optional (`null` = not given): a fact not given leaves its conditions `unknown`.
+ * Months facts are whole months 0–1200, or whole years 0–100 under the `years_` name.
+ */
+export interface Facts {
+  /** The company is registered (lawfully established) in the region */
+  registered_in_region?: boolean | null;
+  /** The company is an independent legal person */
+  independent_legal_person?: boolean | null;
+  /** The product or service standard the company applies is self-declared on the enterprise standards public service platform */
+  declared?: boolean | null;
+  /** Months the company's standard has been implemented (or whole years as years_implemented) */
+  months_implemented?: number | null;
+  /** The same in whole years (give one of the two). */
+  years_implemented?: number | null;
+  /** The product is in an emerging field with fast product upgrades (the national call accepts 6 months of implementation) */
+  fast_moving_field?: boolean | null;
+  /** The product or service is in the year's published key domains for leaders (2022's can be searched with lookup) */
+  in_key_domain?: boolean | null;
+  /** The company standard is stricter than the national and industry standards */
+  standard_stricter?: boolean | null;
+  /** In the past three years: a major quality, safety or pollution accident, a major quality complaint or another violation of law */
+  incidents_3y?: boolean | null;
+  /** Penalised by law enforcement for standards or quality problems in the past two years, or under investigation */
+  penalized_2y?: boolean | null;
+  /** Administratively penalised for standards or quality problems in the past three years, or under investigation */
+  penalized_3y?: boolean | null;
+  /** Administratively penalised for a major violation of law in the previous year */
+  penalized_last_year?: boolean | null;
+  /** On a (serious) dishonesty list now or in the past three years, or known for serious dishonest conduct */
+  blacklisted?: boolean | null;
+  /** A leader title of the company was revoked in the past three years */
+  revoked_within_3y?: boolean | null;
+  /** Months since the leader list naming the company was published (recognised), held without a break (or whole years as years_held) */
+  months_held?: number | null;
+  /** The same in whole years (give one of the two). */
+  years_held?: number | null;
+  /** The leader list naming the company was published by an evaluation or working body designated or recognised by the authorities */
+  listed_by_recognised_body?: boolean | null;
+}
+
+/** A fact as conditions name it (years are read as months). */
+export type FactId = Exclude<keyof Facts, 'years_implemented' | 'years_held'>;
+
+export type RegisterId = 'grain-oil-leaders-2022' | 'key-domains-2022';
+
+/** 2022 年粮油产品企业标准“领跑者”名单: one row of the table. */
+export interface GrainOilLeaders2022Row { product_class: string; no: string; company: string; standard_no: string; standard_name: string; evaluator: string; }
+
+/** 2022 年度实施企业标准“领跑者”重点领域: one row of the table. */
+export interface KeyDomains2022Row { no: string; industry: string; domain: string; }
+
+/** A row of a register that matched, with its register's own row type. */
+export type RegisterHit =
+  | (HitBase & { register: 'grain-oil-leaders-2022'; row: GrainOilLeaders2022Row; matched: (keyof GrainOilLeaders2022Row)[] })
+  | (HitBase & { register: 'key-domains-2022'; row: KeyDomains2022Row; matched: (keyof KeyDomains2022Row)[] });
+
+/** What every register hit carries besides its row. */
+export interface HitBase {
+  /** The clause of the background text that holds the register. */
+  clause: string;
+  match: LookupMatch;
+  /** The reading of this row, where its printed line is odd. */
+  note: Text | null;
+}
