@@ -28,7 +28,8 @@ export type CompareRequest = Omit<EstimateRequest, 'region'> & { region?: Region
 
 export interface Text { zh: string; en: string }
 
-export type Status = 'in_force' | 'expired' | 'not_yet_effective' | 'no_expiry';
+/** `superseded`: a later version of the text applies on the day asked about. */
+export type Status = 'in_force' | 'expired' | 'not_yet_effective' | 'no_expiry' | 'superseded';
 
 /** `fixed`: the text names the amount; `cap`: it names a ceiling (不高于 / 不超过 / 最高). */
 export type Basis = 'fixed' | 'cap';

@@ -129,6 +129,7 @@ quote = "q"
 [[limit]]
 id = "leader_highest"
 type = "highest_only"
+group_by = ["subject"]
 select = { kind = "leader" }
 text = { zh = "只按最高", en = "highest only" }
 clause = "6"
@@ -137,6 +138,7 @@ quote = "q"
 [[limit]]
 id = "leader_upgrade"
 type = "prior_level"
+compare = { earlier = "previous_level", now = "level" }
 mode = "difference"
 select = { kind = "leader" }
 text = { zh = "差额", en = "difference" }
@@ -152,6 +154,7 @@ fn testland() -> Catalog {
         name: Text { zh: "测试地".into(), en: "Testland".into() },
         province: Text::default(),
         policies: vec![policy.id.clone()],
+        versions: Vec::new(),
         level_aliases: Default::default(),
     }];
     bundle.policies = vec![policy];

@@ -63,3 +63,29 @@ fn a_tampered_eligibility_quote_or_threshold_is_caught() {
     let errors = validate::validate(&bundle, &source);
     assert!(errors.iter().any(|x| x.contains("not found verbatim")) && errors.iter().any(|x| x.contains("unknown fact `shoe_size`")), "{errors:?}");
 }
+
+/// Errors after changing the limit `id` of policy `policy`.
+fn errors_after_limit(policy: &str, id: &str, change: impl Fn(&mut lingpao::policy::schema::LimitDef)) -> Vec<String> {
+    let mut bundle = lingpao::policy::bundle().clone();
+    let p = bundle.policies.iter_mut().find(|p| p.id == policy).expect("such a policy");
+    change(p.limit.iter_mut().find(|l| l.id == id).expect("such a limit"));
+    validate::validate(&bundle, &source)
+}
+
+/// A combination rule names the fields it reads, and every kind it selects has them:
+/// a limit that would silently do nothing is refused.
+#[test]
+fn a_limit_reading_fields_its_kinds_lack_is_caught() {
+    use lingpao::policy::schema::{CompareDef, OneOrMany};
+    let e = errors_after_limit("beijing-subsidy-fund", "series_one", |l| l.select.kind = Some(OneOrMany::One("pilot".into())));
+    assert!(e.iter().any(|e| e.contains("groups by `series`, which kind `pilot` does not have")), "{e:?}");
+    let e = errors_after_limit("beijing-subsidy-fund", "series_one", |l| l.group_by.clear());
+    assert!(e.iter().any(|e| e.contains("SeriesAsOne needs `group_by`")), "{e:?}");
+    let e = errors_after_limit("guangzhou-huangpu-quality-fund", "leader_upgrade", |l| l.compare = None);
+    assert!(e.iter().any(|e| e.contains("PriorLevel needs `compare")), "{e:?}");
+    let e = errors_after_limit("guangzhou-huangpu-quality-fund", "leader_upgrade", |l| l.compare = Some(CompareDef { earlier: "previous_level".into(), now: "grade".into() }));
+    assert!(e.iter().any(|e| e.contains("kind `leader` needs both")), "{e:?}");
+    let e = errors_after_limit("beijing-subsidy-fund", "standards_annual_cap", |l| l.group_by = vec!["level".into()]);
+    assert!(e.iter().any(|e| e.contains("AnnualCap takes no `group_by`")), "{e:?}");
+    assert!(errors_after_limit("beijing-subsidy-fund", "series_one", |_| {}).is_empty());
+}

@@ -4,7 +4,7 @@
 use super::pricing::{describe_when, unit_amount};
 use crate::model::{say, yuan, Achievement, FieldValue, Lang};
 use crate::policy::schema::{Basis, Map, Match, PolicyDef, RuleDef, Str};
-use crate::policy::validate::combinations;
+use crate::policy::schema::combinations;
 use crate::policy::Catalog;
 use serde::Serialize;
 

@@ -77,6 +77,20 @@ fn sum(claims: &[Claim], idx: &[usize]) -> Decimal {
     idx.iter().map(|&i| claims[i].total).sum()
 }
 
+/// When a limit type applies, in the order of the module's comment: what counts as one
+/// item, then how many items, then how much money. An exhaustive match: a new type does
+/// not compile until it has its place here and its step in [`apply`].
+fn order(t: LimitType) -> u8 {
+    match t {
+        LimitType::SeriesAsOne => 0,
+        LimitType::HighestOnly => 1,
+        LimitType::PriorLevel => 2,
+        LimitType::MaxCount => 3,
+        LimitType::MaxCategories => 4,
+        LimitType::AnnualCap => 5,
+    }
+}
+
 /// Applies every limit of every policy to its own claims; returns the steps taken.
 pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]) -> Vec<Adjustment<'c>> {
     let mut steps = Vec::new();
@@ -86,21 +100,17 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
     for &pi in policies {
         let cat: &'c Catalog = ctx.cat;
         let p = cat.policy(pi);
-        let of = |t: LimitType| p.limit.iter().filter(move |l| l.ty == t);
-        for l in of(LimitType::SeriesAsOne) {
-            one_per_group(ctx, pi, l, claims, "series", &mut steps);
-        }
-        for l in of(LimitType::HighestOnly) {
-            one_per_group(ctx, pi, l, claims, "subject", &mut steps);
-        }
-        for l in of(LimitType::PriorLevel) {
-            prior_level(ctx, pi, l, claims, &mut steps);
-        }
-        for l in of(LimitType::MaxCount) {
-            max_count(ctx, pi, l, claims, &mut steps);
-        }
-        for l in of(LimitType::MaxCategories) {
-            max_categories(ctx, pi, l, claims, &mut steps);
+        let mut limits: Vec<&'c LimitDef> = p.limit.iter().collect();
+        limits.sort_by_key(|l| order(l.ty)); // stable: the data's order within a type
+        for l in limits {
+            match l.ty {
+                LimitType::SeriesAsOne | LimitType::HighestOnly => one_per_group(ctx, pi, l, claims, &mut steps),
+                LimitType::PriorLevel => prior_level(ctx, pi, l, claims, &mut steps),
+                LimitType::MaxCount => max_count(ctx, pi, l, claims, &mut steps),
+                LimitType::MaxCategories => max_categories(ctx, pi, l, claims, &mut steps),
+                // The caps run together, after everything else (below).
+                LimitType::AnnualCap => {}
+            }
         }
         let mut totals: Vec<Decimal> = claims.iter().map(|c| c.total).collect();
         caps(ctx, pi, claims, &mut totals, Some(&mut steps));
@@ -111,17 +121,26 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
     steps
 }
 
-/// Series as one / highest only: among selected claims sharing a value of `key` (and a
-/// kind), only the best-paying item is counted.
-fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], key: &str, steps: &mut Vec<Adjustment<'c>>) {
-    let mut groups: Vec<((&str, &str), Vec<usize>)> = Vec::new();
+/// An achievement's values of the limit's `group_by` fields, or `None` where one is not
+/// given: such an item cannot be shown to share a group.
+fn group_key<'a>(l: &LimitDef, a: &'a Achievement) -> Option<Vec<&'a str>> {
+    l.group_by.iter().map(|f| a.matched(f).or(a.text(f))).collect()
+}
+
+/// Series as one / highest only: among selected claims of one kind sharing the values
+/// of `group_by`, only the best-paying item is counted.
+fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
+    // Keyed by (kind, the values of `group_by`).
+    type Key<'a> = (&'a str, Vec<&'a str>);
+    let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         let a = &ctx.achs[c.ach];
-        if let (true, Some(v)) = (ctx.selected(l, pi, c) && c.counted > 0, a.text(key)) {
-            group(&mut groups, (a.kind.as_str(), v), i);
+        if let (true, Some(key)) = (ctx.selected(l, pi, c) && c.counted > 0, group_key(l, a)) {
+            group(&mut groups, (a.kind.as_str(), key), i);
         }
     }
-    for ((_, value), idx) in groups {
+    for ((_, key), idx) in groups {
+        let value = key.join(" / ");
         let items: u32 = idx.iter().map(|&i| claims[i].counted).sum();
         if items <= 1 {
             continue;
@@ -144,8 +163,9 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
     let p = cat.policy(pi);
     for c in claims.iter_mut() {
         let a = &ctx.achs[c.ach];
-        let (true, Some(prev), Some(cur)) = (ctx.selected(l, pi, c), a.matched("previous_level"), a.matched("level")) else { continue };
-        let Some(order) = ctx.cat.kind(&a.kind).and_then(|k| ctx.cat.field(k, "level")).map(|f| &f.values) else { continue };
+        let Some(fields) = &l.compare else { continue }; // the validator requires it
+        let (true, Some(prev), Some(cur)) = (ctx.selected(l, pi, c), a.matched(&fields.earlier), a.matched(&fields.now)) else { continue };
+        let Some(order) = ctx.cat.kind(&a.kind).and_then(|k| ctx.cat.field(k, &fields.now)).map(|f| &f.values) else { continue };
         let rank = |v: &str| order.iter().position(|x| x == v);
         let (Some(rp), Some(rc)) = (rank(prev), rank(cur)) else { continue };
         let before = c.total;
@@ -155,7 +175,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
             effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
-            lower.fields.set(Str::from_static("level"), FieldValue::Enum(Str::from(prev.to_string())));
+            lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(prev.to_string())));
             let paid = p
                 .rule
                 .iter()

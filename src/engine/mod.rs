@@ -10,8 +10,8 @@ use crate::date::Date;
 use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};
 use crate::model::{pick, say, yuan, Achievement, Lang, Request};
 use std::borrow::Cow;
-use crate::policy::schema::{Basis, PolicyDef};
-use crate::policy::Catalog;
+use crate::policy::schema::{Basis, PolicyDef, VersionDef};
+use crate::policy::{version_applies, Catalog};
 use limits::{Claim, Ctx};
 use pricing::{aliased, price, selects, Pricing};
 use rust_decimal::Decimal;
@@ -30,11 +30,12 @@ pub fn status(p: &PolicyDef, on: Date) -> Status {
 
 pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> PolicyStatus<'a> {
     let p = cat.policy(pi);
+    let replaced = cat.region(&p.region).is_some_and(|(_, r)| r.versions.iter().any(|v| v.old == p.id) && !version_applies(r, &p.id, on));
     PolicyStatus {
         id: &p.id,
         title: pick(lang, &p.title),
         source: &p.source,
-        status: status(p, on),
+        status: if replaced { Status::Superseded } else { status(p, on) },
         issued: &p.issued,
         effective: p.effective.as_deref(),
         expires: p.expires.as_deref(),
@@ -63,12 +64,34 @@ fn validity_warning(p: &PolicyDef, s: &PolicyStatus, on: Date, lang: Lang) -> Op
     }
 }
 
+/// Where a region has two versions of a text: which one this estimate follows, and
+/// since or until when.
+fn version_warning(cat: &Catalog, v: &VersionDef, on: Date, lang: Lang) -> Option<String> {
+    let (old, new) = (cat.policy_by_id(&v.old)?, cat.policy_by_id(&v.new)?);
+    let s = new.supersedes.as_ref()?;
+    let (old_t, new_t) = (pick(lang, &old.title), pick(lang, &new.title));
+    let cite = format!("{}：“{}”", s.clause, s.quote);
+    Some(if on < Date::parse(&v.from)? {
+        say(
+            lang,
+            &format!("按 {on} 适用《{old_t}》；自 {} 起由新版本《{new_t}》取代（{cite}），此后的金额可能不同。", v.from),
+            &format!("On {on} “{old_t}” applies; from {} it is replaced by a newer version, “{new_t}” ({cite}), whose amounts may differ.", v.from),
+        )
+    } else {
+        say(
+            lang,
+            &format!("按 {on} 适用《{new_t}》，它自 {} 起取代《{old_t}》（{cite}）；此前的事项按旧版本计算。", v.from),
+            &format!("On {on} “{new_t}” applies: it replaced “{old_t}” from {} ({cite}); earlier days follow the old version.", v.from),
+        )
+    })
+}
+
 /// The estimate for one region. `region` must be a known id (the request parser checks).
 pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult<'a> {
     let lang = req.lang;
     let as_of = req.as_of.unwrap_or(today);
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
-    let policies: Vec<(usize, &PolicyDef)> = cat.policies_of(region).collect();
+    let policies: Vec<(usize, &PolicyDef)> = cat.policies_on(region, as_of).collect();
     let statuses: Vec<PolicyStatus> = policies.iter().map(|(pi, _)| policy_status(cat, *pi, as_of, lang)).collect();
     let pays = policies.iter().any(|(_, p)| !p.rule.is_empty());
 
@@ -77,7 +100,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
     let mut unmatched = Vec::new();
     for (i, a) in achs.iter().enumerate() {
         let kind = cat.kind(&a.kind).map_or("", |k| k.id.as_str());
-        match price(cat, ri, a, lang) {
+        match price(cat, ri, a, as_of, lang) {
             Pricing::Paid(p) => claims.push(Claim {
                 ach: i,
                 policy: p.policy,
@@ -104,6 +127,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
     for ((_, p), s) in policies.iter().zip(&statuses) {
         warnings.extend(validity_warning(p, s, as_of, lang));
     }
+    warnings.extend(region.versions.iter().filter_map(|v| version_warning(cat, v, as_of, lang)));
     if !pays {
         let name = pick(lang, &region.name);
         warnings.push(say(

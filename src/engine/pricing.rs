@@ -5,8 +5,9 @@
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
-use crate::policy::validate::when_matches;
-use crate::policy::Catalog;
+use crate::policy::schema::when_matches;
+use crate::date::Date;
+use crate::policy::{version_applies, Catalog};
 use rust_decimal::Decimal;
 
 /// The rule that pays an achievement, and the amount for one item.
@@ -189,12 +190,14 @@ fn percent_of(pc: Decimal, x: Decimal) -> Decimal {
 }
 
 /// The best-paying rule of the region for this (aliased) achievement.
-pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, lang: Lang) -> Pricing<'a> {
+/// Only the version of each text that applies `on` is read.
+pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> Pricing<'a> {
+    let r = &cat.head.regions[region];
     let mut best: Option<Priced<'a>> = None;
     let mut refusals = Vec::new();
     let mut matched_any = false;
     for (pi, ri, rule) in cat.rules_for(region, &a.kind) {
-        if !rule_matches(rule, a) {
+        if !rule_matches(rule, a) || !version_applies(r, &cat.policy(pi).id, on) {
             continue;
         }
         matched_any = true;
@@ -234,7 +237,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, lang: Lang) -
     match best {
         Some(p) => Pricing::Paid(p),
         None if matched_any => Pricing::Refused(refusals.join("；")),
-        None => Pricing::NoRule(no_rule_reason(cat, region, a, lang)),
+        None => Pricing::NoRule(no_rule_reason(cat, region, a, on, lang)),
     }
 }
 
@@ -260,16 +263,16 @@ pub fn describe_when(cat: &Catalog, when: &Match, lang: Lang) -> String {
         .join(" · ")
 }
 
-fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, lang: Lang) -> String {
+fn no_rule_reason(cat: &Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> String {
     let r = &cat.head.regions[region];
-    for (_, p) in cat.policies_of(r) {
+    for (_, p) in cat.policies_on(r, on) {
         if let Some(g) = p.gap.iter().find(|g| when_matches(&g.when, &a.kind, |f| a.matched(f))) {
             return say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote);
         }
     }
     let kind = cat.kind(&a.kind).map(|k| say(lang, &k.name.zh, &k.name.en)).unwrap_or_default();
     let name = say(lang, &r.name.zh, &r.name.en);
-    let mut paid: Vec<String> = cat.rules_for(region, &a.kind).map(|(_, _, rule)| describe_when(cat, &rule.when, lang)).collect();
+    let mut paid: Vec<String> = cat.rules_for(region, &a.kind).filter(|(pi, _, _)| version_applies(r, &cat.policy(*pi).id, on)).map(|(_, _, rule)| describe_when(cat, &rule.when, lang)).collect();
     paid.dedup();
     if paid.is_empty() {
         crate::tr!(lang, format!("{name}的政策不资助“{kind}”。"), format!("{name}'s policies pay nothing for “{kind}”."))

@@ -51,6 +51,8 @@ pub enum Status {
     Expired,
     NotYetEffective,
     NoExpiry,
+    /// A later version of the text applies on the day asked about.
+    Superseded,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -390,13 +390,16 @@ codec_struct! {
     FieldDef { name, ty, required, values, min, max, doc }
     NationalDef { name, policies }
     FactDef { id, ty, years_alias, name, doc }
-    RegionDef { id, name, province, policies, level_aliases }
-    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, rule, condition, limit, notice, benefit, gap, eligibility }
+    RegionDef { id, name, province, policies, versions, level_aliases }
+    VersionDef { old, new, from }
+    SupersedesDef { policy, from, clause, quote }
+    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, supersedes, rule, condition, limit, notice, benefit, gap, eligibility }
     Citation { clause, quote, note }
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }
     ConditionDef { id, select, field, min, max, equals, text, clause, quote }
-    LimitDef { id, ty, select, amount, raised_amount, raised_when, max, group_by, mode, text, clause, quote, note }
+    LimitDef { id, ty, select, amount, raised_amount, raised_when, max, group_by, compare, mode, text, clause, quote, note }
+    CompareDef { earlier, now }
     NoticeDef { id, select, text, clause, quote }
     BenefitDef { id, text, clause, quote }
     GapDef { id, when, text, clause, quote }

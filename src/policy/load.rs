@@ -14,7 +14,7 @@
 //! Compiled by build.rs too, so it may use only `super::{schema, validate}`, `serde`,
 //! `toml`, `rust_decimal` and `std`.
 
-use super::schema::{Bundle, FactDef, KindDef, FieldDef, Map, NationalDef, PolicyDef, RegionDef, RegisterDef, Text, NATIONAL};
+use super::schema::{Bundle, FactDef, FieldDef, KindDef, Map, NationalDef, PolicyDef, RegionDef, RegisterDef, Text, VersionDef, NATIONAL};
 use super::validate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -148,6 +148,11 @@ pub fn load(dirs: &[&Path], version: &str) -> Result<Bundle, Vec<String>> {
     // A region's texts are the policies that name it, in file order.
     for region in &mut regions {
         region.policies = policies.iter().filter(|p| p.region == region.id).map(|p| p.id.clone()).collect();
+        region.versions = policies
+            .iter()
+            .filter(|p| p.region == region.id)
+            .filter_map(|p| p.supersedes.as_ref().map(|s| VersionDef { old: s.policy.clone(), new: p.id.clone(), from: s.from.clone() }))
+            .collect();
     }
     let national = NationalDef { name: national.name, policies: policies.iter().filter(|p| p.region == NATIONAL).map(|p| p.id.clone()).collect() };
     let values: BTreeMap<String, Map<Text>> = values.into_iter().map(|(k, v)| (k, Map::from(v))).collect();

@@ -11,10 +11,21 @@ pub mod validate;
 
 // `validate` is also compiled by build.rs, where `date` sits beside it.
 pub(crate) use crate::date;
+use date::Date;
 
 use codec::{Chunk, Codec, Table};
 use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::sync::OnceLock;
+
+/// Whether `policy`, a text of `region`, is the version that applies on `on`: not
+/// replaced by then, and not a replacement whose day has not come.
+pub fn version_applies(region: &RegionDef, policy: &str, on: Date) -> bool {
+    region.versions.iter().all(|v| match Date::parse(&v.from) {
+        Some(from) if v.old == policy => on < from,
+        Some(from) if v.new == policy => on >= from,
+        _ => true, // not this text's versions (`from` is checked by the validator)
+    })
+}
 
 static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.text"));
 static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.data"));
@@ -139,12 +150,22 @@ impl Catalog {
         (0..self.policies.len()).map(|i| (i, self.policy(i)))
     }
 
+    pub fn policy_by_id(&self, id: &str) -> Option<&PolicyDef> {
+        self.policy_index(id).map(|i| self.policy(i))
+    }
+
     fn policy_index(&self, id: &str) -> Option<usize> {
         self.policies.iter().position(|p| p.id == id)
     }
 
     pub fn policies_of<'a>(&'a self, region: &'a RegionDef) -> impl Iterator<Item = (usize, &'a PolicyDef)> + 'a {
         region.policies.iter().filter_map(|id| self.policy_index(id).map(|i| (i, self.policy(i))))
+    }
+
+    /// The region's texts that apply on `on`: each version of a text on the days it
+    /// covers (the old one before its successor's `from`, the new one from then on).
+    pub fn policies_on<'a>(&'a self, region: &'a RegionDef, on: Date) -> impl Iterator<Item = (usize, &'a PolicyDef)> + 'a {
+        self.policies_of(region).filter(move |(_, p)| version_applies(region, &p.id, on))
     }
 
     /// The texts of national scope, which every region inherits for eligibility.

@@ -344,6 +344,10 @@ pub struct RegionDef {
     /// written in `regions.toml`.
     #[serde(skip_deserializing)]
     pub policies: Vec<Str>,
+    /// Which of its texts replaces which, and from when: found by the loader in the
+    /// policies' `supersedes`, so that the catalog knows without reading every policy.
+    #[serde(skip_deserializing)]
+    pub versions: Vec<VersionDef>,
     /// Enum values read as another value in this region, e.g. in Beijing the city's
     /// own level (`municipal`) is the provincial level.
     #[serde(default)]
@@ -366,6 +370,8 @@ pub struct PolicyDef {
     pub expires: Option<Str>,
     /// The words that set the effective date and the expiry.
     pub validity: Citation,
+    /// The earlier text of the region this one replaces, and from when.
+    pub supersedes: Option<SupersedesDef>,
     #[serde(default)]
     pub rule: Vec<RuleDef>,
     #[serde(default)]
@@ -380,6 +386,26 @@ pub struct PolicyDef {
     pub gap: Vec<GapDef>,
     #[serde(default)]
     pub eligibility: Vec<EligibilityDef>,
+}
+
+/// An earlier version of a text: `policy` (of the same region) applies to days before
+/// `from`, this one from `from` on; the words that say so are quoted.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupersedesDef {
+    pub policy: Str,
+    /// `YYYY-MM-DD`: the first day the new text applies instead of the old.
+    pub from: Str,
+    pub clause: Str,
+    pub quote: Str,
+}
+
+/// In a region: `new` replaces `old` from `from` (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionDef {
+    pub old: Str,
+    pub new: Str,
+    pub from: Str,
 }
 
 /// A clause and its verbatim words, with the reading taken where they are debatable.
@@ -423,6 +449,34 @@ impl OneOrMany {
 
 /// What an achievement must look like for a rule to pay it: `kind` plus field values.
 pub type Match = Map<OneOrMany>;
+
+/// Whether `fields` (with `kind`) satisfy a rule's `when`.
+pub fn when_matches<'a>(when: &Match, kind: &str, field: impl Fn(&str) -> Option<&'a str>) -> bool {
+    when.iter().all(|(name, allowed)| {
+        let value = if name == "kind" { Some(kind) } else { field(name) };
+        value.is_some_and(|v| allowed.contains(v))
+    })
+}
+
+/// Every assignment of one value to each field of `when`.
+pub fn combinations(when: &Match) -> Vec<Map<Str>> {
+    let mut out = vec![Map::default()];
+    for (name, values) in when {
+        out = out
+            .into_iter()
+            .flat_map(|m| {
+                values.as_slice().iter().map(move |v| {
+                    // `when` is sorted by field, so pushing keeps each map sorted.
+                    let mut m = m.clone();
+                    m.0.push((name.clone(), v.clone()));
+                    m
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 
 /// One paid item: which achievements it pays, how much, and the words that say so.
 ///
@@ -494,13 +548,15 @@ pub enum LimitType {
     MaxCount,
     /// At most `max` categories of item a year.
     MaxCategories,
-    /// Parts sharing a `series` value count as one standard.
+    /// Items sharing the values of `group_by` (e.g. the parts of one `series`) count as
+    /// one, the best-paying.
     SeriesAsOne,
-    /// Among selected items with the same `subject` and kind, only the highest is paid.
+    /// Among items of one kind sharing the values of `group_by` (e.g. one `subject`),
+    /// only the highest is paid.
     HighestOnly,
-    /// The same title held earlier at `previous_level`: pay the difference (`difference`)
-    /// or pay in full if the earlier level was lower (`full_if_lower`); nothing if it was
-    /// the same or higher.
+    /// The same title held earlier at the level in `compare.earlier`, against the level
+    /// now in `compare.now`: pay the difference (`difference`) or pay in full if the
+    /// earlier level was lower (`full_if_lower`); nothing if it was the same or higher.
     PriorLevel,
 }
 
@@ -525,14 +581,27 @@ pub struct LimitDef {
     pub raised_amount: Option<Decimal>,
     pub raised_when: Option<Selector>,
     pub max: Option<u32>,
+    /// The fields whose values make a group (`max_count`, `series_as_one`,
+    /// `highest_only`).
     #[serde(default)]
     pub group_by: Vec<Str>,
+    /// The two level fields `prior_level` compares.
+    pub compare: Option<CompareDef>,
     pub mode: Option<PriorMode>,
     /// The rule in words, for adjustments and explain.
     pub text: Text,
     pub clause: Str,
     pub quote: Str,
     pub note: Option<Text>,
+}
+
+/// The fields of an earlier and a current level, enum fields listing the same values
+/// from highest to lowest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareDef {
+    pub earlier: Str,
+    pub now: Str,
 }
 
 /// A condition or caution of the text the engine cannot check; shown as a warning when

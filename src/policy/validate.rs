@@ -110,14 +110,6 @@ pub fn durations_in(s: &str) -> Vec<i64> {
     out
 }
 
-/// Whether `fields` (with `kind`) satisfy a rule's `when`.
-pub fn when_matches<'a>(when: &Match, kind: &str, field: impl Fn(&str) -> Option<&'a str>) -> bool {
-    when.iter().all(|(name, allowed)| {
-        let value = if name == "kind" { Some(kind) } else { field(name) };
-        value.is_some_and(|v| allowed.contains(v))
-    })
-}
-
 struct Checker<'b> {
     bundle: &'b Bundle,
     errors: Vec<String>,
@@ -454,7 +446,8 @@ impl<'b> Checker<'b> {
                 this.err(&at, format!("type {:?} {what}", l.ty));
             }
         };
-        match l.ty {
+        // What each type reads; an exhaustive match, like the engine's.
+        let (groups, compares) = match l.ty {
             LimitType::AnnualCap => {
                 needs(l.amount.is_some(), self, "needs `amount`");
                 if let Some(a) = l.amount {
@@ -467,34 +460,54 @@ impl<'b> Checker<'b> {
                 if let Some(s) = &l.raised_when {
                     self.check_selector(&at, s, p);
                 }
+                (false, false)
             }
-            LimitType::MaxCount | LimitType::MaxCategories => needs(l.max.is_some_and(|m| m > 0), self, "needs a positive `max`"),
-            LimitType::PriorLevel => needs(l.mode.is_some(), self, "needs `mode`"),
-            LimitType::SeriesAsOne | LimitType::HighestOnly => {}
-        }
-        if l.ty != LimitType::PriorLevel && l.mode.is_some() {
-            self.err(&at, "`mode` only goes with prior_level");
+            LimitType::MaxCount => {
+                needs(l.max.is_some_and(|m| m > 0), self, "needs a positive `max`");
+                (true, false)
+            }
+            LimitType::MaxCategories => {
+                needs(l.max.is_some_and(|m| m > 0), self, "needs a positive `max`");
+                (false, false)
+            }
+            LimitType::SeriesAsOne | LimitType::HighestOnly => {
+                needs(!l.group_by.is_empty(), self, "needs `group_by`, the fields whose values make one item");
+                (true, false)
+            }
+            LimitType::PriorLevel => {
+                needs(l.mode.is_some(), self, "needs `mode`");
+                needs(l.compare.is_some(), self, "needs `compare = { earlier, now }`, the two level fields");
+                (false, true)
+            }
+        };
+        needs(groups || l.group_by.is_empty(), self, "takes no `group_by`");
+        needs(compares || l.compare.is_none(), self, "takes no `compare`");
+        needs(compares || l.mode.is_none(), self, "takes no `mode`");
+        // Every kind the limit can select has the fields it reads.
+        for kind in self.selected_kinds(p, &l.select) {
+            for f in &l.group_by {
+                if self.field(&kind, f).is_none() {
+                    self.err(&at, format!("groups by `{f}`, which kind `{kind}` does not have"));
+                }
+            }
+            if let Some(c) = &l.compare {
+                let values = |name: &str| self.field(&kind, name).filter(|f| f.ty == FieldType::Enum).map(|f| &f.values);
+                match (values(&c.earlier), values(&c.now)) {
+                    (Some(a), Some(b)) if a == b => {}
+                    _ => self.err(&at, format!("compares `{}` with `{}`: kind `{kind}` needs both, as enum fields with the same values", c.earlier, c.now)),
+                }
+            }
         }
     }
-}
 
-/// Every assignment of one value to each field of `when`.
-pub fn combinations(when: &Match) -> Vec<Map<Str>> {
-    let mut out = vec![Map::default()];
-    for (name, values) in when {
-        out = out
-            .into_iter()
-            .flat_map(|m| {
-                values.as_slice().iter().map(move |v| {
-                    // `when` is sorted by field, so pushing keeps each map sorted.
-                    let mut m = m.clone();
-                    m.0.push((name.clone(), v.clone()));
-                    m
-                })
-            })
-            .collect();
+    /// The kinds a selector can pick: those it names, else those of the rules it can pick.
+    fn selected_kinds(&self, p: &PolicyDef, s: &Selector) -> Vec<Str> {
+        if let Some(k) = &s.kind {
+            return k.as_slice().to_vec();
+        }
+        let rules = p.rule.iter().filter(|r| s.category.as_ref().is_none_or(|c| c.contains(&r.category)) && s.rule.as_ref().is_none_or(|x| x.contains(&r.id)));
+        rules.filter_map(|r| r.when.get("kind")).flat_map(|k| k.as_slice().to_vec()).collect::<BTreeSet<_>>().into_iter().collect()
     }
-    out
 }
 
 /// All problems found, empty if the data is sound. `source` returns a source file's
@@ -564,6 +577,22 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
         };
         let text = normalize(&text);
         c.check_quote(&format!("{}/validity", p.id), &text, &p.validity.quote);
+        if let Some(s) = &p.supersedes {
+            let at = format!("{}/supersedes", p.id);
+            c.check_quote(&at, &text, &s.quote);
+            if Date::parse(&s.from).is_none() {
+                c.err(&at, "`from` is not a YYYY-MM-DD date");
+            }
+            match bundle.policies.iter().find(|q| q.id == s.policy) {
+                None => c.err(&at, format!("replaces unknown policy `{}`", s.policy)),
+                Some(q) if q.id == p.id || q.region != p.region => c.err(&at, format!("replaces `{}`, which is not another text of region `{}`", s.policy, p.region)),
+                Some(q) if q.supersedes.as_ref().is_some_and(|x| x.policy == p.id) => c.err(&at, format!("`{}` and `{}` replace each other", p.id, q.id)),
+                Some(_) => {}
+            }
+            if bundle.policies.iter().filter(|q| q.supersedes.as_ref().is_some_and(|x| x.policy == s.policy)).count() > 1 {
+                c.err(&at, format!("`{}` is replaced by more than one text", s.policy));
+            }
+        }
         let mut ids = BTreeSet::new();
         for r in &p.rule {
             if !ids.insert(&r.id) {

@@ -5,7 +5,7 @@
 import { h, uid, fill } from './dom.js';
 import { t, pick, kindName, fieldLabel, valueLabel } from './i18n.js';
 
-const DATE_STATUS = { in_force: 'ok', no_expiry: 'ok', expired: 'bad', not_yet_effective: 'warn' };
+const DATE_STATUS = { in_force: 'ok', no_expiry: 'ok', expired: 'bad', not_yet_effective: 'warn', superseded: 'bad' };
 
 /** One line per region in the picker: its paying policies' status on the claim day. */
 export function regionSummary(r, lang) {

@@ -25,6 +25,7 @@ const S = {
   'status.expired': ['已失效', 'Expired'],
   'status.not_yet_effective': ['尚未生效', 'Not yet in force'],
   'status.no_expiry': ['有效', 'In force'],
+  'status.superseded': ['已被新版本取代', 'Replaced by a newer version'],
   'region.expiredOn': ['已失效（{date} 止）', 'expired {date}'],
   'region.until': ['有效至 {date}', 'in force to {date}'],
   'region.inForce': ['有效', 'in force'],
