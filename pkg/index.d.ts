@@ -11,8 +11,12 @@ export type DateString = string;
 
 export interface EstimateRequest {
   region: RegionId;
-  /** The day the achievements are claimed for; policy validity is judged on it. Default: today (UTC+8). */
-  as_of?: DateString;
+  /**
+   * The day the achievements are claimed for; policy validity is judged on it. Default:
+   * today (UTC+8). A valid `Date` is taken as its calendar day in China (UTC+8); an
+   * invalid one is refused.
+   */
+  as_of?: DateString | Date;
   /** Language of reasons, notes and warnings. Default `zh`. */
   lang?: Lang;
   /** What one applicant unit obtained in one year (1 to 200 items; `count` repeats one). */
@@ -271,7 +275,13 @@ export interface LookupResult {
   data_version: string;
 }
 
-/** Thrown on bad input: the message names the field and the allowed values. */
+/**
+ * Thrown on bad input: the message names the field and the allowed values. Also for
+ * NaN, ±Infinity or an invalid `Date` anywhere in a request (which JSON would turn into
+ * `null`, "not given"), an argument of the wrong type, a lone surrogate in a string, and
+ * a request over {@link MAX_REQUEST_BYTES}. Values quoted in messages are cut to 40
+ * characters, with their length.
+ */
 export interface LingpaoError extends Error {
   /** Path of the offending field, e.g. `achievements[2].level`. */
   field: string;
@@ -280,8 +290,12 @@ export interface LingpaoError extends Error {
   allowed: string[];
 }
 
+/** The largest request: 1 MiB (1,048,576 bytes) of JSON text, checked before parsing. */
+export const MAX_REQUEST_BYTES: 1048576;
+
 /**
- * Loads the WebAssembly module. Call (and await) once before anything else.
+ * Loads the WebAssembly module. Call (and await) once before anything else; if it
+ * fails (a network error), calling it again tries again.
  * In Node it reads the bundled `.wasm` file; in a browser or bundler it fetches it
  * next to this module; or pass the bytes, a `Response`, a URL or a `WebAssembly.Module`.
  */
@@ -289,12 +303,12 @@ export function init(input?: BufferSource | WebAssembly.Module | Response | URL 
 
 /** One region's estimate. Throws a {@link LingpaoError} on bad input. */
 export function estimate(request: EstimateRequest): EstimateResult;
-/** The same, JSON text in and out (as the `lingpao` CLI). */
+/** The same, JSON text in and out (as the `lingpao` CLI; a leading byte-order mark is skipped). */
 export function estimateJson(request: string): string;
 /** The same achievements in every region, best-paying first. */
 export function compare(request: CompareRequest): Comparison;
 /** Every region with its policies and their status on `asOf` (default today). */
-export function regions(asOf?: DateString, lang?: Lang): RegionInfo[];
+export function regions(asOf?: DateString | Date, lang?: Lang): RegionInfo[];
 /** A region's rules, clause by clause, as data. */
 export function explain(region: RegionId, lang?: Lang): Explanation;
 /** The conditions to be evaluated or rewarded as a leader in a region, each met / not met / unknown. */

@@ -8,44 +8,119 @@ let ready = false;
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 
+/** Loads the module once; after a failure (a transient fetch error), a later call tries again. */
 export function init(input) {
-  if (!loading) {
-    loading = (async () => {
-      let source = input;
-      if (source === undefined && isNode) {
-        // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
-        const fsModule = 'node:fs/promises';
-        const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
-        // Compiled synchronously: V8 then compiles functions lazily, as they are first
-        // called; its asynchronous compile does all of them up front, which measured
-        // 26-55 ms against 4-7 ms (bench/wasm.mjs, cold start).
-        wasm.initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
-        ready = true;
-        return;
-      }
-      await wasm.default(source === undefined ? undefined : { module_or_path: source });
-      ready = true;
-    })();
-  }
+  loading ??= load(input).catch((e) => { loading = null; throw e; });
   return loading;
+}
+
+async function load(source) {
+  if (source === undefined && isNode) {
+    // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+    // Compiled synchronously: V8 then compiles functions lazily, as they are first
+    // called; its asynchronous compile does all of them up front, which measured
+    // 26-55 ms against 4-7 ms (bench/wasm.mjs, cold start).
+    wasm.initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
+  } else {
+    await wasm.default(source === undefined ? undefined : { module_or_path: source });
+  }
+  ready = true;
 }
 
 function loaded() {
   if (!ready) throw new Error('lingpao: call `await init()` before using the API');
 }
 
+/** The largest request text: 1 MiB of UTF-8, as the engine's `api::MAX_REQUEST_BYTES`. */
+export const MAX_REQUEST_BYTES = 1 << 20;
+
+/** An error of the engine's form: `field`, `message_zh`, `allowed`, and a message naming the field. */
+function fail(field, message, message_zh, allowed = []) {
+  return Object.assign(new Error(`${field}: ${message}`), { field, message_zh, allowed });
+}
+
+// Checked here, before the text is copied into wasm memory (the engine checks the exact
+// byte count): a UTF-16 unit is at least one byte of UTF-8, so a longer string is over.
+function sized(text, field) {
+  if (text.length <= MAX_REQUEST_BYTES) return text;
+  const json = field === 'request';
+  throw fail(field, `is over the limit of 1048576 bytes (1 MiB)${json ? ' of JSON' : ''}`, `${json ? '请求' : ''}超过 1048576 字节（1 MiB）的上限`);
+}
+
+// A lone surrogate would cross into wasm as U+FFFD, silently another text.
+const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/\p{Cs}/u.test(s));
+const lone = (field) => fail(field, 'holds a lone surrogate (\\ud800-\\udfff without its pair)', '含有不成对的代理项（\\ud800-\\udfff）');
+
+const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `${/^[aeiou]/.test(typeof v) ? 'an' : 'a'} ${typeof v}`);
+
+/** China's calendar day (UTC+8, the policies' time zone) of a valid `Date`. */
+function day(d, field) {
+  if (Number.isNaN(d.getTime())) throw fail(field, 'is an invalid Date', '是无效的日期（Invalid Date）');
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A string argument: the right type, within the size limit, well-formed. */
+function text(value, field, optional = false) {
+  if (optional && value == null) return undefined;
+  if (field === 'as_of' && value instanceof Date) return day(value, field);
+  if (typeof value !== 'string') throw fail(field, `must be a string, not ${kind(value)}`, '应为字符串');
+  if (!wellFormed(value)) throw lone(field);
+  return sized(value, field);
+}
+
+/** A key as the engine quotes it in a field path: whole up to 40 characters, else cut with its length. */
+const cut = (k) => ([...k].length <= 40 ? k : `${[...k].slice(0, 32).join('')}… (${[...k].length} characters)`);
+
+/** Where `key` of `holder` sits in `root`, as the engine names fields: `achievements[0].count`. */
+function pathOf(root, holder, key) {
+  const seen = new Set();
+  const walk = (node, at) => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return null;
+    seen.add(node);
+    const step = (k) => (Array.isArray(node) ? `${at}[${k}]` : at ? `${at}.${cut(k)}` : cut(k));
+    if (node === holder) return step(key);
+    for (const [k, v] of Object.entries(node)) {
+      const p = walk(v, step(k));
+      if (p) return p;
+    }
+    return null;
+  };
+  return walk(root, '') ?? 'request';
+}
+
 // Plain objects cross the boundary as JSON text: JSON.stringify / JSON.parse are the
-// fastest way in and out of wasm for results of this shape.
+// fastest way in and out of wasm for results of this shape. JSON.stringify writes NaN,
+// ±Infinity and an invalid Date as null, which the engine would read as "not given":
+// they are refused here, naming their field; a valid Date becomes its day in China.
 function toJson(request) {
+  let bad = null;
   let text;
   try {
-    text = JSON.stringify(request);
+    text = JSON.stringify(request, function check(key, value) {
+      const raw = this[key];
+      if (raw instanceof Date) {
+        if (Number.isNaN(raw.getTime())) throw (bad = [this, key, 'is an invalid Date', '是无效的日期（Invalid Date）']);
+        return day(raw);
+      }
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        throw (bad = [this, key, `must be a finite number, not ${value}`, `应为有限数值，不能是 ${value}`]);
+      }
+      return value;
+    });
   } catch (e) {
-    const err = new Error(`request: not plain JSON data (${e.message})`);
-    Object.assign(err, { field: 'request', message_zh: '请求应为普通 JSON 数据', allowed: [] });
-    throw err;
+    if (bad) throw fail(pathOf(request, bad[0], bad[1]), bad[2], bad[3]);
+    throw fail('request', `not plain JSON data (${e.message})`, '请求应为普通 JSON 数据');
   }
-  return text === undefined ? 'null' : text;
+  return text === undefined ? 'null' : sized(text, 'request');
+}
+
+/** JSON text from the caller: lone surrogates written as `\\uXXXX`, so the engine names their field. */
+function jsonText(value) {
+  if (typeof value !== 'string') throw fail('request', `must be JSON text, not ${kind(value)}`, '应为 JSON 文本字符串');
+  const escaped = wellFormed(value) ? value : value.replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return sized(escaped, 'request');
 }
 
 // Results come back as UTF-16 code units: a copy into a JS string, where decoding
@@ -56,11 +131,11 @@ const utf16 = typeof Buffer === 'function' && typeof Buffer.from === 'function'
 const json = (units) => JSON.parse(utf16(units));
 
 export function estimate(request) { loaded(); return json(wasm.estimateJson(toJson(request))); }
-export function estimateJson(request) { loaded(); return utf16(wasm.estimateJson(String(request))); }
+export function estimateJson(request) { loaded(); return utf16(wasm.estimateJson(jsonText(request))); }
 export function compare(request) { loaded(); return json(wasm.compareJson(toJson(request))); }
-export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(asOf, lang)); }
-export function explain(region, lang) { loaded(); return json(wasm.explainJson(String(region), lang)); }
+export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
+export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
 export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }
-export function lookup(text) { loaded(); return json(wasm.lookupJson(String(text ?? ''))); }
+export function lookup(query) { loaded(); return json(wasm.lookupJson(text(query ?? '', 'text'))); }
 export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }

@@ -10,9 +10,33 @@ use crate::policy::{catalog, schema::Text};
 use serde::Serialize;
 use crate::model::Json;
 
-/// Parses JSON text, turning a syntax error into an input error like any other.
+/// The largest request text, in bytes of UTF-8: 1 MiB, 3.7 times the largest request
+/// the engine accepts (200 achievements, every field at its longest: 284 KB,
+/// tests/hostile.rs), thousands of times a real one. Checked before parsing, so no text
+/// can make a call take memory or time out of proportion; the JS package checks it
+/// too, before the text enters wasm.
+pub const MAX_REQUEST_BYTES: usize = 1 << 20;
+
+/// The error for a request over [`MAX_REQUEST_BYTES`] (the same words in every face).
+pub fn too_large() -> InputError {
+    InputError::new("request", "is over the limit of 1048576 bytes (1 MiB) of JSON", "请求超过 1048576 字节（1 MiB）的上限")
+}
+
+/// Parses JSON text, turning a syntax error into an input error like any other. A
+/// byte-order mark before the text is skipped (Windows editors save files with one).
 pub fn parse_json(text: &str) -> Result<Json<'_>, InputError> {
-    Json::parse(text).map_err(|e| InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")))
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(too_large());
+    }
+    Json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| match e.path {
+        // A lone surrogate is a value the caller can find and fix: name where it is.
+        Some(path) => InputError::new(
+            if path.is_empty() { "request".into() } else { path },
+            "holds a lone surrogate (\\ud800-\\udfff without its pair)",
+            "含有不成对的代理项（\\ud800-\\udfff）",
+        ),
+        None => InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")),
+    })
 }
 
 pub fn estimate(request: &Json, today: Date) -> Result<EstimateResult<'static>, InputError> {
@@ -98,7 +122,7 @@ pub fn regions(as_of: Option<Date>, today: Date, lang: Lang) -> Vec<RegionInfo> 
 pub fn explain(region: &str, lang: Lang) -> Result<Explanation, InputError> {
     let cat = catalog();
     engine::explain::explain(cat, region, lang)
-        .ok_or_else(|| InputError::new("region", format!("unknown region `{region}`"), format!("未知地区“{region}”")).allowed(cat.region_ids()))
+        .ok_or_else(|| request::unknown_region(region, cat))
 }
 
 /// The leader eligibility self-check: `{ "region", "facts": {...}, "lang", "as_of" }` →

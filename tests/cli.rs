@@ -174,3 +174,141 @@ fn kinds_lists_every_kind_with_labels() {
     assert_eq!(k["values"]["level"]["national"]["zh"], "国家级");
     assert!(k["common_field"].as_array().unwrap().iter().any(|f| f["name"] == "count"));
 }
+
+/// The command with raw arguments and its streams as given (issue 13, item 3).
+fn run_raw(args: &[std::ffi::OsString], stdout: Stdio, stderr: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lingpao")).args(args).stdin(Stdio::null()).stdout(stdout).stderr(stderr).output().unwrap()
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_an_input_error_not_an_abort() {
+    use std::os::unix::ffi::OsStringExt;
+    let args = ["lookup".into(), std::ffi::OsString::from_vec(vec![0xff, 0xfe])];
+    let out = run_raw(&args, Stdio::piped(), Stdio::piped());
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let e = json(&out.stderr);
+    assert_eq!(e["error"]["field"], "arguments");
+    assert!(e["error"]["message"].as_str().unwrap().contains("argument 2"), "{e}");
+}
+
+#[test]
+fn write_failures_exit_non_zero_and_a_closed_pipe_stays_quiet() {
+    let full = || Stdio::from(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap());
+    // stdout full: exit 1 with a message on stderr.
+    let out = run_raw(&["kinds".into()], full(), Stdio::piped());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out.stderr)["error"]["field"], "output");
+    // stderr full: the error cannot be told, the exit code still is (not an abort).
+    let out = run_raw(&["frobnicate".into()], Stdio::piped(), full());
+    assert_eq!(out.status.code(), Some(2));
+    // A reader that stops after one byte: no message, no failure.
+    let out = Command::new("bash").arg("-c").arg(format!("'{}' kinds | head -c1 >/dev/null; echo ${{PIPESTATUS[0]}}", env!("CARGO_BIN_EXE_lingpao"))).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+}
+
+#[test]
+fn stdin_over_the_size_limit_or_not_utf8_is_refused_and_a_bom_is_accepted() {
+    let big = format!("{}{}", TIANJIN, " ".repeat(lingpao::api::MAX_REQUEST_BYTES));
+    let out = run(&["estimate"], &big);
+    assert_eq!(out.status.code(), Some(2));
+    let e = json(&out.stderr);
+    assert_eq!(e["error"]["field"], "request");
+    assert!(e["error"]["message"].as_str().unwrap().contains("1048576"), "{e}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lingpao")).arg("estimate").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"{\"region\":\"tian\xffjin\"}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out.stderr)["error"]["field"], "request");
+    let out = run(&["estimate"], &format!("\u{feff}{TIANJIN}"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out.stdout)["total_yuan"], "160000");
+}
+
+#[test]
+fn help_and_version_print_to_stdout_and_exit_0() {
+    for args in [vec!["--help"], vec!["-h"], vec!["help"]] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for c in ["estimate", "compare", "regions", "explain", "eligibility", "lookup", "kinds", "version"] {
+            assert!(text.contains(&format!("  {c} ")), "{args:?} lists {c}: {text}");
+        }
+        assert!(out.stderr.is_empty());
+    }
+    // Each command's flags, by `help COMMAND` and by `COMMAND --help`.
+    for (c, flags) in [("estimate", &["--lang", "--as-of"][..]), ("explain", &["--json", "--lang"]), ("regions", &["--as-of", "--lang"]), ("lookup", &[])] {
+        for args in [vec!["help", c], vec![c, "--help"]] {
+            let out = run(&args, "");
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.starts_with(&format!("usage: lingpao {c}")), "{text}");
+            for f in flags {
+                assert!(text.contains(f), "{c} documents {f}: {text}");
+            }
+        }
+    }
+    for args in [vec!["--version"], vec!["-V"]] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8(out.stdout).unwrap().starts_with(&format!("lingpao {}", env!("CARGO_PKG_VERSION"))));
+    }
+    // Still JSON errors: an unknown command, a flag the command does not take.
+    for args in [vec!["help", "frobnicate"], vec!["kinds", "--lang", "en"], vec!["explain", "tianjin", "--as-of", "2022-01-01"]] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(json(&out.stderr)["error"]["field"], "arguments", "{args:?}");
+    }
+}
+
+mod hostile {
+    //! The CLI's entry point under random hostile arguments and stdin: it answers or
+    //! refuses (exit 0 or 2, a JSON error on stderr), never aborts.
+    use super::*;
+    use proptest::prelude::*;
+    use std::os::unix::ffi::OsStringExt;
+
+    fn stdin_text() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(TIANJIN.as_bytes().to_vec()),
+            Just(format!("\u{feff}{TIANJIN}").into_bytes()),
+            Just(TIANJIN.replace("lead", "le\\ud800ad").into_bytes()),
+            Just(TIANJIN.replace("2022-06-30", "2022-02-30").into_bytes()),
+            Just(TIANJIN.replace("\"count\":2", "\"count\":NaN").into_bytes()),
+            Just(TIANJIN.replace("\"count\":2", "\"count\":1e999").into_bytes()),
+            (1usize..2000).prop_map(|n| format!("{}{}", "[".repeat(n), "]".repeat(n)).into_bytes()),
+            (0usize..100_000).prop_map(|n| TIANJIN.replace("tianjin", &"t".repeat(n)).into_bytes()),
+            proptest::collection::vec(any::<u8>(), 0..64),
+        ]
+    }
+
+    fn arg() -> impl Strategy<Value = std::ffi::OsString> {
+        prop_oneof![
+            Just("estimate".into()), Just("compare".into()), Just("eligibility".into()), Just("explain".into()),
+            Just("lookup".into()), Just("regions".into()), Just("--lang".into()), Just("--as-of".into()),
+            Just("2023-02-29".into()), Just("--json".into()), Just("-h".into()), Just("help".into()),
+            // Any bytes but NUL, which no argument can hold.
+            proptest::collection::vec(1u8..=255, 0..12).prop_map(std::ffi::OsString::from_vec),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, .. ProptestConfig::default() })]
+        #[test]
+        fn any_arguments_and_stdin_answer_or_refuse(args in proptest::collection::vec(arg(), 0..4), stdin in stdin_text()) {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_lingpao")).args(&args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+            let mut input = child.stdin.take().unwrap();
+            // The command may stop reading early (a refused argument): a broken pipe here is fine.
+            let _ = input.write_all(&stdin);
+            drop(input);
+            let out = child.wait_with_output().unwrap();
+            let code = out.status.code();
+            prop_assert!(matches!(code, Some(0) | Some(2)), "{args:?}: {:?} {}", out.status, String::from_utf8_lossy(&out.stderr));
+            if code == Some(2) {
+                let e = json(&out.stderr);
+                prop_assert!(e["error"]["field"].as_str().is_some_and(|f| !f.is_empty() && f.len() < 200));
+                prop_assert!(out.stderr.len() < 10_000, "{} bytes of stderr", out.stderr.len());
+            }
+        }
+    }
+}

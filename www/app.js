@@ -6,6 +6,7 @@ import { Estimator } from './js/estimator.js';
 import { defaultState, fromHash, toHash } from './js/state.js';
 import { t } from './js/i18n.js';
 import { updateNotice } from './js/update.js';
+import { h } from './js/dom.js';
 
 const mount = document.getElementById('app');
 const status = document.getElementById('status');
@@ -21,13 +22,18 @@ function writeUrl() {
   pending = null;
 }
 let timer = 0;
+let shownLang = null;
 function onState(state) {
   const { lang } = state;
-  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-  document.title = t('title', lang);
-  document.getElementById('title').textContent = t('title', lang);
-  document.getElementById('tagline').textContent = t('tagline', lang);
-  update?.setLang(lang);
+  // Only on a change: setting <html lang> restyles the whole document, even to the same value.
+  if (lang !== shownLang) {
+    shownLang = lang;
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    document.title = t('title', lang);
+    document.getElementById('title').textContent = t('title', lang);
+    document.getElementById('tagline').textContent = t('tagline', lang);
+    update?.setLang(lang);
+  }
   pending = toHash(state);
   clearTimeout(timer);
   timer = setTimeout(writeUrl, 120);
@@ -40,20 +46,25 @@ async function main() {
     ctx = await loadContext();
     await new Promise((ok) => setTimeout(ok)); // the engine's start and the first render: two tasks, not one
   } catch (e) {
-    status.textContent = `${t('loadFailed', 'zh')}${e.message} / ${t('loadFailed', 'en')}${e.message}`;
+    // A transient network failure: the retry loads again, without a reload.
+    status.textContent = `${t('loadFailed', 'zh')}${e.message} / ${t('loadFailed', 'en')}${e.message} `;
+    status.append(h('button', { type: 'button', class: 'lp-button', text: `${t('retry', 'zh')} / ${t('retry', 'en')}`, onclick: () => {
+      status.textContent = `${t('loading', 'zh')} / ${t('loading', 'en')}`;
+      main();
+    } }));
     return;
   }
   const ids = ctx.regions(undefined, 'zh').map((r) => r.id);
   const read = () => fromHash(location.hash, defaultState(ids), ids, ctx.kinds);
-  const { state, invalid } = read();
+  const { state, problems } = read();
   const estimator = new Estimator(ctx, state, { mode: 'page', onState });
   mount.replaceChildren(estimator.el);
-  estimator.load(state, invalid);
+  estimator.load(state, problems);
   // A link pasted into this tab: our own replaceState never fires hashchange.
   window.addEventListener('hashchange', () => {
     pending = null; // the new link wins over a change not yet written
     const next = read();
-    if (next.present) estimator.load(next.state, next.invalid);
+    if (next.present) estimator.load(next.state, next.problems);
   });
   window.addEventListener('beforeprint', () => {
     for (const d of estimator.results.querySelectorAll('details')) d.open = true;

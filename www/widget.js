@@ -7,8 +7,8 @@
 // and it never touches the host page's DOM or URL.
 import { loadContext } from './js/data.js';
 import { Estimator } from './js/estimator.js';
-import { defaultState, fromHash } from './js/state.js';
-import { h } from './js/dom.js';
+import { defaultState, fromHash, isDate } from './js/state.js';
+import { h, fill } from './js/dom.js';
 
 class LingpaoEstimator extends HTMLElement {
   static observedAttributes = ['region', 'lang', 'as-of', 'request'];
@@ -28,36 +28,47 @@ class LingpaoEstimator extends HTMLElement {
     try {
       ctx = await loadContext();
     } catch (e) {
-      this.shadowRoot.lastChild.textContent = `领跑计算器载入失败 / The lingpao calculator failed to load: ${e.message}`;
+      // A transient network failure: the retry loads again (loadContext forgets a failure).
+      this.loading = false;
+      const status = this.shadowRoot.lastChild;
+      fill(status, `领跑计算器载入失败 / The lingpao calculator failed to load: ${e.message} `,
+        h('button', { type: 'button', class: 'lp-button', text: '重试 / Retry', onclick: () => {
+          status.textContent = '正在载入… / Loading…';
+          this.connectedCallback();
+        } }));
       return;
     }
     this.ctx = ctx;
-    const { state } = this.stateFromAttributes();
+    const { state, problems } = this.stateFromAttributes();
     this.estimator = new Estimator(ctx, state, {
       mode: 'widget', lockRegion: this.hasAttribute('lock-region'), hideCompare: this.hasAttribute('hide-compare'),
     });
     this.shadowRoot.lastChild.replaceWith(this.estimator.el);
-    this.estimator.load(state);
+    this.estimator.load(state, problems, 'widgetInvalid');
   }
 
+  /** The state the attributes ask for, and what of them was invalid (as a link's problems). */
   stateFromAttributes() {
     const ids = this.ctx.regions(undefined, 'zh').map((r) => r.id);
     const base = defaultState(ids);
     const req = this.getAttribute('request');
-    const { state, invalid } = fromHash(req ? `#req=${encodeURIComponent(req)}` : '', base, ids, this.ctx.kinds);
-    const region = this.getAttribute('region');
-    if (ids.includes(region)) state.region = region;
-    const lang = this.getAttribute('lang');
-    if (lang === 'zh' || lang === 'en') state.lang = lang;
-    const asOf = this.getAttribute('as-of');
-    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '')) state.as_of = asOf;
-    return { state, invalid };
+    const { state, problems } = fromHash(req ? `#req=${encodeURIComponent(req)}` : '', base, ids, this.ctx.kinds);
+    const attr = (name, field, ok, why) => {
+      const v = this.getAttribute(name);
+      if (v === null) return;
+      if (ok(v)) state[field] = v;
+      else problems.push({ field, why, value: v.slice(0, 40) });
+    };
+    attr('region', 'region', (v) => ids.includes(v), 'value');
+    attr('lang', 'lang', (v) => v === 'zh' || v === 'en', 'value');
+    attr('as-of', 'as_of', isDate, 'date');
+    return { state, problems };
   }
 
   attributeChangedCallback() {
     if (!this.estimator) return;
-    const { state, invalid } = this.stateFromAttributes();
-    this.estimator.load({ ...state, achievements: this.getAttribute('request') ? state.achievements : this.estimator.state.achievements }, invalid);
+    const { state, problems } = this.stateFromAttributes();
+    this.estimator.load({ ...state, achievements: this.getAttribute('request') ? state.achievements : this.estimator.state.achievements }, problems, 'widgetInvalid');
   }
 }
 

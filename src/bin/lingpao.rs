@@ -1,54 +1,135 @@
-//! `lingpao`: the native face of the engine.
+//! `lingpao`: the native face of the engine. `lingpao help` lists the commands (the
+//! table [`COMMANDS`] below), `lingpao help COMMAND` gives one command's flags.
 //!
-//!   lingpao estimate            request JSON on stdin → result JSON on stdout
-//!   lingpao compare             the same request, every region ranked
-//!   lingpao regions [--as-of D] region ids, names, policies and statuses
-//!   lingpao explain REGION [--json] [--lang en]
-//!   lingpao eligibility         {"region","facts":{...}} on stdin → each leader condition met / not met / unknown
-//!   lingpao lookup TEXT...      rows of the 2022 key domains and grain-and-oil leaders matching TEXT
-//!   lingpao kinds               achievement kinds, fields, values and labels
-//!   lingpao version
-//!
-//! Exit 0 on success, 2 on bad input (a JSON error on stderr).
+//! Exit 0 on success, 2 on bad input (a JSON error on stderr), 1 when the answer cannot
+//! be written (a full disk); a reader closing the pipe early (`| head`) ends it quietly.
+//! Arguments are parsed by hand, not with clap: eight commands and three flags fit in a
+//! table, and every error keeps the contract's JSON form on stderr.
 
 use lingpao::api;
 use lingpao::date::Date;
 use lingpao::engine::explain::Explanation;
-use lingpao::model::{InputError, Json, Lang};
+use lingpao::model::{shown, InputError, Json, Lang};
 use serde::Serialize;
-use std::io::{Read, Write};
+use std::ffi::OsString;
+use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: lingpao <estimate|compare|regions|explain REGION|eligibility|lookup TEXT|version> [--json] [--lang zh|en] [--as-of YYYY-MM-DD]";
+/// One command: its name, its arguments, the flags it takes, what it does.
+struct Command {
+    name: &'static str,
+    args: &'static str,
+    flags: &'static [&'static str],
+    about: &'static str,
+}
+
+const COMMANDS: &[Command] = &[
+    Command { name: "estimate", args: "< request.json", flags: &["--lang", "--as-of"], about: "One region's estimate: request JSON on stdin, result JSON on stdout" },
+    Command { name: "compare", args: "< request.json", flags: &["--lang", "--as-of"], about: "The same achievements in every region, ranked (the request's region is ignored)" },
+    Command { name: "regions", args: "", flags: &["--lang", "--as-of"], about: "Region ids, names, policies and each policy's status on a day" },
+    Command { name: "explain", args: "REGION", flags: &["--json", "--lang"], about: "A region's rules clause by clause, as a table (or JSON with --json)" },
+    Command { name: "eligibility", args: "< request.json", flags: &["--lang", "--as-of"], about: "Leader conditions of a region met / not met / unknown on {\"region\",\"facts\"}" },
+    Command { name: "lookup", args: "TEXT...", flags: &[], about: "Rows of the 2022 key domains and grain-and-oil leader list matching every word" },
+    Command { name: "kinds", args: "", flags: &[], about: "The achievement kinds, their fields, allowed values and zh/en labels" },
+    Command { name: "version", args: "", flags: &[], about: "Package and policy-data versions, as JSON" },
+];
+
+/// What each flag means, for the help text.
+const FLAGS: &[(&str, &str)] = &[
+    ("--lang zh|en", "language of names, reasons and notes (default zh); for a request on stdin, used where it gives no `lang`"),
+    ("--as-of YYYY-MM-DD", "the day policy validity is judged on (default today, UTC+8); for a request on stdin, used where it gives no `as_of`"),
+    ("--json", "the rules as JSON instead of a table"),
+];
+
+fn help() -> String {
+    let mut out = String::from("lingpao: standardization-subsidy estimates, clause by clause, every policy embedded.\n\nusage: lingpao COMMAND [ARGS] [FLAGS]\n\ncommands:\n");
+    for c in COMMANDS {
+        out += &format!("  {:<12} {}\n", c.name, c.about);
+    }
+    out += "\n  lingpao help COMMAND   that command's arguments and flags\n  lingpao --version      the package and policy-data versions\n\n";
+    out += "A request is JSON (`docs/kinds.md` lists the achievement kinds), at most 1 MiB.\nExit 0 on success; 2 on bad input, with {\"error\":{\"field\",\"message\",\"allowed\"}} on stderr;\n1 when the answer cannot be written.\n";
+    out
+}
+
+fn command_help(c: &Command) -> String {
+    let flags: Vec<&(&str, &str)> = FLAGS.iter().filter(|(f, _)| c.flags.iter().any(|x| f.split(' ').next() == Some(*x))).collect();
+    let mut out = format!("usage: lingpao {} {}", c.name, c.args);
+    for (flag, _) in &flags {
+        out += &format!(" [{flag}]");
+    }
+    out += &format!("\n\n{}.\n", c.about);
+    if !flags.is_empty() {
+        out += "\nflags:\n";
+        for (flag, doc) in flags {
+            out += &format!("  {flag:<20} {doc}\n");
+        }
+    }
+    out
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let answer = std::env::args_os().skip(1).enumerate().map(|(i, a)| text_arg(i, a)).collect::<Result<Vec<String>, _>>().and_then(|args| run(&args));
+    match answer {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error of ours.
-            let _ = writeln!(stdout, "{out}");
-            ExitCode::SUCCESS
+            match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A reader that stopped reading (`| head`) is not an error of ours.
+                Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    report(&InputError::new("output", format!("cannot write the answer to stdout: {e}"), format!("无法写出结果：{e}")));
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(e) => {
-            eprintln!("{}", serde_json::to_string_pretty(&e.to_json()).unwrap_or_else(|_| e.to_string()));
+            report(&e);
             ExitCode::from(2)
         }
     }
 }
 
+/// The error on stderr; if stderr itself cannot be written, the exit code still tells.
+fn report(e: &InputError) {
+    let text = serde_json::to_string_pretty(&e.to_json()).unwrap_or_else(|_| e.to_string());
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// An argument as text: one that is not UTF-8 (a GBK terminal) is refused, not a crash.
+fn text_arg(i: usize, a: OsString) -> Result<String, InputError> {
+    a.into_string().map_err(|a| {
+        let lossy = a.to_string_lossy();
+        InputError::new(
+            "arguments",
+            format!("argument {} (`{}`) is not UTF-8 text; set the terminal to UTF-8", i + 1, shown(&lossy)),
+            format!("第 {} 个参数不是 UTF-8 文本，请将终端设为 UTF-8 编码", i + 1),
+        )
+    })
+}
+
 fn usage(msg: &str) -> InputError {
-    InputError::new("arguments", format!("{msg}; {USAGE}"), format!("参数错误：{msg}"))
+    InputError::new("arguments", format!("{msg}; see `lingpao help`"), format!("参数错误：{msg}（见 lingpao help）"))
 }
 
 fn json<T: Serialize>(v: &T) -> Result<String, InputError> {
     serde_json::to_string_pretty(v).map_err(|e| InputError::new("output", e.to_string(), e.to_string()))
 }
 
-/// The request on stdin; `--lang` and `--as-of` fill in what it leaves out.
+/// The request on stdin (at most [`api::MAX_REQUEST_BYTES`], read no further); `--lang`
+/// and `--as-of` fill in what it leaves out.
 fn stdin_json(o: &Opts) -> Result<Json<'static>, InputError> {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|e| InputError::new("request", format!("cannot read stdin: {e}"), "无法读取标准输入"))?;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(api::MAX_REQUEST_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new("request", format!("cannot read stdin: {e}"), "无法读取标准输入"))?;
+    if bytes.len() > api::MAX_REQUEST_BYTES {
+        return Err(api::too_large());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        InputError::new("request", format!("is not UTF-8 text (byte {at})"), format!("请求不是 UTF-8 文本（第 {at} 字节）"))
+    })?;
     let mut v = api::parse_json(&text)?.into_owned();
     if let Json::Object(obj) = &mut v {
         if let Some(lang) = o.lang {
@@ -63,16 +144,23 @@ fn stdin_json(o: &Opts) -> Result<Json<'static>, InputError> {
 
 struct Opts {
     json: bool,
+    help: bool,
     lang: Option<Lang>,
     as_of: Option<Date>,
     positional: Vec<String>,
 }
 
-fn opts(args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { json: false, lang: None, as_of: None, positional: Vec::new() };
+/// The flags after the command; each command takes only the flags it lists.
+fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
+    let mut o = Opts { json: false, help: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        if a.starts_with('-') && a != "-" && !matches!(a.as_str(), "-h" | "--help") && !c.flags.contains(&a.as_str()) {
+            let e = usage(&format!("`{}` takes no option {}", c.name, shown(a)));
+            return Err(e.allowed(c.flags.iter().map(|f| f.to_string()).collect()));
+        }
         match a.as_str() {
+            "-h" | "--help" => o.help = true,
             "--json" => o.json = true,
             "--lang" => {
                 o.lang = match it.next().map(String::as_str) {
@@ -85,21 +173,37 @@ fn opts(args: &[String]) -> Result<Opts, InputError> {
                 let d = it.next().and_then(|s| Date::parse(s)).ok_or_else(|| usage("--as-of takes a YYYY-MM-DD date"))?;
                 o.as_of = Some(d);
             }
-            s if s.starts_with("--") => return Err(usage(&format!("unknown option {s}"))),
             s => o.positional.push(s.to_string()),
         }
     }
     Ok(o)
 }
 
+fn find(name: &str) -> Result<&'static Command, InputError> {
+    COMMANDS
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| usage(&format!("unknown command `{}`", shown(name))).allowed(COMMANDS.iter().map(|c| c.name.to_string()).collect()))
+}
+
 fn run(args: &[String]) -> Result<String, InputError> {
-    let commands = || vec!["estimate".into(), "compare".into(), "regions".into(), "explain".into(), "eligibility".into(), "lookup".into(), "kinds".into(), "version".into()];
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(usage("no command").allowed(commands()));
+        return Err(usage("no command").allowed(COMMANDS.iter().map(|c| c.name.to_string()).collect()));
     };
-    let o = opts(rest)?;
+    match (cmd.as_str(), rest) {
+        ("-h" | "--help" | "help", []) => return Ok(help()),
+        ("help", [name]) => return Ok(command_help(find(name)?)),
+        ("help", _) => return Err(usage("help takes one command")),
+        ("-V" | "--version", []) => return Ok(format!("lingpao {} (data {})", env!("CARGO_PKG_VERSION"), api::version().data)),
+        _ => {}
+    }
+    let c = find(cmd)?;
+    let o = opts(c, rest)?;
+    if o.help {
+        return Ok(command_help(c));
+    }
     let today = api::today();
-    match (cmd.as_str(), o.positional.as_slice()) {
+    match (c.name, o.positional.as_slice()) {
         ("estimate", []) => json(&api::estimate(&stdin_json(&o)?, today)?),
         ("compare", []) => json(&api::compare(&stdin_json(&o)?, today)?),
         ("regions", []) => json(&api::regions(o.as_of, today, o.lang.unwrap_or_default())),
@@ -117,8 +221,7 @@ fn run(args: &[String]) -> Result<String, InputError> {
         ("kinds", []) => json(api::kinds()),
         ("version", []) => json(&api::version()),
         ("explain", _) => Err(usage("explain takes one region id").allowed(lingpao::policy::catalog().region_ids())),
-        (c, _) if commands().iter().any(|x| x == c) => Err(usage(&format!("`{c}` takes no arguments"))),
-        (c, _) => Err(usage(&format!("unknown command `{c}`")).allowed(commands())),
+        (name, _) => Err(usage(&format!("`{name}` takes no arguments"))),
     }
 }
 

@@ -13,6 +13,42 @@ pub struct InputError {
     pub allowed: Vec<String>,
 }
 
+/// Longest value an error message quotes whole, in characters.
+const SHOWN: usize = 40;
+
+/// A value as an error message or field path quotes it: whole when short, else its
+/// first characters and its length, so that a 10-million-character value does not come
+/// back in full. Written as it is formatted, without a copy.
+pub struct Shown<'a> {
+    text: &'a str,
+    zh: bool,
+}
+
+pub fn shown(text: &str) -> Shown<'_> {
+    Shown { text, zh: false }
+}
+
+/// [`shown`] for a Chinese message.
+pub fn shown_zh(text: &str) -> Shown<'_> {
+    Shown { text, zh: true }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.text;
+        if s.char_indices().nth(SHOWN).is_none() {
+            return f.write_str(s);
+        }
+        let end = s.char_indices().nth(SHOWN - 8).map_or(s.len(), |(i, _)| i);
+        let n = s.chars().count();
+        if self.zh {
+            write!(f, "{}…（共 {n} 个字符）", &s[..end])
+        } else {
+            write!(f, "{}… ({n} characters)", &s[..end])
+        }
+    }
+}
+
 impl InputError {
     pub fn new(field: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> Self {
         InputError { field: field.into(), message: en.into(), message_zh: zh.into(), allowed: Vec::new() }

@@ -1,7 +1,7 @@
 //! The eligibility request: a region and optional facts about the company, each checked
 //! against `policies/facts.toml`, so that a mistake names its field and what is allowed.
 
-use super::error::InputError;
+use super::error::{shown, shown_zh, InputError};
 use super::request::{self, Lang, Named};
 use crate::date::Date;
 use crate::policy::schema::FactType;
@@ -43,9 +43,9 @@ pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputErr
         Some(other) => return Err(request::wrong_type("facts", "an object of facts", "事实对象", other).allowed(catalog.fact_names())),
     };
     for (name, value) in given.into_iter().flat_map(|m| m.iter()) {
-        let field = || format!("facts.{name}");
+        let field = || format!("facts.{}", shown(name));
         let Some((def, in_years)) = catalog.fact(name) else {
-            return Err(InputError::new(field(), format!("unknown fact `{name}`"), format!("未知事实“{name}”")).allowed(catalog.fact_names()));
+            return Err(InputError::new(field(), format!("unknown fact `{}`", shown(name)), format!("未知事实“{}”", shown_zh(name))).allowed(catalog.fact_names()));
         };
         let parsed = match (def.ty, value) {
             (_, Json::Null) => continue,
@@ -55,7 +55,7 @@ pub fn parse(v: &Json, catalog: &Catalog) -> Result<EligibilityRequest, InputErr
                 let (max, unit_en, unit_zh) = if in_years { (MAX_YEARS, "whole years", "整年数") } else { (MAX_MONTHS, "whole months", "整月数") };
                 let n = v.as_i64().filter(|n| (0..=max).contains(n)).ok_or_else(|| {
                     let hint = if in_years { format!(" (for part years give `{}` in months)", def.id) } else { String::new() };
-                    InputError::new(field(), format!("must be a number of {unit_en} from 0 to {max}{hint}, not {v}"), format!("应为 0 到 {max} 的{unit_zh}"))
+                    InputError::new(field(), format!("must be a number of {unit_en} from 0 to {max}{hint}, not {}", shown(&v.to_string())), format!("应为 0 到 {max} 的{unit_zh}"))
                 })?;
                 FactValue::Months(if in_years { n * 12 } else { n })
             }

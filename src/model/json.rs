@@ -51,6 +51,20 @@ pub struct SyntaxError {
     pub message: &'static str,
     pub line: usize,
     pub column: usize,
+    /// For a lone surrogate, the path of the value holding it (`achievements[0].name`;
+    /// empty for the top value): a value the caller can find, not a broken text.
+    pub path: Option<String>,
+}
+
+impl SyntaxError {
+    /// The error as the enclosing object or array sees it: `step` before the path.
+    fn under(mut self, step: impl FnOnce() -> String) -> Self {
+        if let Some(p) = &mut self.path {
+            let dot = if p.is_empty() || p.starts_with('[') { "" } else { "." };
+            *p = format!("{}{dot}{p}", step());
+        }
+        self
+    }
 }
 
 impl fmt::Display for SyntaxError {
@@ -179,7 +193,7 @@ impl<'a> Reader<'a> {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        SyntaxError { message, line, column }
+        SyntaxError { message, line, column, path: None }
     }
 
     fn space(&mut self) {
@@ -232,7 +246,7 @@ impl<'a> Reader<'a> {
             return Ok(Json::Array(items));
         }
         loop {
-            items.push(self.value()?);
+            items.push(self.value().map_err(|e| e.under(|| format!("[{}]", items.len())))?);
             self.space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -267,7 +281,7 @@ impl<'a> Reader<'a> {
                 return Err(self.error("expected `:`"));
             }
             self.pos += 1;
-            let value = self.value()?;
+            let value = self.value().map_err(|e| e.under(|| super::error::shown(&key).to_string()))?;
             // Small objects (every object of a request) are checked as each key comes,
             // pointing at the second one; large ones once, sorted, at their opening brace.
             if members.len() < SMALL_OBJECT && members.iter().any(|(k, _)| *k == key) {
@@ -365,20 +379,21 @@ impl<'a> Reader<'a> {
 
     /// After `\u`: one code point, a surrogate pair taking two escapes.
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        let lone = |r: &Self| SyntaxError { path: Some(String::new()), ..r.error("lone surrogate in \\u escape") };
         let first = self.hex4()?;
         let code = match first {
             0xd800..=0xdbff => {
                 if !self.bytes()[self.pos..].starts_with(b"\\u") {
-                    return Err(self.error("lone surrogate in \\u escape"));
+                    return Err(lone(self));
                 }
                 self.pos += 2;
                 let second = self.hex4()?;
                 if !(0xdc00..=0xdfff).contains(&second) {
-                    return Err(self.error("lone surrogate in \\u escape"));
+                    return Err(lone(self));
                 }
                 0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00)
             }
-            0xdc00..=0xdfff => return Err(self.error("lone surrogate in \\u escape")),
+            0xdc00..=0xdfff => return Err(lone(self)),
             n => n,
         };
         char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))

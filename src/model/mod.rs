@@ -6,7 +6,7 @@ pub mod json;
 pub mod request;
 pub mod result;
 
-pub use error::InputError;
+pub use error::{shown, shown_zh, InputError};
 pub use json::Json;
 pub use request::{Achievement, FieldValue, Lang, Request};
 

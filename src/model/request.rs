@@ -1,7 +1,7 @@
 //! The request: parsed from any JSON value, checked field by field against the kinds
 //! in the catalog, so that every mistake names its field and the allowed values.
 
-use super::error::InputError;
+use super::error::{shown, shown_zh, InputError};
 use crate::date::Date;
 use crate::policy::schema::{FieldType, KindDef, Str};
 use crate::policy::Catalog;
@@ -153,8 +153,8 @@ pub(crate) fn object<'v, 'a>(v: &'v Json<'a>, field: &str) -> Result<&'v Object<
 pub(crate) fn no_unknown_keys(obj: &Object, at: &str, allowed: &[&str]) -> Result<(), InputError> {
     for key in obj.keys() {
         if !allowed.contains(&key) {
-            let field = if at.is_empty() { key.to_string() } else { format!("{at}.{key}") };
-            return Err(InputError::new(field, format!("unknown field `{key}`"), format!("未知字段“{key}”"))
+            let field = if at.is_empty() { shown(key).to_string() } else { format!("{at}.{}", shown(key)) };
+            return Err(InputError::new(field, format!("unknown field `{}`", shown(key)), format!("未知字段“{}”", shown_zh(key)))
                 .allowed(allowed.iter().map(|s| s.to_string()).collect()));
         }
     }
@@ -167,9 +167,14 @@ pub(crate) fn region(obj: &Object, catalog: &Catalog, need: bool) -> Result<Opti
         None | Some(Json::Null) if !need => Ok(None),
         None | Some(Json::Null) => Err(InputError::new("region", "is required", "缺少地区").allowed(catalog.region_ids())),
         Some(Json::String(s)) if catalog.region(s).is_some() => Ok(Some(s.to_string())),
-        Some(Json::String(s)) => Err(InputError::new("region", format!("unknown region `{s}`"), format!("未知地区“{s}”")).allowed(catalog.region_ids())),
+        Some(Json::String(s)) => Err(unknown_region(s, catalog)),
         Some(other) => Err(wrong_type("region", "a region id string", "地区编号字符串", other).allowed(catalog.region_ids())),
     }
+}
+
+/// An unknown region id, quoted short, with the known ones.
+pub fn unknown_region(s: &str, catalog: &Catalog) -> InputError {
+    InputError::new("region", format!("unknown region `{}`", shown(s)), format!("未知地区“{}”", shown_zh(s))).allowed(catalog.region_ids())
 }
 
 /// `as_of`: an optional YYYY-MM-DD date.
@@ -183,7 +188,9 @@ pub(crate) fn as_of(obj: &Object) -> Result<Option<Date>, InputError> {
 
 /// An `as_of` given as text (the request's field, or a face's argument).
 pub fn as_of_text(s: &str) -> Result<Date, InputError> {
-    Date::parse(s).ok_or_else(|| InputError::new("as_of", format!("`{s}` is not a date in the form YYYY-MM-DD"), format!("“{s}”不是 YYYY-MM-DD 格式的日期")))
+    Date::parse(s).ok_or_else(|| {
+        InputError::new("as_of", format!("`{}` is not a date in the form YYYY-MM-DD", shown(s)), format!("“{}”不是 YYYY-MM-DD 格式的日期", shown_zh(s)))
+    })
 }
 
 /// `lang`: "zh" (the default) or "en".
@@ -191,7 +198,7 @@ pub(crate) fn lang(obj: &Object) -> Result<Lang, InputError> {
     match obj.get("lang") {
         None | Some(Json::Null) => Ok(Lang::Zh),
         Some(Json::String(s)) => lang_text(Some(s)),
-        Some(other) => Err(lang_error(&other.to_string())),
+        Some(other) => Err(lang_error(&shown(&other.to_string()).to_string())),
     }
 }
 
@@ -200,7 +207,7 @@ pub fn lang_text(s: Option<&str>) -> Result<Lang, InputError> {
     match s {
         None | Some("zh") => Ok(Lang::Zh),
         Some("en") => Ok(Lang::En),
-        Some(other) => Err(lang_error(&format!("\"{other}\""))),
+        Some(other) => Err(lang_error(&format!("\"{}\"", shown(other)))),
     }
 }
 
@@ -241,7 +248,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
     let kind_field = || format!("{}.kind", at());
     let kind: &KindDef = match obj.get("kind") {
         Some(Json::String(k)) => catalog.kind(k).ok_or_else(|| {
-            InputError::new(kind_field(), format!("unknown kind `{k}`"), format!("未知成果类型“{k}”")).allowed(catalog.kind_ids())
+            InputError::new(kind_field(), format!("unknown kind `{}`", shown(k)), format!("未知成果类型“{}”", shown_zh(k))).allowed(catalog.kind_ids())
         })?,
         None => return Err(InputError::new(kind_field(), "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
         Some(other) => return Err(wrong_type(&kind_field(), "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
@@ -249,7 +256,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
     let defs = || kind.field.iter().chain(&catalog.head.kinds.common_field);
     if let Some(key) = obj.keys().find(|k| *k != "kind" && !defs().any(|f| &f.name == k)) {
         let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.to_string())).collect();
-        return Err(InputError::new(format!("{}.{key}", at()), format!("unknown field `{key}`"), format!("未知字段“{key}”")).allowed(allowed));
+        return Err(InputError::new(format!("{}.{}", at(), shown(key)), format!("unknown field `{}`", shown(key)), format!("未知字段“{}”", shown_zh(key))).allowed(allowed));
     }
     let mut fields = Fields::default();
     let mut count = 1;
@@ -268,7 +275,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
                 Json::String(s) => match def.values.iter().find(|v| *v == &**s) {
                     Some(v) => FieldValue::Enum(v.clone()),
                     None => {
-                        let e = InputError::new(field(), format!("`{s}` is not a {} value", def.name), format!("“{s}”不是允许的取值"));
+                        let e = InputError::new(field(), format!("`{}` is not a {} value", shown(s), def.name), format!("“{}”不是允许的取值", shown_zh(s)));
                         return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
                     }
                 },
@@ -281,7 +288,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
                     _ => {
                         return Err(InputError::new(
                             field(),
-                            format!("must be a whole number from {min} to {max}, not {value}"),
+                            format!("must be a whole number from {min} to {max}, not {}", shown(&value.to_string())),
                             format!("应为 {min} 到 {max} 之间的整数"),
                         ));
                     }
@@ -315,7 +322,7 @@ fn yuan(v: &Json, field: &str) -> Result<Decimal, InputError> {
     let bad = || {
         InputError::new(
             field,
-            format!("must be yuan as a decimal string such as \"120000\" or \"9500.50\", from 0 to {MAX_YUAN}; got {v}"),
+            format!("must be yuan as a decimal string such as \"120000\" or \"9500.50\", from 0 to {MAX_YUAN}; got {}", shown(&v.to_string())),
             format!("应为以元计的十进制字符串，如 \"120000\"，范围 0 到 {MAX_YUAN}"),
         )
     };

@@ -2,38 +2,13 @@
 // key presses: the site built as it deploys (scripts/build-site.mjs, into a temporary
 // folder) behind the static server (scripts/serve.mjs) on a free port, screenshots of each
 // state in test-output/, timings printed (not asserted). Needs pkg/wasm/ (build-wasm.sh).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve } from './harness.mjs';
-import { buildSite } from '../../scripts/build-site.mjs';
+import { serve, url, browser, out, REGIONS } from './harness.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
-const out = join(root, 'test-output');
-// How many regions the data defines (each a `[[region]]` of policies/regions.toml).
-const REGIONS = readFileSync(join(root, 'policies/regions.toml'), 'utf8').match(/^\[\[region\]\]/gm).length;
-mkdirSync(out, { recursive: true });
-
-let close;
-let url;
-let browser;
 const timings = {};
-const site = mkdtempSync(join(tmpdir(), 'lingpao-site-'));
-
-before(async () => {
-  await buildSite({ out: site });
-  ({ url, close } = await serve(site));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  close?.();
-  rmSync(site, { recursive: true, force: true });
-  console.log(`# timings (ms): ${JSON.stringify(timings)}`);
-});
+serve(timings);
 
 const TIANJIN = { region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] };
 const link = (req) => `${url}#req=${encodeURIComponent(JSON.stringify(req))}`;

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, cpSync, readdirSync, readFileSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { launch, serve } from './harness.mjs';
+import { launch, serveDir } from './harness.mjs';
 import { buildSite } from '../../scripts/build-site.mjs';
 import { cspMeta, CSP } from '../../scripts/headers.mjs';
 
@@ -50,7 +50,7 @@ before(async () => {
   B = { dir: join(tmp, 'b'), ...await buildSite({ root: tree, out: join(tmp, 'b') }) };
   assert.notEqual(A.id, B.id);
   deploy(A);
-  ({ url, close } = await serve(site));
+  ({ url, close } = await serveDir(site));
   browser = await launch();
 });
 

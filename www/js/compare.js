@@ -6,6 +6,42 @@ import { barChart } from './chart.js';
 import { regionSummary } from './form.js';
 
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Compares two yuan decimal strings as the engine writes them ("160000", "2.5"), exactly. */
+export function compareYuan(a, b) {
+  const [ai, af = ''] = a.split('.');
+  const [bi, bf = ''] = b.split('.');
+  if (ai.length !== bi.length) return ai.length - bi.length;
+  const n = Math.max(af.length, bf.length);
+  const x = ai + af.padEnd(n, '0');
+  const y = bi + bf.padEnd(n, '0');
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/**
+ * The engine's compare(), one region per task: the same request estimated in each
+ * region, ranked as compare() ranks (highest total first, then by id). With 200 items
+ * compare() is one task of 100 ms or more in a browser; each estimate here is a few ms,
+ * so typing is never held up for long. Resolves to null once `current()` turns false
+ * (the state changed: a newer run takes over).
+ */
+export async function rankRegions(lingpao, request, regionIds, current = () => true) {
+  const results = [];
+  for (const region of regionIds) {
+    await nextTask();
+    if (!current()) return null;
+    const t0 = performance.now();
+    results.push(lingpao.estimate({ ...request, region }));
+    performance.measure('lp-compare-step', { start: t0, end: performance.now() });
+  }
+  results.sort((a, b) => compareYuan(b.total_yuan, a.total_yuan) || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+  return {
+    as_of: results[0]?.as_of,
+    ranking: results.map((r, i) => ({ rank: i + 1, region: r.region, region_name: r.region_name, total_yuan: r.total_yuan, total_is_upper_bound: r.total_is_upper_bound, result: r })),
+  };
+}
+
 /** view: { lang, current, width, onPick } */
 export function renderCompare(view, comparison) {
   const { lang, onPick } = view;

@@ -9,8 +9,14 @@ export const base = new URL('../', import.meta.url);
 
 let loading = null;
 
+/** The engine and its registries, loaded once; after a failure, the next call tries again. */
 export function loadContext() {
-  loading ??= (async () => {
+  loading ??= load().catch((e) => { loading = null; throw e; });
+  return loading;
+}
+
+function load() {
+  return (async () => {
     await lingpao.init();
     const { kinds, sources } = registry(lingpao);
     const regionsCache = new Map();
@@ -32,5 +38,4 @@ export function loadContext() {
       },
     };
   })();
-  return loading;
 }

@@ -45,6 +45,18 @@ export function fill(el, ...children) {
   return el;
 }
 
+/**
+ * Makes `children` the element's children, leaving in place those already there: on a
+ * long list where one item changed, the browser restyles and lays out that one only.
+ */
+export function patch(el, ...children) {
+  const want = children.flat(Infinity).filter((c) => c != null && c !== false)
+    .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+  want.forEach((c, i) => { if (el.childNodes[i] !== c) el.insertBefore(c, el.childNodes[i] ?? null); });
+  while (el.childNodes.length > want.length) el.lastChild.remove();
+  return el;
+}
+
 let ids = 0;
 /** A document-unique id for label/aria wiring (shadow roots share the counter, harmlessly). */
 export const uid = (prefix = 'lp') => `${prefix}-${++ids}`;

@@ -48,7 +48,7 @@ export class Form {
     this.asOfLabel = h('label', { for: asOfId });
     this.asOfHint = h('p', { class: 'lp-hint', id: `${asOfId}-hint` });
     this.asOf = h('input', {
-      id: asOfId, type: 'date', min: '2000-01-01', max: '2099-12-31', 'aria-describedby': `${asOfId}-hint`,
+      id: asOfId, type: 'date', min: '2000-01-01', max: '2099-12-31', 'aria-describedby': `${asOfId}-hint`, dataset: { path: 'as_of' },
       onchange: () => { if (this.asOf.value) actions.setAsOf(this.asOf.value); },
     });
     this.heading = h('h2', { class: 'lp-h2' });
@@ -67,10 +67,10 @@ export class Form {
     this.shape = null;
   }
 
-  render(state) {
+  /** `regions`: every region on the claim day, in the state's language. */
+  render(state, regions) {
     const { lang } = state;
-    const regions = this.ctx.regions(state.as_of, lang);
-    const region = regions.find((r) => r.id === state.region);
+    const region = regions.find((r) => r.id === state.region) ?? regions[0];
     this.region = region;
     // Region, policies and the add picker depend on these three only: not redrawn per keystroke.
     const key = `${lang}|${state.as_of}|${state.region}`;
@@ -196,14 +196,21 @@ export class Form {
 
   /** Marks the control an engine error names (e.g. achievements[0].count) and says why under it. */
   markInvalid(field, message) {
-    for (const el of this.el.querySelectorAll('[aria-invalid]')) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); }
+    // Nothing marked and nothing to mark: skip the search through every control.
+    if (!field && !this.marked) return;
+    this.marked = !!field;
+    for (const el of this.el.querySelectorAll('[aria-invalid]')) {
+      el.removeAttribute('aria-invalid');
+      if (el.dataset.describedby) el.setAttribute('aria-describedby', el.dataset.describedby); else el.removeAttribute('aria-describedby');
+    }
     for (const el of this.el.querySelectorAll('.lp-field-error')) el.remove();
     if (!field) return;
     for (const el of this.el.querySelectorAll('[data-path]')) {
       if (el.dataset.path !== field) continue;
       const id = uid('err');
       el.setAttribute('aria-invalid', 'true');
-      el.setAttribute('aria-describedby', id);
+      el.dataset.describedby = el.getAttribute('aria-describedby') ?? '';
+      el.setAttribute('aria-describedby', el.dataset.describedby ? `${el.dataset.describedby} ${id}` : id);
       el.closest('.lp-field')?.append(h('p', { class: 'lp-field-error', id, text: message }));
     }
   }

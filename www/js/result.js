@@ -1,7 +1,7 @@
 // The result column of one region: lines with their clause and quoted words (each
 // expandable to the article of the published text), the combination rules applied
 // step by step from gross to net, unmatched items, warnings and promised incentives.
-import { h, uid, fill } from './dom.js';
+import { h, uid, fill, patch } from './dom.js';
 import { t, pick, money, groupDigits, describe, colon } from './i18n.js';
 import { loadText, article } from './sources.js';
 
@@ -55,9 +55,9 @@ function itemLabel(view, index) {
   return `${t('item', view.lang, { n: index + 1 })} · ${a ? describe(view.ctx.kinds, a, view.lang) : ''}`;
 }
 
-function lines(view, result) {
+function line(view, l) {
   const { lang } = view;
-  return section(t('lines', lang), 'lp-lines-box', h('ol', { class: 'lp-lines' }, result.lines.map((l) => h('li', { class: 'lp-line' },
+  return h('li', { class: 'lp-line' },
     h('div', { class: 'lp-line-head' },
       h('span', { class: 'lp-line-what', text: itemLabel(view, l.achievement) }),
       h('span', { class: 'lp-amount' }, l.basis === 'cap' ? h('span', { class: 'lp-upto', text: t('upTo', lang) }) : null, money(l.amount_yuan, lang))),
@@ -69,7 +69,31 @@ function lines(view, result) {
       l.basis === 'cap' ? ' · ' : null,
       l.basis === 'cap' ? h('span', { class: 'lp-badge lp-warn', text: t('basisCap', lang) }) : null),
     citation(view, l.policy, l.clause, l.quote),
-    l.notes.length ? h('ul', { class: 'lp-notes' }, l.notes.map((n) => h('li', null, h('strong', { text: `${t('debatable', lang)}${colon(lang)}` }), n))) : null))));
+    l.notes.length ? h('ul', { class: 'lp-notes' }, l.notes.map((n) => h('li', null, h('strong', { text: `${t('debatable', lang)}${colon(lang)}` }), n))) : null);
+}
+
+/**
+ * The lines, as the same elements as last time where a line did not change (keyed by
+ * what it shows): a keystroke in one of 200 items rebuilds one line, not 200. `view.memo`
+ * keeps them from one render to the next.
+ */
+function lines(view, result) {
+  const { lang } = view;
+  const memo = view.memo;
+  if (memo.lang !== lang) {
+    const ol = h('ol', { class: 'lp-lines' });
+    Object.assign(memo, { lang, ol, items: new Map(), section: section(t('lines', lang), 'lp-lines-box', ol) });
+  }
+  const next = new Map();
+  const items = result.lines.map((l) => {
+    const key = `${itemLabel(view, l.achievement)}\n${JSON.stringify(l)}`;
+    const el = memo.items.get(key)?.pop() ?? line(view, l);
+    next.set(key, [...(next.get(key) ?? []), el]);
+    return el;
+  });
+  memo.items = next;
+  patch(memo.ol, items);
+  return memo.section;
 }
 
 function steps(view, result) {
@@ -101,7 +125,9 @@ export function explainedBenefits(explanation) {
 
 /**
  * The breakdown below the total. view: { ctx, state, lang, region (RegionInfo),
- * expanded (Set of open citations), titles (policy id → title in lang) }.
+ * expanded (Set of open citations), titles (policy id → title in lang), memo (an
+ * object kept between renders) }. Put it in place with `patch`, which keeps the lines'
+ * elements that did not change.
  */
 export function renderBreakdown(view, result) {
   const { lang, region } = view;
