@@ -127,7 +127,8 @@ test('the widget says which of its attributes was invalid, and still computes', 
 test('a failed engine load offers a retry, which loads it without a reload', async (t) => {
   const { page, seen } = await open(t);
   let blocked = true;
-  await page.route('**/lingpao_bg.wasm', (route) => (blocked ? route.abort() : route.continue()));
+  // The deployed module has a content-hashed name (assets/lingpao_bg-<hash>.wasm).
+  await page.route('**/*.wasm', (route) => (blocked ? route.abort() : route.continue()));
   await page.goto(`${url}#req=${encodeURIComponent(JSON.stringify({ region: 'tianjin', as_of: '2022-06-30', achievements: [{ ...STD, count: 2 }] }))}`);
   const retry = page.getByRole('button', { name: '重试 / Retry' });
   await retry.waitFor();
@@ -145,7 +146,7 @@ test('a failed engine load offers a retry, which loads it without a reload', asy
   await again.click();
   await page.waitForFunction(() => document.querySelector('#demo').shadowRoot.querySelector('[data-testid=total-yuan]')?.textContent === '160000', null, { timeout: 15000 });
   // The aborted fetches are logged as console errors by Chromium; nothing else is.
-  assert.deepEqual(seen.errors.filter((e) => !/lingpao_bg\.wasm|Failed to load resource|Failed to fetch|net::ERR_FAILED/.test(e)), []);
+  assert.deepEqual(seen.errors.filter((e) => !/lingpao_bg[-.\w]*\.wasm|Failed to load resource|Failed to fetch|net::ERR_FAILED/.test(e)), []);
 });
 
 const stat = (xs) => {
