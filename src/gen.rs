@@ -69,6 +69,11 @@ pub fn ambiguities(cat: &Catalog) -> String {
                 items.push(format!("- **limit `{}`** ({}: “{}”): {}", l.id, l.clause, l.quote, both(n)));
             }
         }
+        for g in &p.gap {
+            if let Some(n) = &g.note {
+                items.push(format!("- **unpaid `{}`** ({}: “{}”): {}", g.id, g.clause, g.quote, both(n)));
+            }
+        }
         for e in &p.eligibility {
             if let Some(n) = &e.note {
                 items.push(format!("- **eligibility `{}`** ({}: “{}”): {}", e.id, e.clause, e.quote, both(n)));

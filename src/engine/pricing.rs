@@ -343,7 +343,11 @@ fn no_rule_reason<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date
     let r = &cat.head.regions[region];
     for (_, p) in cat.policies_on(r, on) {
         if let Some(g) = p.gap.iter().find(|g| when_matches(&g.when, &a.kind, |f| a.matched(f))) {
-            return Reason { text: say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote), cite: Some((&g.clause, &g.quote)) };
+            let mut text = say(lang, &g.text.zh, &g.text.en) + &cite(lang, &g.clause, &g.quote);
+            if let Some(n) = &g.note {
+                text += &crate::tr!(lang, format!(" 解读：{}", pick(lang, n)), format!(" Reading: {}", pick(lang, n)));
+            }
+            return Reason { text, cite: Some((&g.clause, &g.quote)) };
         }
     }
     let kind = cat.kind(&a.kind).map(|k| say(lang, &k.name.zh, &k.name.en)).unwrap_or_default();

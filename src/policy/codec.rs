@@ -402,7 +402,7 @@ codec_struct! {
     CompareDef { earlier, now }
     NoticeDef { id, select, text, clause, quote }
     BenefitDef { id, text, clause, quote }
-    GapDef { id, when, text, clause, quote }
+    GapDef { id, when, text, clause, quote, note }
     EligibilityDef { id, fact, stage, min, max, equals, relaxed, text, clause, quote, note }
     RelaxedDef { fact, min, max }
     RegisterDef { id, title, source, clause, quote, from, to, key, columns, rows, notes }

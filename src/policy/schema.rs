@@ -640,6 +640,9 @@ pub struct GapDef {
     pub text: Text,
     pub clause: Str,
     pub quote: Str,
+    /// Set where the reading is debatable (see docs/ambiguities.md); shown to the user
+    /// with the reason.
+    pub note: Option<Text>,
 }
 
 /// When in a leader's life a condition applies.
