@@ -63,27 +63,32 @@ impl Encoder {
         write_varint(&mut self.data, n);
     }
 
-    /// A string as `place * 3 + group`: its number once the groups are laid end to end.
+    /// A string met for the first time as its `group` alone (it is that group's next
+    /// string: the groups are in first-use order), a string met before as
+    /// `(place + 1) * 3 + group`. Most strings are met once, so most take one small code,
+    /// which compresses much better than their places (docs/performance.md).
     fn str(&mut self, s: &str) {
         assert!(!s.contains('\0'), "a policy string holds U+0000, which ends strings in the table: {s:?}");
-        let (g, k) = match self.index.get(s) {
-            Some(&at) => at,
+        let n = match self.index.get(s) {
+            Some(&(g, k)) => (k + 1) * GROUPS + g,
             None => {
                 let g = group(s);
-                let at = (g, self.text[g].len());
-                self.index.insert(s.to_string(), at);
+                self.index.insert(s.to_string(), (g, self.text[g].len()));
                 self.text[g].push(s.to_string());
-                at
+                g
             }
         };
-        self.varint((k * GROUPS + g) as u64);
+        self.varint(n as u64);
     }
 
-    /// A part that can be decoded on its own, later: its length in bytes, then the part.
+    /// A part that can be decoded on its own, later: how many strings of each group came
+    /// before it, its length in bytes, then the part.
     fn chunk(&mut self, f: impl FnOnce(&mut Encoder)) {
         let outer = std::mem::take(&mut self.data);
+        let seen = self.text.each_ref().map(Vec::len);
         f(self);
         let part = std::mem::replace(&mut self.data, outer);
+        seen.iter().for_each(|&n| self.varint(n as u64));
         self.varint(part.len() as u64);
         self.data.extend_from_slice(&part);
     }
@@ -155,18 +160,22 @@ impl Table {
 
     /// Reads from the start of the structure.
     pub fn decoder(&'static self) -> Decoder {
-        Decoder { table: self, pos: self.body }
+        Decoder { table: self, pos: self.body, seen: [0; GROUPS] }
     }
 
     /// Reads one part, wherever it is.
     pub fn decoder_at(&'static self, chunk: Chunk) -> Decoder {
-        Decoder { table: self, pos: chunk.0 }
+        Decoder { table: self, pos: chunk.pos, seen: chunk.seen }
     }
 }
 
-/// Where a part written by [`Encoder::chunk`] begins.
+/// Where a part written by [`Encoder::chunk`] begins, and how many strings of each group
+/// came before it.
 #[derive(Clone, Copy, Debug)]
-pub struct Chunk(usize);
+pub struct Chunk {
+    pos: usize,
+    seen: [usize; GROUPS],
+}
 
 fn read_varint(data: &[u8], pos: &mut usize) -> u64 {
     let mut n = 0u64;
@@ -185,6 +194,8 @@ fn read_varint(data: &[u8], pos: &mut usize) -> u64 {
 pub struct Decoder {
     table: &'static Table,
     pos: usize,
+    /// How many strings of each group were met so far: the next new one is this one.
+    seen: [usize; GROUPS],
 }
 
 impl Decoder {
@@ -200,8 +211,17 @@ impl Decoder {
 
     fn str(&mut self) -> &'static str {
         let n = self.varint() as usize;
+        let g = n % GROUPS;
+        let place = match n / GROUPS {
+            0 => {
+                self.seen[g] += 1;
+                self.seen[g] - 1
+            }
+            k => k - 1,
+        };
         let t = self.table;
-        t.first[n % GROUPS].checked_add(n / GROUPS).and_then(|i| t.strings.get(i)).copied().unwrap_or_else(|| corrupt("a string number past the table", self.pos))
+        let end = t.first.get(g + 1).copied().unwrap_or(t.strings.len());
+        t.first[g].checked_add(place).filter(|&i| i < end).map(|i| t.strings[i]).unwrap_or_else(|| corrupt("a string number past its group", self.pos))
     }
 
     /// A flag written as 0 or 1.
@@ -215,20 +235,26 @@ impl Decoder {
 
     /// Skips a part, returning where it is.
     pub fn chunk(&mut self) -> Chunk {
+        let seen = [(); GROUPS].map(|_| self.varint() as usize);
         let len = self.len();
-        let chunk = Chunk(self.pos);
+        let chunk = Chunk { pos: self.pos, seen };
         self.pos += len;
         chunk
     }
 
-    /// Enters a part in place (the whole bundle is read in order).
+    /// Enters a part in place (the whole bundle is read in order, so `seen` is right).
     fn enter(&mut self) {
+        for _ in 0..GROUPS {
+            self.varint();
+        }
         self.len();
     }
 
-    /// True once every byte was read: the decoder and encoder agreed on the layout.
+    /// True once every byte and every string was read: the decoder and encoder agreed
+    /// on the layout.
     pub fn done(&self) -> bool {
-        self.pos == self.table.data.len()
+        let t = self.table;
+        self.pos == t.data.len() && (0..GROUPS).all(|g| t.first[g] + self.seen[g] == t.first.get(g + 1).copied().unwrap_or(t.strings.len()))
     }
 }
 
@@ -509,8 +535,8 @@ mod tests {
     #[test]
     fn impossible_data_panics_with_its_place() {
         let cases: [(&str, fn()); 7] = [
-            ("a string number past the table", || {
-                let _ = decode_bytes::<Str>(2, &[2 * GROUPS as u8]);
+            ("a string number past its group", || {
+                let _ = decode_bytes::<Str>(2, &[3 * GROUPS as u8]);
             }),
             ("data ends inside a number", || {
                 let _ = decode_bytes::<i64>(0, &[0x80]);
@@ -528,7 +554,7 @@ mod tests {
                 let _ = decode_bytes::<Decimal>(0, &[2, 60]);
             }),
             ("map keys out of order", || {
-                let _ = decode_bytes::<Map<bool>>(2, &[2, GROUPS as u8, 0, 0, 0]);
+                let _ = decode_bytes::<Map<bool>>(2, &[2, 2 * GROUPS as u8, 0, GROUPS as u8, 0]);
             }),
         ];
         for (what, f) in cases {
@@ -537,7 +563,8 @@ mod tests {
             assert!(msg.contains(what) && msg.contains("at byte"), "{what}: {msg}");
         }
         // And the well-formed neighbours decode.
-        assert_eq!(decode_bytes::<Str>(2, &[GROUPS as u8]), "s1");
+        assert_eq!(decode_bytes::<Str>(2, &[2 * GROUPS as u8]), "s1");
+        assert_eq!(decode_bytes::<Str>(2, &[0]), "s0", "a new string is its group's next");
         assert!(decode_bytes::<bool>(0, &[1]));
         assert_eq!(decode_bytes::<Decimal>(0, &[2, 1]), Decimal::new(1, 1));
     }
