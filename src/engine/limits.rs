@@ -168,6 +168,10 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         let Some(order) = ctx.cat.kind(&a.kind).and_then(|k| ctx.cat.field(k, &fields.now)).map(|f| &f.values) else { continue };
         let rank = |v: &str| order.iter().position(|x| x == v);
         let (Some(rp), Some(rc)) = (rank(prev), rank(cur)) else { continue };
+        let raw = prev;
+        // The earlier level in the user's words, not its JSON value.
+        let values = &ctx.cat.head.kinds.values;
+        let prev = values.get(&fields.earlier).or(values.get(&fields.now)).and_then(|m| m.get(prev)).map_or(prev, |t| pick(ctx.lang, t));
         let before = c.total;
         let effect;
         if rp <= rc {
@@ -175,7 +179,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
             effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
-            lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(prev.to_string())));
+            lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(raw.to_string())));
             let amount = |r: &RuleDef, x: &Achievement| unit_amount(ctx.cat, p, r, x, ctx.lang).ok().map(|u| u.0);
             let exact = p.rule.iter().filter(|r| rule_matches(r, &lower)).filter_map(|r| amount(r, &lower)).max();
             if let Some(paid) = exact {
@@ -194,11 +198,12 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 let Some((most, fields)) = options.into_iter().max_by_key(|o| o.0) else { continue };
                 let least = (c.unit - most).max(Decimal::ZERO);
                 c.basis = Basis::Cap;
-                let asked = fields.join("、");
+                let kind = ctx.cat.kind(&a.kind);
+                let asked = fields.iter().map(|f| kind.and_then(|k| ctx.cat.field(k, f)).map_or(*f, |d| pick(ctx.lang, &d.doc))).collect::<Vec<_>>().join(if ctx.lang == Lang::Zh { "、" } else { ", " });
                 c.notes.push(Cow::Owned(crate::tr!(
                     ctx.lang,
-                    format!("此前的{prev}奖励未填写其{asked}，无法确定已获金额：差额在 {} 至 {} 之间，按上限 {} 计；请填写后计算（{}）。", yuan(least), yuan(c.unit), yuan(c.unit), l.clause),
-                    format!("The earlier {prev} award is given without its {asked}, so what it paid is unknown: the difference lies between {} and {}, counted at the ceiling {}; give it to compute ({}).", yuan(least), yuan(c.unit), yuan(c.unit), l.clause)
+                    format!("此前的{prev}奖励未填写“{asked}”，无法确定已获金额：差额在 {} 至 {} 之间，按上限 {} 计；请填写后计算（{}）。", yuan(least), yuan(c.unit), yuan(c.unit), l.clause),
+                    format!("The earlier {prev} award is given without “{asked}”, so what it paid is unknown: the difference lies between {} and {}, counted at the ceiling {}; give it to compute ({}).", yuan(least), yuan(c.unit), yuan(c.unit), l.clause)
                 )));
                 continue;
             }
