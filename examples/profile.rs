@@ -7,7 +7,7 @@ use lingpao::{api, date::Date};
 
 fn round_trip(text: &str, today: Date) -> usize {
     let v = api::parse_json(text).unwrap();
-    lingpao::json16::to_utf16(&api::estimate(&v, today).unwrap()).unwrap().len()
+    lingpao::json16::to_utf16_with(&api::estimate(&v, today).unwrap(), lingpao::policy::embedded_text()).unwrap().len()
 }
 
 fn main() {

@@ -9,7 +9,15 @@ use std::fmt;
 
 /// `value` as compact JSON, in UTF-16.
 pub fn to_utf16<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u16>, Error> {
-    let mut w = Writer { out: Vec::with_capacity(4096) };
+    to_utf16_with(value, "")
+}
+
+/// The same, where the strings lying inside `immortal` (text that lives as long as the
+/// process: the embedded policy data, most of a result) are kept as units by their
+/// address once written, and copied out on later calls.
+pub fn to_utf16_with<T: Serialize + ?Sized>(value: &T, immortal: &'static str) -> Result<Vec<u16>, Error> {
+    let start = immortal.as_ptr() as usize;
+    let mut w = Writer { out: Vec::with_capacity(4096), immortal: start..start + immortal.len() };
     value.serialize(&mut w)?;
     Ok(w.out)
 }
@@ -55,8 +63,13 @@ const PHRASE_SLOTS: usize = 2048;
 /// Slots of the field-name table (a power of two; a result uses about 60 names).
 const KEY_SLOTS: usize = 256;
 
-/// A field name's slot, by the (address, length) of its text: its units, `"name":`.
+/// A string's slot, by the (address, length) of its text: its units (for a field name,
+/// `"name":`; for immortal text, the JSON string).
 type AddressSlot = (usize, usize, Box<[u16]>);
+
+/// Slots of the immortal-text table (a power of two; an estimate writes about a hundred
+/// policy strings, a comparison of every region a few hundred).
+const TEXT_SLOTS: usize = 4096;
 
 /// A phrase and its units.
 type PhraseSlot = (Box<str>, Box<[u16]>);
@@ -81,10 +94,14 @@ thread_local! {
     static PHRASES: RefCell<Vec<PhraseSlot>> = RefCell::new(empty(PHRASE_SLOTS));
     /// Field names as units: (address, length, `"name":`), see [`Writer::key`].
     static KEYS: RefCell<Vec<AddressSlot>> = RefCell::new(empty(KEY_SLOTS));
+    /// Immortal text as units, by (address, length): see [`Writer::immortal_text`].
+    static TEXTS: RefCell<Vec<AddressSlot>> = RefCell::new(empty(TEXT_SLOTS));
 }
 
 struct Writer {
     out: Vec<u16>,
+    /// Addresses of text that lives as long as the process.
+    immortal: std::ops::Range<usize>,
 }
 
 impl Writer {
@@ -95,10 +112,33 @@ impl Writer {
     /// A JSON string: long ones (policy text, notes, warnings) from the phrase cache,
     /// short ones written afresh.
     fn string(&mut self, s: &str) {
+        if s.len() >= 8 && self.immortal.contains(&(s.as_ptr() as usize)) {
+            return self.immortal_text(s);
+        }
         if s.len() >= PHRASE_MIN {
             return self.phrase(s);
         }
         self.fresh_string(s);
+    }
+
+    /// Immortal text: transcoded the first time, then taken from a table keyed by its
+    /// address and length, where a string only ever displaces another. A hit needs no
+    /// check of the text: whatever starts at that address with that length is that
+    /// text, for as long as the process lives. Per estimate round trip: about 7% fewer
+    /// instructions than the phrase cache (docs/performance.md).
+    fn immortal_text(&mut self, s: &str) {
+        let address = s.as_ptr() as usize;
+        let slot = ((address ^ s.len()) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TEXT_SLOTS.trailing_zeros());
+        TEXTS.with(|texts| {
+            let mut texts = texts.borrow_mut();
+            let Some(entry) = texts.get_mut(slot as usize) else { return self.fresh_string(s) };
+            if entry.0 == address && entry.1 == s.len() {
+                return self.out.extend_from_slice(&entry.2);
+            }
+            let start = self.out.len();
+            self.fresh_string(s);
+            *entry = (address, s.len(), self.out[start..].into());
+        })
     }
 
     /// A long string (policy text, a note with its clause cited, a warning): the same

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 pub type Utf16 = Vec<u16>;
 
 fn text<T: Serialize>(v: &T) -> Result<Utf16, JsValue> {
-    crate::json16::to_utf16(v).map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    crate::json16::to_utf16_with(v, crate::policy::embedded_text()).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 fn js_error(e: InputError) -> JsValue {

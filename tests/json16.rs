@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 fn same<T: Serialize>(what: &str, v: &T) {
     let want: Vec<u16> = serde_json::to_string(v).unwrap().encode_utf16().collect();
     let got = to_utf16(v).unwrap();
+    // And with the embedded text kept by address, as the wasm face writes.
+    assert_eq!(lingpao::json16::to_utf16_with(v, lingpao::policy::embedded_text()).unwrap(), got, "{what}: the immortal-text table changed the text");
     assert!(got == want, "{what}: json16 wrote\n{}\nserde_json wrote\n{}", String::from_utf16_lossy(&got), String::from_utf16_lossy(&want));
 }
 
@@ -75,6 +77,24 @@ fn what_json_cannot_say_is_an_error_not_bad_text() {
     let mut m = BTreeMap::new();
     m.insert(1, "one");
     assert!(to_utf16(&m).is_err());
+}
+
+/// Immortal text is kept by address and length: a string of the embedded data, a shorter
+/// slice of it at the same address, and an equal copy elsewhere each come out as their
+/// own text, the first time and from the table.
+#[test]
+fn immortal_text_is_told_by_address_and_length() {
+    use lingpao::json16::to_utf16_with;
+    let data = lingpao::policy::embedded_text();
+    let quote: &'static str = data.split('\0').find(|q| q.len() > 40 && !q.is_ascii()).unwrap();
+    let cut = quote.char_indices().nth(10).unwrap().0;
+    let copy = quote.to_string();
+    let want = |s: &str| serde_json::to_string(s).unwrap().encode_utf16().collect::<Vec<u16>>();
+    for _ in 0..2 {
+        for s in [quote, &quote[..cut], copy.as_str()] {
+            assert_eq!(to_utf16_with(&s, data).unwrap(), want(s), "{s}");
+        }
+    }
 }
 
 /// Phrases (32 bytes and more) are kept by content in a table where one displaces

@@ -4,7 +4,7 @@
 
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
 use std::borrow::Cow;
-use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
+use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector, Str};
 use crate::policy::schema::when_matches;
 use crate::date::Date;
 use crate::policy::{version_applies, Catalog};
@@ -202,8 +202,16 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
     let mut best: Option<Priced<'a>> = None;
     let mut refusals = Vec::new();
     let mut matched_any = false;
+    // Rules the achievement would match with an optional detail it leaves out given.
+    let mut partial: Vec<&'a RuleDef> = Vec::new();
     for (pi, ri, rule) in cat.rules_for(region, &a.kind) {
-        if !rule_matches(rule, a) || !version_applies(r, &cat.policy(pi).id, on) {
+        if !version_applies(r, &cat.policy(pi).id, on) {
+            continue;
+        }
+        if !rule_matches(rule, a) {
+            if rule.when.iter().all(|(f, allowed)| (if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) }).is_none_or(|v| allowed.contains(v))) {
+                partial.push(rule);
+            }
             continue;
         }
         matched_any = true;
@@ -243,7 +251,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
     }
     // A rule that would pay more if an optional detail left out were given: the detail
     // is assumed, as unknown facts are (said on the line, a ceiling).
-    if let Some(p) = assumed(cat, region, a, on, lang).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
+    if let Some(p) = assumed(cat, region, a, &partial, on, lang).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
         return Pricing::Paid(p);
     }
     match best {
@@ -259,6 +267,11 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
 /// `a` with the fields `rule` matches on and `a` leaves out set to the first value the
 /// rule accepts, and those fields; `None` where a field `a` gives does not match.
 pub fn completed<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Option<(Achievement, Vec<(&'r str, &'r str)>)> {
+    // Checked before anything is copied: on most calls no rule needs completing.
+    let given = |f: &Str| if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) };
+    if !rule.when.iter().all(|(f, allowed)| given(f).is_none_or(|v| allowed.contains(v))) {
+        return None;
+    }
     let mut out = a.clone();
     let mut missing = Vec::new();
     for (f, allowed) in &rule.when {
@@ -281,10 +294,10 @@ pub fn completed<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Optio
 /// applicant case? which focus?) is read as meeting it, as unknown facts are: priced
 /// under the best-paying value, with a note naming the assumption, and as a ceiling
 /// (the total is then an upper bound).
-fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> Option<Priced<'a>> {
+fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, partial: &[&'a RuleDef], on: Date, lang: Lang) -> Option<Priced<'a>> {
     let kind = cat.kind(&a.kind)?;
     let mut best: Option<(Priced<'a>, Vec<(&'a str, &'a str)>)> = None;
-    for (_, _, rule) in cat.rules_for(region, &a.kind) {
+    for rule in partial {
         let Some((completed, missing)) = completed(cat, rule, a) else { continue };
         if missing.is_empty() || missing.iter().any(|(f, _)| cat.field(kind, f).is_none_or(|d| d.required)) {
             continue;

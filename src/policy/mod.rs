@@ -37,6 +37,12 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| Table::new(TEXT, DATA))
 }
 
+/// The embedded policy text, every string of the data a result borrows: it lives as
+/// long as the process (the wasm face's JSON writer keeps its strings by address).
+pub fn embedded_text() -> &'static str {
+    TEXT
+}
+
 /// The catalog every call reads: the embedded one, unless another was installed first.
 pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::decode(table()))
