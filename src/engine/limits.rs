@@ -3,7 +3,7 @@
 //! earlier awards), then how many items (per class, per category), then how much
 //! money (annual caps). Where a limit leaves a choice, the unit keeps what pays most.
 
-use super::pricing::{completed, rule_matches, selects, unit_amount};
+use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
 use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
@@ -193,7 +193,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 let options: Vec<(Decimal, Vec<&str>)> = p
                     .rule
                     .iter()
-                    .filter_map(|r| completed(ctx.cat, r, &lower).and_then(|(x, missing)| amount(r, &x).map(|v| (v, missing.iter().map(|m| m.0).collect()))))
+                    .flat_map(|r| completions(ctx.cat, r, &lower).into_iter().filter_map(move |(x, missing)| amount(r, &x).map(|v| (v, missing.iter().map(|m| m.0).collect()))))
                     .collect();
                 let Some((most, fields)) = options.into_iter().max_by_key(|o| o.0) else { continue };
                 let least = (c.unit - most).max(Decimal::ZERO);

@@ -4,7 +4,7 @@
 
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
 use std::borrow::Cow;
-use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector, Str};
+use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
 use crate::policy::schema::when_matches;
 use crate::date::Date;
 use crate::policy::{version_applies, Catalog};
@@ -209,7 +209,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
             continue;
         }
         if !rule_matches(rule, a) {
-            if rule.when.iter().all(|(f, allowed)| (if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) }).is_none_or(|v| allowed.contains(v))) {
+            if completable(rule, a) {
                 partial.push(rule);
             }
             continue;
@@ -264,30 +264,39 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
     }
 }
 
-/// `a` with the fields `rule` matches on and `a` leaves out set to the first value the
-/// rule accepts, and those fields; `None` where a field `a` gives does not match.
-pub fn completed<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Option<(Achievement, Vec<(&'r str, &'r str)>)> {
-    // Checked before anything is copied: on most calls no rule needs completing.
-    let given = |f: &Str| if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) };
-    if !rule.when.iter().all(|(f, allowed)| given(f).is_none_or(|v| allowed.contains(v))) {
-        return None;
+/// Whether every field of `rule.when` that `a` gives matches (the others `a` leaves out).
+fn completable(rule: &RuleDef, a: &Achievement) -> bool {
+    rule.when.iter().all(|(f, allowed)| (if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) }).is_none_or(|v| allowed.contains(v)))
+}
+
+/// A value the rule accepts for each field of its `when` that `a` leaves out.
+pub type Completion<'r> = Vec<(&'r str, &'r str)>;
+
+/// `a` completed in every way `rule` accepts: each field of `rule.when` that `a` leaves
+/// out set to each value the rule lists (with what was set); none where a field `a`
+/// gives does not match.
+pub fn completions<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Vec<(Achievement, Completion<'r>)> {
+    if !completable(rule, a) {
+        return Vec::new();
     }
-    let mut out = a.clone();
-    let mut missing = Vec::new();
-    for (f, allowed) in &rule.when {
-        let given = if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) };
-        match given {
-            Some(v) if allowed.contains(v) => {}
-            Some(_) => return None,
-            None => {
-                let v = allowed.as_slice().first()?.as_str();
-                let bool_field = cat.kind(&a.kind).and_then(|k| cat.field(k, f)).is_some_and(|d| d.ty == crate::policy::schema::FieldType::Bool);
-                out.fields.set(f.clone(), if bool_field { FieldValue::Bool(v == "true") } else { FieldValue::Enum(v.into()) });
-                missing.push((f.as_str(), v));
-            }
-        }
+    let kind = cat.kind(&a.kind);
+    let mut out = vec![(a.clone(), Vec::new())];
+    for (f, allowed) in rule.when.iter().filter(|(f, _)| f.as_str() != "kind" && a.matched(f).is_none()) {
+        let bool_field = kind.and_then(|k| cat.field(k, f)).is_some_and(|d| d.ty == crate::policy::schema::FieldType::Bool);
+        out = out
+            .into_iter()
+            .flat_map(|(x, set)| {
+                allowed.as_slice().iter().map(move |v| {
+                    let mut x = x.clone();
+                    x.fields.set(f.clone(), if bool_field { FieldValue::Bool(v == "true") } else { FieldValue::Enum(v.clone()) });
+                    let mut set = set.clone();
+                    set.push((f.as_str(), v.as_str()));
+                    (x, set)
+                })
+            })
+            .collect();
     }
-    Some((out, missing))
+    out
 }
 
 /// An achievement that leaves out an optional field some rule matches on (which
@@ -297,8 +306,7 @@ pub fn completed<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Optio
 fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, partial: &[&'a RuleDef], on: Date, lang: Lang) -> Option<Priced<'a>> {
     let kind = cat.kind(&a.kind)?;
     let mut best: Option<(Priced<'a>, Vec<(&'a str, &'a str)>)> = None;
-    for rule in partial {
-        let Some((completed, missing)) = completed(cat, rule, a) else { continue };
+    for (completed, missing) in partial.iter().flat_map(|rule| completions(cat, rule, a)) {
         if missing.is_empty() || missing.iter().any(|(f, _)| cat.field(kind, f).is_none_or(|d| d.required)) {
             continue;
         }
