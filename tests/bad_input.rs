@@ -88,9 +88,23 @@ fn wrong_types_are_named() {
     assert_eq!(err(json!({ "region": "tianjin", "achievements": [a] })).field, "achievements[0].level");
 }
 
+/// A unit with nothing to claim is a valid request worth 0 (a costing over many units
+/// counts it), with the warnings of the region's texts on that day.
 #[test]
-fn empty_list_and_bad_dates() {
-    assert!(err(json!({ "region": "tianjin", "achievements": [] })).message.contains("empty"));
+fn empty_achievements_are_worth_zero_with_the_regions_warnings() {
+    let r = api::estimate(&common::req(&json!({ "region": "tianjin", "as_of": "2025-01-01", "achievements": [] })), today()).expect("an empty list is valid");
+    assert_eq!((r.total_yuan.as_str(), r.gross_yuan.as_str(), r.total_is_upper_bound), ("0", "0", false));
+    assert!(r.lines.is_empty() && r.unmatched.is_empty() && r.adjustments.is_empty());
+    assert!(r.warnings.iter().any(|w| w.contains("失效")), "the expired text is still named: {:?}", r.warnings);
+    let hebei = api::estimate(&common::req(&json!({ "region": "hebei", "achievements": [] })), today()).unwrap();
+    assert_eq!(hebei.total_yuan, "0");
+    assert!(hebei.warnings.iter().any(|w| w.contains("未规定资助金额")), "{:?}", hebei.warnings);
+    let c = api::compare(&common::req(&json!({ "achievements": [] })), today()).unwrap();
+    assert!(c.ranking.iter().all(|r| r.total_yuan == "0"));
+}
+
+#[test]
+fn bad_dates() {
     for d in ["2022-02-30", "30/06/2022", "2022-6-30", ""] {
         assert_eq!(err(json!({ "region": "tianjin", "as_of": d, "achievements": [std_item()] })).field, "as_of", "{d}");
     }
