@@ -278,22 +278,29 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
 /// `a` with the fields `rule` matches on and `a` leaves out set to the first value the
 /// rule accepts, and those fields; `None` where a field `a` gives does not match.
 pub fn completed<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Option<(Achievement, Vec<(&'r str, &'r str)>)> {
+    let missing = missing(rule, a)?;
     let mut out = a.clone();
+    for &(f, v) in &missing {
+        let bool_field = cat.kind(&a.kind).and_then(|k| cat.field(k, f)).is_some_and(|d| d.ty == crate::policy::schema::FieldType::Bool);
+        out.fields.set(f.into(), if bool_field { FieldValue::Bool(v == "true") } else { FieldValue::Enum(v.into()) });
+    }
+    Some((out, missing))
+}
+
+/// The fields `rule` matches on that `a` leaves out, each with the first value the rule
+/// accepts; `None` where a field `a` gives does not match. Copies nothing: most rules
+/// are ruled out here, before [`completed`] copies the achievement.
+fn missing<'r>(rule: &'r RuleDef, a: &Achievement) -> Option<Vec<(&'r str, &'r str)>> {
     let mut missing = Vec::new();
     for (f, allowed) in &rule.when {
         let given = if f == "kind" { Some(a.kind.as_str()) } else { a.matched(f) };
         match given {
             Some(v) if allowed.contains(v) => {}
             Some(_) => return None,
-            None => {
-                let v = allowed.as_slice().first()?.as_str();
-                let bool_field = cat.kind(&a.kind).and_then(|k| cat.field(k, f)).is_some_and(|d| d.ty == crate::policy::schema::FieldType::Bool);
-                out.fields.set(f.clone(), if bool_field { FieldValue::Bool(v == "true") } else { FieldValue::Enum(v.into()) });
-                missing.push((f.as_str(), v));
-            }
+            None => missing.push((f.as_str(), allowed.as_slice().first()?.as_str())),
         }
     }
-    Some((out, missing))
+    Some(missing)
 }
 
 /// An achievement that leaves out an optional field some rule matches on (which
@@ -304,10 +311,11 @@ fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang:
     let kind = cat.kind(&a.kind)?;
     let mut best: Option<(Priced<'a>, Vec<(&'a str, &'a str)>)> = None;
     for (_, _, rule) in cat.rules_for(region, &a.kind) {
-        let Some((completed, missing)) = completed(cat, rule, a) else { continue };
+        let Some(missing) = missing(rule, a) else { continue };
         if missing.is_empty() || missing.iter().any(|(f, _)| cat.field(kind, f).is_none_or(|d| d.required)) {
             continue;
         }
+        let Some((completed, missing)) = completed(cat, rule, a) else { continue };
         if let Pricing::Paid(p) = price(cat, region, &completed, on, lang, words) {
             if best.as_ref().is_none_or(|(b, _)| p.unit > b.unit) {
                 best = Some((p, missing));
