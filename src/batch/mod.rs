@@ -169,8 +169,9 @@ fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io
         let text = if !whole {
             Err(api::too_large())
         } else {
-            String::from_utf8(std::mem::take(buf)).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
+            // Copied out at its length (the buffer, grown once, serves every line).
+            std::str::from_utf8(buf).map(str::to_owned).map_err(|e| {
+                let at = e.valid_up_to();
                 InputError::new("request", format!("is not UTF-8 text (byte {at} of the line)"), format!("请求不是 UTF-8 文本（该行第 {at} 字节）"))
             })
         };
