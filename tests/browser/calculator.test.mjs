@@ -113,7 +113,7 @@ test('no achievements: a total of 0 from the engine, with the region\'s warnings
   await page.waitForSelector('.lp-warnings li');
   assert.equal(await total(page), '0');
   assert.match(await page.textContent('.lp-warnings'), /失效/);
-  assert.match(await page.textContent('.lp-empty'), /添加成果后/);
+  assert.match(await page.textContent('.lp-breakdown .lp-empty'), /添加成果后/);
   assert.equal(await page.isVisible('.lp-error'), false);
   clean(seen);
 });
