@@ -178,7 +178,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         let effect;
         if rp <= rc {
             c.counted = 0;
-            effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
+            effect = ctx.words.then(|| crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again")));
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
             lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(prev.to_string())));
@@ -189,7 +189,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 if ctx.words {
                     c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
                 }
-                effect = crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
+                effect = ctx.words.then(|| crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid))));
             } else {
                 // The earlier award is named without the details its amount depends on
                 // (a grade): the difference lies between the full amount and the amount
@@ -218,7 +218,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         }
         c.recount();
         let (ach, after) = (c.ach, c.total);
-        if after != before && ctx.words {
+        if let (true, Some(effect)) = (after != before, effect) {
             steps.push(ctx.adjustment(p, l, effect, vec![ach], before, after));
         }
     }

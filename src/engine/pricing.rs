@@ -69,7 +69,23 @@ pub fn selects(s: &Selector, a: &Achievement, rule: &RuleDef) -> bool {
 enum Check {
     Met,
     Unknown,
-    Failed(String),
+    /// Not met, with the value given (said only where it is shown).
+    Failed(Given),
+}
+
+/// A value given for a condition's field.
+enum Given {
+    Int(i64),
+    Bool(bool),
+}
+
+impl std::fmt::Display for Given {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Given::Int(n) => write!(f, "{n}"),
+            Given::Bool(b) => write!(f, "{b}"),
+        }
+    }
 }
 
 fn check(cond: &ConditionDef, a: &Achievement) -> Check {
@@ -77,13 +93,13 @@ fn check(cond: &ConditionDef, a: &Achievement) -> Check {
         None => Check::Unknown,
         Some(FieldValue::Int(n)) => {
             if cond.min.is_some_and(|m| *n < m) || cond.max.is_some_and(|m| *n > m) {
-                Check::Failed(format!("{} = {n}", cond.field))
+                Check::Failed(Given::Int(*n))
             } else {
                 Check::Met
             }
         }
         Some(FieldValue::Bool(b)) => match cond.equals {
-            Some(e) if e != *b => Check::Failed(format!("{} = {b}", cond.field)),
+            Some(e) if e != *b => Check::Failed(Given::Bool(*b)),
             _ => Check::Met,
         },
         Some(_) => Check::Met,
@@ -233,7 +249,8 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
                     break;
                 }
                 Check::Unknown => notes.push(Cow::Owned([if lang == Lang::Zh { "按满足条件计：" } else { "Assumed: " }, text, &cite(lang, &cond.clause, &cond.quote)].concat())),
-                Check::Failed(got) => {
+                Check::Failed(given) => {
+                    let got = format!("{} = {given}", cond.field);
                     let text = crate::tr!(lang, format!("不符合条件：{text}（所填 {got}）"), format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote);
                     refused = Some(Reason { text, cite: Some((&cond.clause, &cond.quote)) });
                     break;
