@@ -19,7 +19,10 @@ export interface EstimateRequest {
   as_of?: DateString | Date;
   /** Language of reasons, notes and warnings. Default `zh`. */
   lang?: Lang;
-  /** What one applicant unit obtained in one year (1 to 200 items; `count` repeats one). */
+  /**
+   * What one applicant unit obtained in one year (0 to 200 items; `count` repeats one).
+   * An empty list is valid: a total of "0", with the region's warnings.
+   */
   achievements: Achievement[];
 }
 

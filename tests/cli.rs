@@ -33,6 +33,15 @@ fn estimate_reads_stdin_and_prints_the_result() {
 }
 
 #[test]
+fn empty_achievements_exit_0_with_a_total_of_0() {
+    let out = run(&["estimate"], r#"{"region":"tianjin","as_of":"2025-01-01","achievements":[]}"#);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = json(&out.stdout);
+    assert_eq!((r["total_yuan"].as_str(), r["lines"].as_array().map(Vec::len)), (Some("0"), Some(0)));
+    assert!(r["warnings"][0].as_str().is_some_and(|w| w.contains("失效")), "{r}");
+}
+
+#[test]
 fn flags_fill_in_what_the_request_leaves_out() {
     let bare = r#"{"region":"tianjin","achievements":[{"kind":"pilot","level":"national"}]}"#;
     let r = json(&run(&["estimate", "--lang", "en", "--as-of", "2025-01-01"], bare).stdout);

@@ -3,8 +3,9 @@
 //!
 //! Exit 0 on success, 2 on bad input (a JSON error on stderr), 1 when the answer cannot
 //! be written (a full disk); a reader closing the pipe early (`| head`) ends it quietly.
-//! Arguments are parsed by hand, not with clap: eight commands and three flags fit in a
-//! table, and every error keeps the contract's JSON form on stderr.
+//! Arguments are parsed by hand, not with clap: nine commands and five flags fit in a
+//! table, and every error keeps the contract's JSON form on stderr. `batch` streams
+//! (and exits 2 when a line failed), so it writes as it goes (see [`batch`]).
 
 use lingpao::api;
 use lingpao::date::Date;
@@ -28,6 +29,7 @@ const COMMANDS: &[Command] = &[
     Command { name: "compare", args: "< request.json", flags: &["--lang", "--as-of"], about: "The same achievements in every region, ranked (the request's region is ignored)" },
     Command { name: "regions", args: "", flags: &["--lang", "--as-of"], about: "Region ids, names, policies and each policy's status on a day" },
     Command { name: "explain", args: "REGION", flags: &["--json", "--lang"], about: "A region's rules clause by clause, as a table (or JSON with --json)" },
+    Command { name: "batch", args: "< requests.jsonl", flags: &["--csv", "--explain"], about: "Many units: one request per line (JSON Lines, or CSV rows with --csv), totals per line in order" },
     Command { name: "eligibility", args: "< request.json", flags: &["--lang", "--as-of"], about: "Leader conditions of a region met / not met / unknown on {\"region\",\"facts\"}" },
     Command { name: "lookup", args: "TEXT...", flags: &[], about: "Rows of the 2022 key domains and grain-and-oil leader list matching every word" },
     Command { name: "kinds", args: "", flags: &[], about: "The achievement kinds, their fields, allowed values and zh/en labels" },
@@ -39,6 +41,8 @@ const FLAGS: &[(&str, &str)] = &[
     ("--lang zh|en", "language of names, reasons and notes (default zh); for a request on stdin, used where it gives no `lang`"),
     ("--as-of YYYY-MM-DD", "the day policy validity is judged on (default today, UTC+8); for a request on stdin, used where it gives no `as_of`"),
     ("--json", "the rules as JSON instead of a table"),
+    ("--csv", "CSV in and out: a header `region,as_of,lang,<kind:field=value:...>...`, a cell is a count (README: `lingpao batch`; examples/batch.csv)"),
+    ("--explain", "the full estimate of each unit (JSON Lines out), not only its totals"),
 ];
 
 fn help() -> String {
@@ -68,7 +72,16 @@ fn command_help(c: &Command) -> String {
 }
 
 fn main() -> ExitCode {
-    let answer = std::env::args_os().skip(1).enumerate().map(|(i, a)| text_arg(i, a)).collect::<Result<Vec<String>, _>>().and_then(|args| run(&args));
+    let args = std::env::args_os().skip(1).enumerate().map(|(i, a)| text_arg(i, a)).collect::<Result<Vec<String>, _>>();
+    #[cfg(not(target_arch = "wasm32"))] // the tests build every target for wasm too
+    if let Ok([cmd, rest @ ..]) = args.as_deref() {
+        if cmd == "batch" {
+            if let Some(code) = batch(rest) {
+                return code;
+            }
+        }
+    }
+    let answer = args.and_then(|args| run(&args));
     match answer {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
@@ -87,6 +100,62 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `lingpao batch`: streams, so it writes as it goes rather than returning one answer.
+/// `None` when it only prints its help (the common path does). Exit 0 when every line
+/// was answered, 2 when a line (or the CSV header) was bad input, 1 when writing failed.
+#[cfg(not(target_arch = "wasm32"))]
+fn batch(args: &[String]) -> Option<ExitCode> {
+    use lingpao::batch::{self, Stop};
+    use std::io::IsTerminal;
+    let c = find("batch").ok()?;
+    let o = match opts(c, args) {
+        Ok(o) if o.help => return None,
+        Ok(o) if !o.positional.is_empty() => Err(usage("`batch` takes no arguments: the requests come on stdin")),
+        other => other,
+    };
+    let o = match o {
+        Ok(o) => o,
+        Err(e) => {
+            report(&e);
+            return Some(ExitCode::from(2));
+        }
+    };
+    let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    // A counter, not a bar: a stream has no known length. Hand-written (one line
+    // rewritten in place) rather than a crate, and only on a terminal: a log gets the
+    // summary alone.
+    let tty = std::io::stderr().is_terminal();
+    let progress = |s: &batch::Summary| {
+        if tty {
+            let _ = write!(std::io::stderr(), "\r\x1b[Klingpao batch: {} units, {} failed", s.units, s.failed);
+        }
+    };
+    let result = batch::run(input, &mut out, batch::Options { csv: o.csv, explain: o.explain }, api::today(), progress);
+    if tty {
+        let _ = write!(std::io::stderr(), "\r\x1b[K");
+    }
+    Some(match result {
+        Ok(s) => {
+            let _ = write!(std::io::stderr(), "{s}");
+            if s.failed > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(Stop::Input(e)) => {
+            report(&e);
+            ExitCode::from(2)
+        }
+        Err(Stop::Io(e)) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Stop::Io(e)) => {
+            report(&InputError::new("output", format!("cannot read the input or write the results: {e}"), format!("无法读取输入或写出结果：{e}")));
+            ExitCode::from(1)
+        }
+    })
 }
 
 /// The error on stderr; if stderr itself cannot be written, the exit code still tells.
@@ -144,6 +213,8 @@ fn stdin_json(o: &Opts) -> Result<Json<'static>, InputError> {
 
 struct Opts {
     json: bool,
+    csv: bool,
+    explain: bool,
     help: bool,
     lang: Option<Lang>,
     as_of: Option<Date>,
@@ -152,7 +223,7 @@ struct Opts {
 
 /// The flags after the command; each command takes only the flags it lists.
 fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { json: false, help: false, lang: None, as_of: None, positional: Vec::new() };
+    let mut o = Opts { json: false, csv: false, explain: false, help: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a.starts_with('-') && a != "-" && !matches!(a.as_str(), "-h" | "--help") && !c.flags.contains(&a.as_str()) {
@@ -162,6 +233,8 @@ fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
         match a.as_str() {
             "-h" | "--help" => o.help = true,
             "--json" => o.json = true,
+            "--csv" => o.csv = true,
+            "--explain" => o.explain = true,
             "--lang" => {
                 o.lang = match it.next().map(String::as_str) {
                     Some("zh") => Some(Lang::Zh),
@@ -220,6 +293,7 @@ fn run(args: &[String]) -> Result<String, InputError> {
         ("lookup", words) => json(&api::lookup(&words.join(" "))?),
         ("kinds", []) => json(api::kinds()),
         ("version", []) => json(&api::version()),
+        ("batch", _) => Err(usage("`batch` takes no arguments: the requests come on stdin")),
         ("explain", _) => Err(usage("explain takes one region id").allowed(lingpao::policy::catalog().region_ids())),
         (name, _) => Err(usage(&format!("`{name}` takes no arguments"))),
     }

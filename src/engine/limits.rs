@@ -37,6 +37,9 @@ pub struct Ctx<'c, 'a> {
     pub cat: &'c Catalog,
     pub achs: &'a [Cow<'a, Achievement>],
     pub lang: Lang,
+    /// Whether to say what each limit did (the adjustments, notes, formulas). The
+    /// batch's totals do without: the same amounts, no text.
+    pub words: bool,
 }
 
 impl<'c> Ctx<'c, '_> {
@@ -113,7 +116,7 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
             }
         }
         let mut totals: Vec<Decimal> = claims.iter().map(|c| c.total).collect();
-        caps(ctx, pi, claims, &mut totals, Some(&mut steps));
+        caps(ctx, pi, claims, &mut totals, if ctx.words { Some(&mut steps) } else { None });
         for (c, t) in claims.iter_mut().zip(totals) {
             c.total = t;
         }
@@ -140,16 +143,19 @@ fn one_per_group<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut
         }
     }
     for ((_, key), idx) in groups {
-        let value = key.join(" / ");
         let items: u32 = idx.iter().map(|&i| claims[i].counted).sum();
         if items <= 1 {
             continue;
         }
         let before = sum(claims, &idx);
+        let value = key.join(" / ");
         let best = *idx.iter().max_by(|&&a, &&b| claims[a].unit.cmp(&claims[b].unit).then(b.cmp(&a))).unwrap_or(&idx[0]);
         for &i in &idx {
             claims[i].counted = u32::from(i == best);
             claims[i].recount();
+        }
+        if !ctx.words {
+            continue;
         }
         let effect = crate::tr!(ctx.lang, format!("“{value}”的 {items} 项按一项计"), format!("{items} items of “{value}” counted as one"));
         let achs = idx.iter().map(|&i| claims[i].ach).collect();
@@ -176,16 +182,18 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         let effect;
         if rp <= rc {
             c.counted = 0;
-            effect = crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again"));
+            effect = ctx.words.then(|| crate::tr!(ctx.lang, format!("此前已获同级或更高级（{prev}），不再奖励"), format!("already received at the same or a higher level ({prev}): not paid again")));
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
             lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(raw.to_string())));
-            let amount = |r: &RuleDef, x: &Achievement| unit_amount(ctx.cat, p, r, x, ctx.lang).ok().map(|u| u.0);
+            let amount = |r: &RuleDef, x: &Achievement| unit_amount(ctx.cat, p, r, x, ctx.lang, false).ok().map(|u| u.0);
             let exact = p.rule.iter().filter(|r| rule_matches(r, &lower)).filter_map(|r| amount(r, &lower)).max();
             if let Some(paid) = exact {
                 c.unit = (c.unit - paid).max(Decimal::ZERO);
-                c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
-                effect = crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid)));
+                if ctx.words {
+                    c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
+                }
+                effect = ctx.words.then(|| crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid))));
             } else {
                 // The earlier award is named without the details its amount depends on
                 // (a grade): the difference lies between the full amount and the amount
@@ -198,6 +206,9 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 let Some((most, fields)) = options.into_iter().max_by_key(|o| o.0) else { continue };
                 let least = (c.unit - most).max(Decimal::ZERO);
                 c.basis = Basis::Cap;
+                if !ctx.words {
+                    continue;
+                }
                 let kind = ctx.cat.kind(&a.kind);
                 let asked = fields.iter().map(|f| kind.and_then(|k| ctx.cat.field(k, f)).map_or(*f, |d| pick(ctx.lang, &d.doc))).collect::<Vec<_>>().join(if ctx.lang == Lang::Zh { "、" } else { ", " });
                 c.notes.push(Cow::Owned(crate::tr!(
@@ -212,7 +223,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         }
         c.recount();
         let (ach, after) = (c.ach, c.total);
-        if after != before {
+        if let (true, Some(effect)) = (after != before, effect) {
             steps.push(ctx.adjustment(p, l, effect, vec![ach], before, after));
         }
     }
@@ -244,6 +255,9 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             left -= keep;
             claims[i].counted = keep;
             claims[i].recount();
+        }
+        if !ctx.words {
+            continue;
         }
         let labels = &ctx.cat.head.kinds.values;
         let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_str(), |t| pick(ctx.lang, t))).collect();
@@ -303,6 +317,9 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
             claims[i].counted = 0;
             claims[i].recount();
         }
+    }
+    if !ctx.words {
+        return;
     }
     let dropped: Vec<&str> = cats.iter().filter(|c| !keep.contains(c)).copied().collect();
     let effect = ctx.say(

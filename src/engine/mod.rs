@@ -13,7 +13,8 @@ use std::borrow::Cow;
 use crate::policy::schema::{Basis, PolicyDef, VersionDef};
 use crate::policy::{version_applies, Catalog};
 use limits::{Claim, Ctx};
-use pricing::{aliased, price, selects, Pricing};
+use pricing::{aliased, price, selects, Pricing, Reason};
+use crate::model::result::Adjustment;
 use rust_decimal::Decimal;
 
 /// A policy's status on a day, from the dates written in (or derived from) its text:
@@ -86,21 +87,22 @@ fn version_warning(cat: &Catalog, v: &VersionDef, on: Date, lang: Lang) -> Optio
     })
 }
 
-/// The estimate for one region. `region` must be a known id (the request parser checks).
-pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult<'a> {
-    let lang = req.lang;
-    let as_of = req.as_of.unwrap_or(today);
-    let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
-    let policies: Vec<(usize, &PolicyDef)> = cat.policies_on(region, as_of).collect();
-    let statuses: Vec<PolicyStatus> = policies.iter().map(|(pi, _)| policy_status(cat, *pi, as_of, lang)).collect();
-    let pays = policies.iter().any(|(_, p)| !p.rule.is_empty());
+/// What the explained estimate and the batch's totals share, so that both follow the
+/// same rules: each achievement priced (or the reason it is not), then every limit of
+/// the texts in force applied. Without `words` no text is built, only amounts.
+struct Claims<'c> {
+    claims: Vec<Claim<'c>>,
+    unmatched: Vec<(usize, Reason<'c>)>,
+    adjustments: Vec<Adjustment<'c>>,
+    /// Before any limit (an upgrade's difference lowers a unit amount).
+    gross: Decimal,
+}
 
-    let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
+fn claims<'c>(cat: &'c Catalog, ri: usize, policy_ids: &[usize], achs: &[Cow<Achievement>], as_of: Date, lang: Lang, words: bool) -> Claims<'c> {
     let mut claims = Vec::with_capacity(achs.len());
     let mut unmatched = Vec::new();
     for (i, a) in achs.iter().enumerate() {
-        let kind = cat.kind(&a.kind).map_or("", |k| k.id.as_str());
-        match price(cat, ri, a, as_of, lang) {
+        match price(cat, ri, a, as_of, lang, words) {
             Pricing::Paid(p) => claims.push(Claim {
                 ach: i,
                 policy: p.policy,
@@ -113,13 +115,58 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 formula: p.formula,
                 notes: p.notes,
             }),
-            Pricing::Unpaid(r) => unmatched.push(Unmatched { achievement: i, kind, reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1) }),
+            Pricing::Unpaid(r) => unmatched.push((i, r)),
         }
     }
-    let gross: Decimal = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
-    let ctx = Ctx { cat, achs: &achs, lang };
+    let gross = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
+    let ctx = Ctx { cat, achs, lang, words };
+    let adjustments = limits::apply(&ctx, policy_ids, &mut claims);
+    Claims { claims, unmatched, adjustments, gross }
+}
+
+/// A unit's totals only (the batch's default): the same pricing and limits as
+/// [`estimate`], no text. `per_policy`: each paying text in force, in the region's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub total: Decimal,
+    pub upper_bound: bool,
+    pub per_policy: Vec<(usize, Decimal)>,
+}
+
+pub fn totals(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> Totals {
+    let as_of = req.as_of.unwrap_or(today);
+    let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
+    let policy_ids: Vec<usize> = cat.policies_on(region, as_of).map(|(i, _)| i).collect();
+    let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
+    let Claims { claims, .. } = claims(cat, ri, &policy_ids, &achs, as_of, req.lang, false);
+    let per_policy = policy_ids
+        .iter()
+        .filter(|&&pi| !cat.policy(pi).rule.is_empty())
+        .map(|&pi| (pi, claims.iter().filter(|c| c.policy == pi).map(|c| c.total).sum()))
+        .collect();
+    Totals { total: claims.iter().map(|c| c.total).sum(), upper_bound: upper_bound(&claims), per_policy }
+}
+
+/// A total is a ceiling when a line paid is one ("up to", or a detail assumed).
+fn upper_bound(claims: &[Claim]) -> bool {
+    claims.iter().any(|c| c.basis == Basis::Cap && c.total > Decimal::ZERO)
+}
+
+/// The estimate for one region. `region` must be a known id (the request parser checks).
+pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult<'a> {
+    let lang = req.lang;
+    let as_of = req.as_of.unwrap_or(today);
+    let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
+    let policies: Vec<(usize, &PolicyDef)> = cat.policies_on(region, as_of).collect();
+    let statuses: Vec<PolicyStatus> = policies.iter().map(|(pi, _)| policy_status(cat, *pi, as_of, lang)).collect();
+    let pays = policies.iter().any(|(_, p)| !p.rule.is_empty());
+
+    let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
     let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
-    let adjustments = limits::apply(&ctx, &policy_ids, &mut claims);
+    let Claims { claims, unmatched, adjustments, gross } = claims(cat, ri, &policy_ids, &achs, as_of, lang, true);
+    let kind_of = |i: usize| cat.kind(&achs[i].kind).map_or("", |k| k.id.as_str());
+    let mut unmatched: Vec<Unmatched> =
+        unmatched.into_iter().map(|(i, r)| Unmatched { achievement: i, kind: kind_of(i), reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1) }).collect();
     // An item a combination rule brought to nothing is unpaid too, with that rule's words.
     for c in claims.iter().filter(|c| c.claimed > 0 && c.total.is_zero()) {
         if let Some(adj) = adjustments.iter().rev().find(|x| x.achievements.contains(&c.ach)) {
@@ -132,7 +179,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
     unmatched.sort_by_key(|u| u.achievement);
 
     let total: Decimal = claims.iter().map(|c| c.total).sum();
-    let upper = claims.iter().any(|c| c.basis == Basis::Cap && c.total > Decimal::ZERO);
+    let upper = upper_bound(&claims);
     let mut warnings = Vec::new();
     for ((_, p), s) in policies.iter().zip(&statuses) {
         warnings.extend(validity_warning(p, s, as_of, lang));

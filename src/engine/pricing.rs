@@ -69,7 +69,23 @@ pub fn selects(s: &Selector, a: &Achievement, rule: &RuleDef) -> bool {
 enum Check {
     Met,
     Unknown,
-    Failed(String),
+    /// Not met, with the value given (said only where it is shown).
+    Failed(Given),
+}
+
+/// A value given for a condition's field.
+enum Given {
+    Int(i64),
+    Bool(bool),
+}
+
+impl std::fmt::Display for Given {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Given::Int(n) => write!(f, "{n}"),
+            Given::Bool(b) => write!(f, "{b}"),
+        }
+    }
 }
 
 fn check(cond: &ConditionDef, a: &Achievement) -> Check {
@@ -77,13 +93,13 @@ fn check(cond: &ConditionDef, a: &Achievement) -> Check {
         None => Check::Unknown,
         Some(FieldValue::Int(n)) => {
             if cond.min.is_some_and(|m| *n < m) || cond.max.is_some_and(|m| *n > m) {
-                Check::Failed(format!("{} = {n}", cond.field))
+                Check::Failed(Given::Int(*n))
             } else {
                 Check::Met
             }
         }
         Some(FieldValue::Bool(b)) => match cond.equals {
-            Some(e) if e != *b => Check::Failed(format!("{} = {b}", cond.field)),
+            Some(e) if e != *b => Check::Failed(Given::Bool(*b)),
             _ => Check::Met,
         },
         Some(_) => Check::Met,
@@ -102,18 +118,25 @@ fn cite(lang: Lang, clause: &str, quote: &str) -> String {
 pub type Unit = (Decimal, String, Vec<String>);
 
 /// The amount one item of `a` earns under `rule`, with how it was found; an error (in
-/// the user's words) when it needs an input the request lacks.
-pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang) -> Result<Unit, String> {
-    let (mut amount, mut formula, mut notes) = ceiling(cat, policy, rule, a, lang, 0)?;
+/// the user's words) when it needs an input the request lacks. Without `words` (the
+/// batch's totals) the same amount comes with no formula, notes or reasons: empty text.
+pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, words: bool) -> Result<Unit, String> {
+    let (mut amount, mut formula, mut notes) = ceiling(cat, policy, rule, a, lang, 0, words)?;
     if let Some(field) = &rule.limit_to_field {
-        let what = field_words(cat, a, field, lang);
         match a.yuan(field) {
             Some(v) if v < amount => {
                 amount = v;
-                formula = crate::tr!(lang, format!("{formula}，以{what} {} 为限", yuan(v)), format!("{formula}, limited to {what}: {}", yuan(v)));
+                if words {
+                    let what = field_words(cat, a, field, lang);
+                    formula = crate::tr!(lang, format!("{formula}，以{what} {} 为限", yuan(v)), format!("{formula}, limited to {what}: {}", yuan(v)));
+                }
             }
             Some(_) => {}
-            None => notes.push(crate::tr!(lang, format!("不超过“{what}”：填写后即按其核定。"), format!("Never more than “{what}”: give it to apply the limit."))),
+            None if words => {
+                let what = field_words(cat, a, field, lang);
+                notes.push(crate::tr!(lang, format!("不超过“{what}”：填写后即按其核定。"), format!("Never more than “{what}”: give it to apply the limit.")))
+            }
+            None => {}
         }
     }
     Ok((amount, formula, notes))
@@ -127,10 +150,12 @@ fn field_words<'c>(cat: &'c Catalog, a: &Achievement, field: &'c str, lang: Lang
 /// The amount before any limit to an input field: a percentage of another rule is a
 /// percentage of that rule's ceiling (Beijing: revision = 50% of the formulation cap,
 /// and only then never above the actual cost).
-fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8) -> Result<Unit, String> {
+fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8, words: bool) -> Result<Unit, String> {
     let mut notes = Vec::new();
+    // Text only where it is shown: `words` false builds none of it.
+    let text = |f: &dyn Fn() -> String| if words { f() } else { String::new() };
     let (amount, formula) = if let Some(x) = rule.amount {
-        (x, yuan(x))
+        (x, text(&|| yuan(x)))
     } else if let (Some(pc), Some(of)) = (rule.percent, &rule.of) {
         let mut variant = a.clone();
         for (k, v) in of {
@@ -145,21 +170,22 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
         if depth > 4 {
             return Err(format!("{}: percentages nested too deep", rule.id));
         }
-        let (b, _, _) = ceiling(cat, policy, base, &variant, lang, depth + 1)?;
+        let (b, _, _) = ceiling(cat, policy, base, &variant, lang, depth + 1, words)?;
         let x = percent_of(pc, b);
-        (x, format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x)))
+        (x, text(&|| format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x))))
     } else if let (Some(pc), Some(field)) = (rule.percent, &rule.of_field) {
         match (a.yuan(field), rule.max) {
             (Some(v), max) => {
                 let share = percent_of(pc, v);
                 let x = max.map_or(share, |m| share.min(m));
-                let capped = match max {
+                let capped = || match max {
                     Some(m) if share > m => crate::tr!(lang, format!("，以 {} 为限", yuan(m)), format!(", at most {}", yuan(m))),
                     _ => String::new(),
                 };
-                (x, format!("{}% × {} = {}{capped}", pc.normalize(), yuan(v), yuan(share)))
+                (x, text(&|| format!("{}% × {} = {}{}", pc.normalize(), yuan(v), yuan(share), capped())))
             }
             // No ceiling in the text and no figure given: nothing to compute with.
+            (None, None) if !words => return Err(String::new()),
             (None, None) => {
                 let what = field_words(cat, a, field, lang);
                 return Err(crate::tr!(
@@ -169,13 +195,15 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
                 ) + &cite(lang, &rule.clause, &rule.quote));
             }
             (None, Some(max)) => {
-                let what = field_words(cat, a, field, lang);
-                notes.push(crate::tr!(
-                    lang,
-                    format!("未填写“{what}”：按上限 {} 元计；条文按其 {}% 计。", yuan(max), pc.normalize()),
-                    format!("No “{what}” given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize())
-                ));
-                (max, yuan(max))
+                if words {
+                    let what = field_words(cat, a, field, lang);
+                    notes.push(crate::tr!(
+                        lang,
+                        format!("未填写“{what}”：按上限 {} 元计；条文按其 {}% 计。", yuan(max), pc.normalize()),
+                        format!("No “{what}” given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize())
+                    ));
+                }
+                (max, text(&|| yuan(max)))
             }
         }
     } else {
@@ -196,8 +224,9 @@ fn percent_of(pc: Decimal, x: Decimal) -> Decimal {
 }
 
 /// The best-paying rule of the region for this (aliased) achievement.
-/// Only the version of each text that applies `on` is read.
-pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang) -> Pricing<'a> {
+/// Only the version of each text that applies `on` is read. Without `words`, the same
+/// choice and amount with no formula, notes or reasons (the batch's totals).
+pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang, words: bool) -> Pricing<'a> {
     let r = &cat.head.regions[region];
     let mut best: Option<Priced<'a>> = None;
     let mut refusals = Vec::new();
@@ -222,8 +251,14 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
             let text = pick(lang, &cond.text);
             match check(cond, a) {
                 Check::Met => {}
+                Check::Unknown if !words => {}
+                Check::Failed(_) if !words => {
+                    refused = Some(Reason { text: String::new(), cite: Some((&cond.clause, &cond.quote)) });
+                    break;
+                }
                 Check::Unknown => notes.push(Cow::Owned([if lang == Lang::Zh { "按满足条件计：" } else { "Assumed: " }, text, &cite(lang, &cond.clause, &cond.quote)].concat())),
-                Check::Failed(got) => {
+                Check::Failed(given) => {
+                    let got = format!("{} = {given}", cond.field);
                     let text = crate::tr!(lang, format!("不符合条件：{text}（所填 {got}）"), format!("Not eligible: {text} (given {got})")) + &cite(lang, &cond.clause, &cond.quote);
                     refused = Some(Reason { text, cite: Some((&cond.clause, &cond.quote)) });
                     break;
@@ -234,7 +269,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
             refusals.push(r);
             continue;
         }
-        let (unit, formula, more) = match unit_amount(cat, policy, rule, a, lang) {
+        let (unit, formula, more) = match unit_amount(cat, policy, rule, a, lang, words) {
             Ok(u) => u,
             Err(text) => {
                 refusals.push(Reason { text, cite: Some((&rule.clause, &rule.quote)) });
@@ -242,7 +277,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
             }
         };
         notes.extend(more.into_iter().map(Cow::Owned));
-        if let Some(n) = &rule.note {
+        if let Some(n) = rule.note.as_ref().filter(|_| words) {
             notes.push(Cow::Borrowed(pick(lang, n)));
         }
         if best.as_ref().is_none_or(|b| unit > b.unit) {
@@ -251,11 +286,12 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
     }
     // A rule that would pay more if an optional detail left out were given: the detail
     // is assumed, as unknown facts are (said on the line, a ceiling).
-    if let Some(p) = assumed(cat, region, a, &partial, on, lang).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
+    if let Some(p) = assumed(cat, region, a, &partial, on, lang, words).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
         return Pricing::Paid(p);
     }
     match best {
         Some(p) => Pricing::Paid(p),
+        None if !words => Pricing::Unpaid(Reason { text: String::new(), cite: None }),
         None if matched_any => {
             let cite = refusals.first().and_then(|r| r.cite);
             Pricing::Unpaid(Reason { text: refusals.into_iter().map(|r| r.text).collect::<Vec<_>>().join("；"), cite })
@@ -303,20 +339,24 @@ pub fn completions<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Vec
 /// applicant case? which focus?) is read as meeting it, as unknown facts are: priced
 /// under the best-paying value, with a note naming the assumption, and as a ceiling
 /// (the total is then an upper bound).
-fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, partial: &[&'a RuleDef], on: Date, lang: Lang) -> Option<Priced<'a>> {
+fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, partial: &[&'a RuleDef], on: Date, lang: Lang, words: bool) -> Option<Priced<'a>> {
     let kind = cat.kind(&a.kind)?;
     let mut best: Option<(Priced<'a>, Vec<(&'a str, &'a str)>)> = None;
     for (completed, missing) in partial.iter().flat_map(|rule| completions(cat, rule, a)) {
         if missing.is_empty() || missing.iter().any(|(f, _)| cat.field(kind, f).is_none_or(|d| d.required)) {
             continue;
         }
-        if let Pricing::Paid(p) = price(cat, region, &completed, on, lang) {
+        if let Pricing::Paid(p) = price(cat, region, &completed, on, lang, words) {
             if best.as_ref().is_none_or(|(b, _)| p.unit > b.unit) {
                 best = Some((p, missing));
             }
         }
     }
     let (mut p, missing) = best?;
+    p.basis = Basis::Cap;
+    if !words {
+        return Some(p);
+    }
     let values = &cat.head.kinds.values;
     let said: Vec<String> = missing
         .iter()
@@ -334,7 +374,6 @@ fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, partial: &[&'a 
             format!("Not given, so the best-paying case is assumed: {}; give it to settle the amount (a ceiling).", said.join(", "))
         )),
     );
-    p.basis = Basis::Cap;
     Some(p)
 }
 

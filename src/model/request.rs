@@ -227,9 +227,6 @@ pub fn parse(v: &Json, catalog: &Catalog, need_region: bool) -> Result<Request, 
         None => return Err(InputError::new("achievements", "is required: a list of achievements", "缺少成果列表 achievements")),
         Some(other) => return Err(wrong_type("achievements", "a list", "数组", other)),
     };
-    if list.is_empty() {
-        return Err(InputError::new("achievements", "is empty: give at least one achievement", "成果列表为空，请至少填写一项"));
-    }
     if list.len() > MAX_ACHIEVEMENTS {
         return Err(InputError::new(
             "achievements",

@@ -107,6 +107,17 @@ test('bad input is named at its field, and the result returns when it is fixed',
   clean(seen);
 });
 
+test('no achievements: a total of 0 from the engine, with the region\'s warnings, no error', async (t) => {
+  const { page, seen } = await open(t);
+  await page.goto(link({ region: 'tianjin', as_of: '2025-01-01', achievements: [] }));
+  await page.waitForSelector('.lp-warnings li');
+  assert.equal(await total(page), '0');
+  assert.match(await page.textContent('.lp-warnings'), /失效/);
+  assert.match(await page.textContent('.lp-breakdown .lp-empty'), /添加成果后/);
+  assert.equal(await page.isVisible('.lp-error'), false);
+  clean(seen);
+});
+
 test('English: labels, units and engine messages switch', async (t) => {
   const { page, seen } = await open(t);
   await page.goto(link(TIANJIN));

@@ -120,3 +120,37 @@ pub fn check_case(case: &Case) -> Result<(), String> {
     }
 }
 
+
+/// Well-formed requests with random, possibly nonsensical combinations: every region,
+/// every kind, valid and invalid values alike.
+pub fn plausible_request() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+    let cat = lingpao::policy::catalog();
+    let regions: Vec<String> = cat.region_ids();
+    let kinds: Vec<String> = cat.kind_ids();
+    let item = (prop::sample::select(kinds), prop::collection::vec((0usize..12, 0usize..10), 0..6), prop::option::of(-2i64..20_000)).prop_map(
+        move |(kind, picks, count)| {
+            let cat = lingpao::policy::catalog();
+            let k = cat.kind(&kind).unwrap();
+            let mut obj = serde_json::Map::new();
+            obj.insert("kind".into(), json!(kind));
+            let fields: Vec<_> = k.field.iter().chain(&cat.head.kinds.common_field).collect();
+            for (fi, vi) in picks {
+                let f = fields[fi % fields.len()];
+                let v = match f.values.get(vi % f.values.len().max(1)) {
+                    Some(v) => json!(v),
+                    None => json!(vi as i64 - 2),
+                };
+                obj.insert(f.name.to_string(), v);
+            }
+            if let Some(c) = count {
+                obj.insert("count".into(), json!(c));
+            }
+            Value::Object(obj)
+        },
+    );
+    (prop::sample::select(regions), prop::collection::vec(item, 0..8), prop::option::of("20(1[5-9]|2[0-9])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"))
+        .prop_map(|(region, items, as_of)| json!({ "region": region, "as_of": as_of, "achievements": items }))
+}
+

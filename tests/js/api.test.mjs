@@ -30,6 +30,14 @@ test('init once, estimate with cited lines', async () => {
   assert.equal(r.policies.find((p) => p.id === 'tianjin-subsidy-fund').status, 'in_force');
 });
 
+test('no achievements: a total of 0 with the region\'s warnings, not an error', () => {
+  const r = lingpao.estimate({ region: 'tianjin', as_of: '2025-01-01', achievements: [] });
+  assert.equal(r.total_yuan, '0');
+  assert.deepEqual(r.lines, []);
+  assert.ok(r.warnings.some((w) => w.includes('失效')), r.warnings.join(' | '));
+  assert.ok(lingpao.compare({ achievements: [] }).ranking.every((x) => x.total_yuan === '0'));
+});
+
 test('money in may be a whole number or a decimal string; out it is always a string', () => {
   const r = lingpao.estimate({ region: 'beijing', as_of: '2021-01-01', achievements: [
     { kind: 'pilot', level: 'national', actual_cost_yuan: 120000 },
@@ -47,7 +55,6 @@ test('bad input throws an Error naming the field, with the allowed values as pro
     [{ region: 'tianjin', achievements: [{ kind: 'medal' }] }, 'achievements[0].kind', 'leader'],
     [{ region: 'tianjin', achievements: [{ kind: 'leader', level: 'national', count: -3 }] }, 'achievements[0].count', undefined],
     [{ region: 'tianjin', achievements: [{ kind: 'leader', level: 'national', count: 2.5 }] }, 'achievements[0].count', undefined],
-    [{ region: 'tianjin', achievements: [] }, 'achievements', undefined],
     [{ region: 'beijing', achievements: [{ kind: 'pilot', level: 'national', actual_cost_yuan: 1.5 }] }, 'achievements[0].actual_cost_yuan', undefined],
   ];
   for (const [request, field, allowedOne] of cases) {

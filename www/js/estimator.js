@@ -216,7 +216,8 @@ export class Estimator {
     this.form.render(state, regions);
     const region = this.form.region;
     let result = null;
-    if (state.achievements.length && !error) {
+    // No achievements is a valid request (a total of 0, with the region's warnings).
+    if (!error) {
       try { result = ctx.lingpao.estimate(toRequest(state)); } catch (e) { error = e; }
     }
     const msg = error && this.errorText(error);

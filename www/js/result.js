@@ -137,6 +137,8 @@ export function renderBreakdown(view, result) {
     else out.push(benefits(view, explainedBenefits(view.ctx.explain(region.id, lang)), true));
     return out;
   }
+  // Nothing entered yet: the engine's 0 comes with the region's warnings, under the prompt.
+  if (region.pays && !view.state.achievements.length) out.push(h('p', { class: 'lp-empty', text: t('noAchievements', lang) }));
   for (const p of result.policies.filter((x) => x.pays && (x.status === 'expired' || x.status === 'not_yet_effective'))) {
     const expired = p.status === 'expired';
     out.push(h('p', { class: 'lp-alert' }, h('span', { class: 'lp-badge lp-bad', text: t(`status.${p.status}`, lang) }), ' ',

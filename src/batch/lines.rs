@@ -1,0 +1,64 @@
+//! Reading one line with bounded memory: a line longer than the limit is skipped to its
+//! end without being kept (a 10 GB line costs no more memory than a short one).
+
+use std::io::{self, BufRead};
+
+/// Reads the next line into `buf` (cleared first; without its `\n` or `\r\n`). `None`
+/// at the end of the input; `Some(false)` when the line is longer than `max` bytes (its
+/// text is then not kept), `Some(true)` otherwise.
+pub fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut seen = 0usize;
+    let mut any = false;
+    loop {
+        let avail = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            break;
+        }
+        any = true;
+        let (piece, end) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (&avail[..i], Some(i + 1)),
+            None => (avail, None),
+        };
+        seen += piece.len();
+        if seen <= max + 1 {
+            buf.extend_from_slice(piece); // one byte over the limit is kept to see the `\r`
+        }
+        let used = end.unwrap_or(avail.len());
+        input.consume(used);
+        if end.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+        seen -= 1;
+    }
+    Ok(Some(seen <= max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_line;
+
+    #[test]
+    fn lines_end_at_newlines_and_long_ones_are_not_kept() {
+        let mut input = std::io::BufReader::with_capacity(4, &b"ab\r\n\nlong-line\nx"[..]);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        while let Some(whole) = read_line(&mut input, &mut buf, 5).unwrap() {
+            got.push((whole, String::from_utf8(buf.clone()).unwrap()));
+        }
+        assert_eq!(got[..2], [(true, "ab".to_string()), (true, String::new())]);
+        assert!(!got[2].0 && got[2].1.len() <= 6, "{got:?}");
+        assert_eq!(got[3], (true, "x".to_string()));
+        assert_eq!(got.len(), 4);
+    }
+}

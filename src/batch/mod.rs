@@ -1,0 +1,220 @@
+//! `lingpao batch`: many units at once, for a costing. Requests of the contract come in
+//! one per line (JSON Lines, or rows of a CSV: [`csv`]), results go out in the same
+//! order, one per line. By default a unit's totals only, computed by the engine's
+//! textless path ([`engine::totals`]: the same pricing and limits as `estimate`, no
+//! notes, quotes or formulas); `explain` adds the full estimate. A bad line becomes an
+//! `error` line; the batch goes on.
+//!
+//! Streaming in chunks of [`CHUNK`] lines: a chunk is computed on every core (rayon)
+//! while the previous one is written and the next one read, so memory stays flat
+//! whatever the input's length, and `collect` keeps the input's order.
+
+pub mod csv;
+mod lines;
+mod summary;
+
+use crate::api;
+use crate::date::Date;
+use crate::engine::{self, Totals};
+use crate::model::result::EstimateResult;
+use crate::model::{plain_decimal, request, yuan, InputError};
+use crate::policy::catalog;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::io::{self, BufRead, Write};
+
+pub use lines::read_line;
+pub use summary::Summary;
+
+/// Lines per chunk: enough to keep every core busy between two writes, small enough that
+/// a chunk of the largest lines allowed stays well under a few hundred MB.
+pub const CHUNK: usize = 4096;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// CSV in (one row per unit, [`csv`]) and, without `explain`, CSV out.
+    pub csv: bool,
+    /// The full estimate of each unit (JSON Lines out, even from CSV).
+    pub explain: bool,
+}
+
+/// One unit's answer: its totals, or the error that made its line bad.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitTotals {
+    pub region: &'static str,
+    pub total: Decimal,
+    pub upper_bound: bool,
+    /// Each paying text in force on the unit's day, in the region's order.
+    pub per_policy: Vec<(&'static str, Decimal)>,
+}
+
+impl UnitTotals {
+    fn of(region: &'static str, t: Totals) -> Self {
+        let cat = catalog();
+        UnitTotals { region, total: t.total, upper_bound: t.upper_bound, per_policy: t.per_policy.into_iter().map(|(pi, d)| (cat.policy(pi).id.as_str(), d)).collect() }
+    }
+
+    /// The same figures read from a full estimate (the `explain` output; the tests use it
+    /// to hold the textless path to the full one).
+    pub fn from_result(r: &EstimateResult<'static>) -> Self {
+        let money = |s: &str| plain_decimal(s).unwrap_or_default();
+        UnitTotals {
+            region: r.region,
+            total: money(&r.total_yuan),
+            upper_bound: r.total_is_upper_bound,
+            per_policy: r.policies.iter().filter(|p| p.pays).map(|p| (p.id, r.lines.iter().filter(|l| l.policy == p.id).map(|l| money(&l.amount_yuan)).sum())).collect(),
+        }
+    }
+}
+
+/// One request's text → its totals (and its full estimate with `explain`).
+pub fn unit(text: &str, explain: bool, today: Date) -> Result<(UnitTotals, Option<EstimateResult<'static>>), InputError> {
+    let cat = catalog();
+    let v = api::parse_json(text)?;
+    let req = request::parse(&v, cat, true)?;
+    let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
+    if explain {
+        let r = engine::estimate(cat, region, &req, today);
+        Ok((UnitTotals::from_result(&r), Some(r)))
+    } else {
+        Ok((UnitTotals::of(region, engine::totals(cat, region, &req, today)), None))
+    }
+}
+
+/// The per-policy totals as a JSON object, in the region's order.
+struct PolicyMap<'a>(&'a [(&'static str, Decimal)]);
+
+impl Serialize for PolicyMap<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (id, d) in self.0 {
+            m.serialize_entry(id, &yuan(*d))?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_yuan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_is_upper_bound: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policies: Option<PolicyMap<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a InputError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<&'a EstimateResult<'static>>,
+}
+
+/// A unit's output line (with its end) as JSON Lines: totals, or `error`, and with
+/// `explain` the full result.
+pub fn json_line(n: u64, answer: &Result<(UnitTotals, Option<EstimateResult<'static>>), InputError>) -> String {
+    let line = match answer {
+        Ok((t, r)) => Line {
+            line: n,
+            region: Some(t.region),
+            total_yuan: Some(yuan(t.total)),
+            total_is_upper_bound: Some(t.upper_bound),
+            policies: Some(PolicyMap(&t.per_policy)),
+            error: None,
+            result: r.as_ref(),
+        },
+        Err(e) => Line { line: n, region: None, total_yuan: None, total_is_upper_bound: None, policies: None, error: Some(e), result: None },
+    };
+    let mut s = serde_json::to_string(&line).unwrap_or_else(|e| format!("{{\"line\":{n},\"error\":{{\"field\":\"output\",\"message\":\"{e}\"}}}}"));
+    s.push('\n');
+    s
+}
+
+/// Why a batch stopped before its end: input it cannot read at all (a CSV header it
+/// cannot use), or output it cannot write. A bad line never stops it.
+#[derive(Debug)]
+pub enum Stop {
+    Input(InputError),
+    Io(io::Error),
+}
+
+impl From<InputError> for Stop {
+    fn from(e: InputError) -> Self {
+        Stop::Input(e)
+    }
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Self {
+        Stop::Io(e)
+    }
+}
+
+/// A line as read: its number (1-based, as an editor counts) and its text, or why it
+/// cannot be a request (too long, not UTF-8).
+type Read = (u64, Result<String, InputError>);
+
+/// Reads up to [`CHUNK`] non-blank lines.
+fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Vec<Read>> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while chunk.len() < CHUNK {
+        let Some(whole) = read_line(input, buf, api::MAX_REQUEST_BYTES)? else { break };
+        *next += 1;
+        if whole && buf.iter().all(u8::is_ascii_whitespace) {
+            continue; // a blank line (a file's last newline, a gap) is no unit
+        }
+        let text = if !whole {
+            Err(api::too_large())
+        } else {
+            // Copied out at its length (the buffer, grown once, serves every line).
+            std::str::from_utf8(buf).map(str::to_owned).map_err(|e| {
+                let at = e.valid_up_to();
+                InputError::new("request", format!("is not UTF-8 text (byte {at} of the line)"), format!("请求不是 UTF-8 文本（该行第 {at} 字节）"))
+            })
+        };
+        chunk.push((*next, text));
+    }
+    Ok(chunk)
+}
+
+/// Runs a batch: `input` to `out`, calling `progress` with the units done after each
+/// chunk. Returns the summary; lines that failed are counted in it.
+pub fn run(mut input: impl BufRead + Send, out: &mut impl Write, opts: Options, today: Date, mut progress: impl FnMut(&Summary)) -> Result<Summary, Stop> {
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    let columns = if opts.csv { Some(csv::header(&mut input, &mut line_no, &mut buf)?) } else { None };
+    let csv_out = opts.csv && !opts.explain;
+    if csv_out {
+        out.write_all(csv::OUT_HEADER.as_bytes())?;
+    }
+    let mut summary = Summary::default();
+    let compute = |chunk: &[Read]| -> Vec<(String, Result<UnitTotals, ()>)> {
+        chunk
+            .par_iter()
+            .map(|(n, text)| {
+                let answer = text.as_ref().map_err(Clone::clone).and_then(|t| match &columns {
+                    Some(c) => c.unit(*n, t, opts.explain, today),
+                    None => unit(t, opts.explain, today),
+                });
+                let shown = if csv_out { csv::out_row(*n, &answer) } else { json_line(*n, &answer) };
+                (shown, answer.map(|(t, _)| t).map_err(|_| ()))
+            })
+            .collect()
+    };
+    let mut chunk = read_chunk(&mut input, &mut line_no, &mut buf)?;
+    while !chunk.is_empty() {
+        // Compute this chunk on every core while this thread reads the next one.
+        let (done, next) = rayon::join(|| compute(&chunk), || read_chunk(&mut input, &mut line_no, &mut buf));
+        for (text, totals) in done {
+            out.write_all(text.as_bytes())?;
+            summary.add(totals.as_ref().ok());
+        }
+        progress(&summary);
+        chunk = next?;
+    }
+    out.flush()?;
+    Ok(summary)
+}
