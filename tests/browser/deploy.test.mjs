@@ -6,17 +6,15 @@
 // stores only the build's own URLs and answers even when it cannot store.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, cpSync, readdirSync, readFileSync, writeFileSync, appendFileSync, utimesSync, statSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, cpSync, readdirSync, readFileSync, writeFileSync, appendFileSync, utimesSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { launch, serveDir } from './harness.mjs';
+import { launch, serveDir, out } from './harness.mjs';
 import { buildSite } from '../../scripts/build-site.mjs';
 import { cspMeta, CSP } from '../../scripts/headers.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const out = join(root, 'test-output');
-mkdirSync(out, { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), 'lingpao-deploy-'));
 const site = join(tmp, 'site'); // what the server serves
 let close;
