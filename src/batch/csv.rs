@@ -11,10 +11,9 @@
 //! A row becomes a request of the contract and goes through the same parser as JSON: a
 //! bad cell is an error naming its column (as the field) and its row and column number.
 
-use super::{unit, Stop, UnitTotals};
+use super::{unit, Answer, Stop};
 use crate::date::Date;
-use crate::model::result::EstimateResult;
-use crate::model::{request, shown, yuan, InputError};
+use crate::model::{request, shown, yuan, InputError, Json};
 use crate::policy::catalog;
 use std::borrow::Cow;
 use std::io::BufRead;
@@ -71,7 +70,7 @@ pub fn header(input: &mut impl BufRead, line_no: &mut u64, buf: &mut Vec<u8>) ->
     // Each achievement column is checked once, as a request of one item would be.
     for (i, c) in cols.iter().enumerate() {
         if let Column::Item { name, json } = c {
-            let text = format!(r#"{{"region":{},"achievements":[{json},"count":1}}]}}"#, serde_json::json!(cat.head.regions[0].id.as_str()));
+            let text = format!(r#"{{"region":{},"achievements":[{json},"count":1}}]}}"#, quoted(&cat.head.regions[0].id));
             let parsed = crate::api::parse_json(&text).and_then(|v| request::parse(&v, cat, true).map(|_| ()));
             if let Err(e) = parsed {
                 let field = e.field.strip_prefix("achievements[0]").unwrap_or(&e.field).trim_start_matches('.');
@@ -84,6 +83,12 @@ pub fn header(input: &mut impl BufRead, line_no: &mut u64, buf: &mut Vec<u8>) ->
     Ok(Columns(cols))
 }
 
+/// A string as a JSON literal, for the request text a row becomes (the request parser's
+/// own writer: no serde_json in the wasm build).
+fn quoted(s: &str) -> String {
+    Json::String(Cow::Borrowed(s)).to_string()
+}
+
 /// `kind:field=value:…` → `{"kind":"…","field":"value"` (a whole number or true/false
 /// as such, else a string; the request parser then checks each against the kind).
 fn item_json(col: usize, name: &str) -> Result<String, InputError> {
@@ -93,7 +98,7 @@ fn item_json(col: usize, name: &str) -> Result<String, InputError> {
         let allowed = ["region", "as_of", "lang"].iter().map(|s| s.to_string()).chain(catalog().kind_ids()).collect();
         return Err(header_error(col, name, "an empty column name: give `region`, `as_of`, `lang` or an achievement `kind[:field=value…]`", "列名为空").allowed(allowed));
     }
-    let mut json = format!("{{\"kind\":{}", serde_json::json!(kind));
+    let mut json = format!("{{\"kind\":{}", quoted(kind));
     for p in parts {
         let Some((f, v)) = p.split_once('=') else {
             return Err(header_error(col, name, &format!("`{}` is not `field=value`", shown(p)), "应为 字段=值"));
@@ -101,9 +106,9 @@ fn item_json(col: usize, name: &str) -> Result<String, InputError> {
         let value = match v {
             "true" | "false" => v.to_string(),
             _ if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) && v.len() < 16 => v.to_string(),
-            _ => serde_json::json!(v).to_string(),
+            _ => quoted(v),
         };
-        json += &format!(",{}:{value}", serde_json::json!(f));
+        json += &format!(",{}:{value}", quoted(f));
     }
     Ok(json)
 }
@@ -150,8 +155,6 @@ pub fn cells(line: &str) -> Result<Vec<Cow<'_, str>>, (usize, &'static str)> {
     }
 }
 
-type Answer = Result<(UnitTotals, Option<EstimateResult<'static>>), InputError>;
-
 impl Columns {
     fn name(&self, col: usize) -> &str {
         match &self.0[col] {
@@ -183,7 +186,7 @@ impl Columns {
                 Column::Item { .. } => continue,
             };
             if !cell.is_empty() {
-                json += &format!("{}{key}\":{}", if json.len() > 1 { ",\"" } else { "\"" }, serde_json::json!(cell));
+                json += &format!("{}{key}\":{}", if json.len() > 1 { ",\"" } else { "\"" }, quoted(cell));
             }
         }
         json += if json.len() > 1 { ",\"achievements\":[" } else { "\"achievements\":[" };
