@@ -43,3 +43,39 @@ export function barChart(ranking, { width, lang, current, onPick }) {
   });
   return chart;
 }
+
+/**
+ * The file import's histogram of unit totals (Tally.histogram(): a zero bar, then bars
+ * `width` yuan wide) as an SVG of columns. Counts set the heights (numbers of units, not
+ * money); each bar's range is written from exact decimal strings.
+ */
+export function histogram({ zero, width, counts }, { lang, chartWidth = 640 }) {
+  const step = BigInt(width);
+  const bars = [
+    ...(zero ? [{ label: money('0', lang), n: zero }] : []),
+    ...counts.map((n, k) => ({ label: `${money((BigInt(k) * step).toString(), lang)} – ${money((BigInt(k + 1) * step).toString(), lang)}`, n })),
+  ];
+  const H = 160;
+  const top = 16;
+  const base = top + H;
+  const gap = 2;
+  const colW = Math.max(6, Math.floor((chartWidth - 8) / Math.max(1, bars.length)) - gap);
+  const max = Math.max(1, ...bars.map((b) => b.n));
+  const chart = svg('svg', {
+    class: 'lp-chart lp-histogram', width: chartWidth, height: base + 36, viewBox: `0 0 ${chartWidth} ${base + 36}`, role: 'img', 'aria-label': t('importHistogram', lang),
+  });
+  bars.forEach((b, i) => {
+    const x = 4 + i * (colW + gap);
+    const hgt = b.n ? Math.max(2, Math.round((b.n / max) * H)) : 0;
+    chart.append(svg('g', { class: 'lp-bar' },
+      svg('title', { text: t('importBar', lang, { range: b.label, n: b.n }) }),
+      svg('rect', { class: 'lp-bar-fill', x, y: base - hgt, width: colW, height: hgt, rx: 1 }),
+      b.n && colW >= 18 ? svg('text', { class: 'lp-bar-amount', x: x + colW / 2, y: base - hgt - 4, 'text-anchor': 'middle', text: b.n }) : null));
+  });
+  const first = bars[0]?.label.split(' – ')[0] ?? '';
+  const last = counts.length ? money((BigInt(counts.length) * step).toString(), lang) : '';
+  chart.append(svg('line', { class: 'lp-axis', x1: 0, y1: base + 0.5, x2: chartWidth, y2: base + 0.5 }),
+    svg('text', { class: 'lp-bar-label', x: 4, y: base + 16, text: first }),
+    svg('text', { class: 'lp-bar-label', x: chartWidth - 4, y: base + 16, 'text-anchor': 'end', text: last }));
+  return chart;
+}
