@@ -46,36 +46,40 @@ export function barChart(ranking, { width, lang, current, onPick }) {
 
 /**
  * The file import's histogram of unit totals (Tally.histogram(): a zero bar, then bars
- * `width` yuan wide) as an SVG of columns. Counts set the heights (numbers of units, not
- * money); each bar's range is written from exact decimal strings.
+ * `width` yuan wide) as an SVG of columns, with the range's bounds written under it.
+ * Counts set the heights (numbers of units, not money); bounds come from exact strings.
  */
 export function histogram({ zero, width, counts }, { lang, chartWidth = 640 }) {
   const step = BigInt(width);
+  const edge = (k) => money((BigInt(k) * step).toString(), lang);
   const bars = [
-    ...(zero ? [{ label: money('0', lang), n: zero }] : []),
-    ...counts.map((n, k) => ({ label: `${money((BigInt(k) * step).toString(), lang)} – ${money((BigInt(k + 1) * step).toString(), lang)}`, n })),
+    ...(zero ? [{ label: money('0', lang), n: zero, zero: true }] : []),
+    ...counts.map((n, k) => ({ label: `${edge(k)} – ${edge(k + 1)}`, n, k })),
   ];
   const H = 160;
-  const top = 16;
-  const base = top + H;
+  const base = 16 + H;
   const gap = 2;
   const colW = Math.max(6, Math.floor((chartWidth - 8) / Math.max(1, bars.length)) - gap);
   const max = Math.max(1, ...bars.map((b) => b.n));
   const chart = svg('svg', {
-    class: 'lp-chart lp-histogram', width: chartWidth, height: base + 36, viewBox: `0 0 ${chartWidth} ${base + 36}`, role: 'img', 'aria-label': t('importHistogram', lang),
+    class: 'lp-chart lp-histogram', width: chartWidth, height: base + 40, viewBox: `0 0 ${chartWidth} ${base + 40}`, role: 'img', 'aria-label': t('importHistogram', lang),
   });
+  // Bounds under the range bars: about one label per 110 px, never overlapping.
+  const every = Math.max(1, Math.ceil(110 / (colW + gap)));
   bars.forEach((b, i) => {
     const x = 4 + i * (colW + gap);
     const hgt = b.n ? Math.max(2, Math.round((b.n / max) * H)) : 0;
-    chart.append(svg('g', { class: 'lp-bar' },
+    chart.append(svg('g', { class: ['lp-bar', b.zero && 'lp-bar-zero'] },
       svg('title', { text: t('importBar', lang, { range: b.label, n: b.n }) }),
       svg('rect', { class: 'lp-bar-fill', x, y: base - hgt, width: colW, height: hgt, rx: 1 }),
       b.n && colW >= 18 ? svg('text', { class: 'lp-bar-amount', x: x + colW / 2, y: base - hgt - 4, 'text-anchor': 'middle', text: b.n }) : null));
+    if (b.zero) chart.append(svg('text', { class: 'lp-bar-label', x: x + colW / 2, y: base + 16, 'text-anchor': 'middle', text: '= 0' }));
+    else if (b.k % every === 0 || b.k === counts.length - 1) {
+      const last = b.k === counts.length - 1 && b.k % every !== 0;
+      chart.append(svg('line', { class: 'lp-axis', x1: last ? x + colW : x, y1: base, x2: last ? x + colW : x, y2: base + 5 }),
+        svg('text', { class: 'lp-bar-label', x: last ? x + colW : x, y: base + 18, 'text-anchor': last ? 'end' : 'start', text: last ? edge(b.k + 1) : edge(b.k) }));
+    }
   });
-  const first = bars[0]?.label.split(' – ')[0] ?? '';
-  const last = counts.length ? money((BigInt(counts.length) * step).toString(), lang) : '';
-  chart.append(svg('line', { class: 'lp-axis', x1: 0, y1: base + 0.5, x2: chartWidth, y2: base + 0.5 }),
-    svg('text', { class: 'lp-bar-label', x: 4, y: base + 16, text: first }),
-    svg('text', { class: 'lp-bar-label', x: chartWidth - 4, y: base + 16, 'text-anchor': 'end', text: last }));
+  chart.append(svg('line', { class: 'lp-axis', x1: 0, y1: base + 0.5, x2: chartWidth, y2: base + 0.5 }));
   return chart;
 }

@@ -176,8 +176,10 @@ export class Importer {
       table([t('importPolicy', lang), t('importTotal', lang)],
         s.policies.map((p) => ({ id: p.id, cells: [titles.get(p.id) ?? p.id, money(p.total, lang)] }))),
       h('h3', { class: 'lp-h3', text: t('importHistogram', lang) }),
-      h('div', { class: 'lp-histogram-wrap' }, histogram(s.histogram, { lang, chartWidth: Math.min(720, Math.max(300, this.results.clientWidth || 640)) })),
+      this.chartBox = h('div', { class: 'lp-histogram-wrap' }),
       h('p', { class: 'lp-hint', text: t('importHistogramNote', lang) }));
     this.results.hidden = false;
+    // Drawn for the width it gets, now that the panel is shown.
+    fill(this.chartBox, histogram(s.histogram, { lang, chartWidth: Math.min(900, Math.max(300, this.chartBox.clientWidth || 640)) }));
   }
 }
