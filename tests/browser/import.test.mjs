@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { serve, url, browser, out } from './harness.mjs';
+import { units } from '../../bench/units.mjs';
 
 const timings = {};
 serve(timings, 'import timings');
@@ -27,32 +28,6 @@ function native(input, csv = false) {
   assert.ok(head, r.stderr.toString());
   const regions = [...r.stderr.toString().matchAll(/^ {2}region (\S+): (\d+) units, (\S+) yuan$/gm)].map((m) => [m[1], m[2], m[3]]);
   return { stdout: r.stdout.toString(), units: head[1], failed: head[2], total: head[3], regions };
-}
-
-/** A small deterministic generator (xorshift), so a failure can be replayed. */
-function random(seed) {
-  let x = seed >>> 0 || 1;
-  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 2 ** 32; };
-}
-
-/** Tianjin units as the OpenFisca benchmark draws them: a few of the 18 kinds of its articles 7-15, often none. */
-const KINDS = [
-  ['standard', { level: 'international', action: 'formulate', role: 'lead' }], ['standard', { level: 'international', action: 'revise', role: 'lead' }],
-  ['standard', { level: 'international', action: 'formulate', role: 'participant' }], ['standard', { level: 'national', action: 'formulate', role: 'lead' }],
-  ['standard', { level: 'national', action: 'revise', role: 'lead' }], ['standard', { level: 'industry', action: 'formulate', role: 'lead' }],
-  ['standard', { level: 'regional', action: 'formulate', role: 'lead' }], ['secretariat', { scope: 'international', tier: 'tc' }],
-  ['secretariat', { scope: 'national', tier: 'tc' }], ['secretariat', { scope: 'national', tier: 'sc' }],
-  ['pilot', { level: 'national' }], ['leader', { level: 'national' }], ['leader', { level: 'municipal' }],
-];
-function units(n, { seed = 17, regions = ['tianjin'] } = {}) {
-  const rnd = random(seed);
-  const lines = [];
-  for (let i = 0; i < n; i++) {
-    const achievements = [];
-    for (const [kind, fields] of KINDS) if (rnd() < 0.12) achievements.push({ kind, ...fields, count: 1 + Math.floor(rnd() * 3) });
-    lines.push(JSON.stringify({ region: regions[i % regions.length], as_of: '2022-06-30', achievements }));
-  }
-  return lines;
 }
 
 /** A fresh page recording errors; the import section and its file input. */

@@ -84,14 +84,20 @@ function join(parts, max = Infinity) {
   return out;
 }
 
-/** How many units the file holds from `start`: its non-blank lines (the progress bar's end). */
+/** How many units the file holds: its non-blank lines (the progress bar's end). */
 export async function countUnits(blob) {
   let units = 0;
-  let has = false;
+  let has = false; // the current line has a byte that is not blank
   for await (const b of blocks(blob)) {
-    for (let i = 0; i < b.length; i++) {
-      const c = b[i];
-      if (c === NL) { if (has) units++; has = false; } else if (!has && !blank(c)) has = true;
+    let i = 0;
+    while (i < b.length) {
+      // Up to the line's first non-blank byte, then straight to its end (native indexOf).
+      while (!has && i < b.length && b[i] !== NL) { if (!blank(b[i])) has = true; i++; }
+      const nl = b.indexOf(NL, i);
+      if (nl < 0) break;
+      if (has) units++;
+      has = false;
+      i = nl + 1;
     }
   }
   return units + (has ? 1 : 0);
