@@ -31,8 +31,8 @@ function native(input, csv = false) {
 }
 
 /** A fresh page recording errors; the import section and its file input. */
-async function open(t) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: 'block', locale: 'zh-CN', acceptDownloads: true });
+async function open(t, { width = 1200, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -40,7 +40,7 @@ async function open(t) {
   t.after(() => context.close());
   await page.goto(url);
   await page.waitForSelector('[data-testid=import-file]');
-  return { page, errors };
+  return { page, errors, context };
 }
 
 const files = mkdtempSync(join(tmpdir(), 'lingpao-import-'));
@@ -119,6 +119,26 @@ test('a CSV file: the downloaded results are the CLI\'s CSV, byte for byte', asy
   assert.deepEqual(errors, []);
 });
 
+test('offline after a first visit, 375 px wide: the worker and its wasm come from the service worker', async (t) => {
+  const { page, errors, context } = await open(t, { width: 375, serviceWorkers: 'allow' });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-file]');
+  const csv = readFileSync(`${root}examples/batch.csv`, 'utf8');
+  await pick(page, 'offline.csv', csv);
+  await waitDone(page);
+  assert.equal(await page.isHidden('[data-testid=import-error]'), true, await text(page, 'import-error'));
+  assert.equal(await download(page), native(csv, true).stdout);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no horizontal scroll');
+  await page.locator('section.lp-import').screenshot({ path: join(out, 'import-375.png') });
+  await context.setOffline(false);
+  assert.deepEqual(errors, []);
+});
+
 test('bad files: empty, neither kind, a bad header, a huge line: said in both languages, the page stays whole', async (t) => {
   const { page, errors } = await open(t);
   const cases = [
@@ -143,6 +163,20 @@ test('bad files: empty, neither kind, a bad header, a huge line: said in both la
   assert.equal(digits(await text(page, 'import-failed')), '1');
   assert.match(await text(page, 'import-errors'), /Line 1 · request: is over the limit of 1048576 bytes/);
   assert.deepEqual(errors, []);
+});
+
+test('a worker that cannot start is said, and the next file starts a new one', async (t) => {
+  const { page, errors } = await open(t);
+  await page.route(/import\.worker-[\w-]+\.js$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await pick(page, 'a.jsonl', `${units(3).join('\n')}\n`);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=import-error]').hidden);
+  assert.match(await text(page, 'import-error'), /计算线程意外停止/);
+  assert.ok(await page.isVisible('.lp-columns'));
+  await page.unroute(/import\.worker-[\w-]+\.js$/);
+  await pick(page, 'b.jsonl', `${units(4).join('\n')}\n`);
+  await waitDone(page);
+  assert.equal(digits(await text(page, 'import-units')), '4');
+  assert.ok(errors.every((e) => /404|Failed to load/.test(e)), errors.join('\n'));
 });
 
 test(`${UNITS} Tianjin units: computed in the worker, the page answers a click meanwhile`, async (t) => {

@@ -64,8 +64,11 @@ export function histogram({ zero, width, counts }, { lang, chartWidth = 640 }) {
   const chart = svg('svg', {
     class: 'lp-chart lp-histogram', width: chartWidth, height: base + 40, viewBox: `0 0 ${chartWidth} ${base + 40}`, role: 'img', 'aria-label': t('importHistogram', lang),
   });
-  // Bounds under the range bars: about one label per 110 px, never overlapping.
+  // Bounds under the range bars: one label per 110 px or more, the last bound always.
+  const at = (k) => 4 + ((zero ? 1 : 0) + k) * (colW + gap);
   const every = Math.max(1, Math.ceil(110 / (colW + gap)));
+  const ticks = counts.map((_, k) => k).filter((k) => k % every === 0 && at(counts.length) - at(k) >= 110);
+  if (counts.length) ticks.push(counts.length);
   bars.forEach((b, i) => {
     const x = 4 + i * (colW + gap);
     const hgt = b.n ? Math.max(2, Math.round((b.n / max) * H)) : 0;
@@ -74,12 +77,13 @@ export function histogram({ zero, width, counts }, { lang, chartWidth = 640 }) {
       svg('rect', { class: 'lp-bar-fill', x, y: base - hgt, width: colW, height: hgt, rx: 1 }),
       b.n && colW >= 18 ? svg('text', { class: 'lp-bar-amount', x: x + colW / 2, y: base - hgt - 4, 'text-anchor': 'middle', text: b.n }) : null));
     if (b.zero) chart.append(svg('text', { class: 'lp-bar-label', x: x + colW / 2, y: base + 16, 'text-anchor': 'middle', text: '= 0' }));
-    else if (b.k % every === 0 || b.k === counts.length - 1) {
-      const last = b.k === counts.length - 1 && b.k % every !== 0;
-      chart.append(svg('line', { class: 'lp-axis', x1: last ? x + colW : x, y1: base, x2: last ? x + colW : x, y2: base + 5 }),
-        svg('text', { class: 'lp-bar-label', x: last ? x + colW : x, y: base + 18, 'text-anchor': last ? 'end' : 'start', text: last ? edge(b.k + 1) : edge(b.k) }));
-    }
   });
+  for (const k of ticks) {
+    const end = k === counts.length;
+    const x = end ? at(k) - gap : at(k);
+    chart.append(svg('line', { class: 'lp-axis', x1: x, y1: base, x2: x, y2: base + 5 }),
+      svg('text', { class: 'lp-bar-label', x, y: base + 18, 'text-anchor': end ? 'end' : 'start', text: edge(k) }));
+  }
   chart.append(svg('line', { class: 'lp-axis', x1: 0, y1: base + 0.5, x2: chartWidth, y2: base + 0.5 }));
   return chart;
 }
