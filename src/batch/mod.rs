@@ -172,11 +172,11 @@ impl From<io::Error> for Stop {
 /// cannot be a request (too long, not UTF-8).
 type Read = (u64, Result<String, InputError>);
 
-/// Reads up to [`CHUNK`] non-blank lines.
-fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Vec<Read>> {
-    let mut chunk = Vec::with_capacity(CHUNK);
-    while chunk.len() < CHUNK {
-        let Some(whole) = read_line(input, buf, api::MAX_REQUEST_BYTES)? else { break };
+/// Reads the next non-blank line: its number and text, or why it cannot be a request
+/// (too long, not UTF-8). `None` at the end of the input.
+fn next_line(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Option<Read>> {
+    loop {
+        let Some(whole) = read_line(input, buf, api::MAX_REQUEST_BYTES)? else { return Ok(None) };
         *next += 1;
         if whole && buf.iter().all(u8::is_ascii_whitespace) {
             continue; // a blank line (a file's last newline, a gap) is no unit
@@ -190,7 +190,17 @@ fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io
                 InputError::new("request", format!("is not UTF-8 text (byte {at} of the line)"), format!("请求不是 UTF-8 文本（该行第 {at} 字节）"))
             })
         };
-        chunk.push((*next, text));
+        return Ok(Some((*next, text)));
+    }
+}
+
+/// Reads up to [`CHUNK`] non-blank lines.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Vec<Read>> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while chunk.len() < CHUNK {
+        let Some(line) = next_line(input, next, buf)? else { break };
+        chunk.push(line);
     }
     Ok(chunk)
 }
@@ -214,15 +224,11 @@ fn answer(n: u64, text: &Result<String, InputError>, columns: Option<&csv::Colum
 /// module) out of the wasm build.
 pub fn each(mut input: &[u8], after: u64, today: Date, mut f: impl FnMut(u64, &Answer)) {
     let (mut line_no, mut buf) = (after, Vec::new());
-    // Reading a slice cannot fail: an error ends it like its end.
-    while let Ok(chunk) = read_chunk(&mut input, &mut line_no, &mut buf) {
-        if chunk.is_empty() {
-            break;
-        }
-        for (n, text) in &chunk {
-            // Not through `answer`: its CSV branch would bring the CSV code into the module.
-            f(*n, &text.as_ref().map_err(Clone::clone).and_then(|t| unit(t, false, today)));
-        }
+    // Reading a slice cannot fail: an error ends it like its end. Line by line, not in
+    // chunks: nothing here runs in parallel.
+    while let Ok(Some((n, text))) = next_line(&mut input, &mut line_no, &mut buf) {
+        // Not through `answer`: its CSV branch would bring the CSV code into the module.
+        f(n, &text.and_then(|t| unit(&t, false, today)));
     }
 }
 
