@@ -199,6 +199,7 @@ test(`${UNITS} Tianjin units: computed in the worker, the page answers a click m
   const click = Date.now() - c0;
   const running = await page.isVisible('[data-testid=import-progress]');
   await waitDone(page);
+  await page.getByRole('tab', { name: '本地区明细' }).click();
   const total = Date.now() - t0;
   assert.equal(digits(await text(page, 'import-units')), want.units);
   assert.equal(digits(await text(page, 'import-failed')), '0');
@@ -207,5 +208,15 @@ test(`${UNITS} Tianjin units: computed in the worker, the page answers a click m
   Object.assign(timings, { units: UNITS, file_to_results: total, click_while_running: click, click_during_run: running, longest_task: Math.round(longest) });
   assert.ok(click < 1000, `a click took ${click} ms to be answered`);
   assert.ok(longest < 200, `a main-thread task of ${longest} ms`);
+  // Cancel: the run stops at once, is said so, and the next file computes. (Five times
+  // the units: the run lasts seconds, well past the click.)
+  await pick(page, 'again.jsonl', input.repeat(5));
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-progress]').value > 0);
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.match(await text(page, 'import-error'), /已取消/);
+  assert.equal(await page.isHidden('[data-testid=import-results]'), true);
+  await pick(page, 'small.jsonl', `${units(5).join('\n')}\n`);
+  await waitDone(page);
+  assert.equal(digits(await text(page, 'import-units')), '5');
   assert.deepEqual(errors, []);
 });
