@@ -26,8 +26,8 @@ export class Importer {
       accept: '.csv,.jsonl,.ndjson,.json,.txt,text/csv,application/jsonl,application/x-ndjson',
       onchange: () => { if (this.input.files[0]) this.start(this.input.files[0]); },
     });
-    this.bar = h('progress', { class: 'lp-progress', 'data-testid': 'import-progress' });
-    this.progressText = h('span', { class: 'lp-hint', role: 'status', 'aria-live': 'polite' });
+    this.progressText = h('span', { class: 'lp-hint', id: uid('progress'), role: 'status', 'aria-live': 'polite' });
+    this.bar = h('progress', { class: 'lp-progress', 'data-testid': 'import-progress', 'aria-labelledby': this.progressText.id });
     this.cancelButton = h('button', { type: 'button', class: 'lp-button', onclick: () => this.cancel() });
     this.progress = h('div', { class: 'lp-import-progress', hidden: true }, this.bar, this.progressText, this.cancelButton);
     this.errorBox = h('div', { class: 'lp-error', role: 'alert', hidden: true, 'data-testid': 'import-error' });
