@@ -7,13 +7,15 @@ import { t, pick, money } from './i18n.js';
 const ROW = 26;
 const BAR = 16;
 
+/** A label's width in px at the chart's 12.5 px font, near enough to keep labels apart. */
+const textWidth = (s) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12.5 : 7), 0);
+
 /** Fits a region name into the label column: drops a bracketed alias, then cuts with an ellipsis. */
 function fitLabel(name, px) {
   const short = name.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
-  const width = (s) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12.5 : 7), 0);
-  if (width(short) <= px) return short;
+  if (textWidth(short) <= px) return short;
   let cut = [...short];
-  while (cut.length > 1 && width(`${cut.join('')}…`) > px) cut.pop();
+  while (cut.length > 1 && textWidth(`${cut.join('')}…`) > px) cut.pop();
   return `${cut.join('')}…`;
 }
 
@@ -64,10 +66,12 @@ export function histogram({ zero, width, counts }, { lang, chartWidth = 640 }) {
   const chart = svg('svg', {
     class: 'lp-chart lp-histogram', width: chartWidth, height: base + 40, viewBox: `0 0 ${chartWidth} ${base + 40}`, role: 'img', 'aria-label': t('importHistogram', lang),
   });
-  // Bounds under the range bars: one label per 110 px or more, the last bound always.
+  // Bounds under the range bars, as many as fit without touching, the last bound always
+  // (right-aligned at the end, so the one before it must leave room for both).
   const at = (k) => 4 + ((zero ? 1 : 0) + k) * (colW + gap);
-  const every = Math.max(1, Math.ceil(110 / (colW + gap)));
-  const ticks = counts.map((_, k) => k).filter((k) => k % every === 0 && at(counts.length) - at(k) >= 110);
+  const room = textWidth(edge(counts.length)) + 14;
+  const every = Math.max(1, Math.ceil(room / (colW + gap)));
+  const ticks = counts.map((_, k) => k).filter((k) => k % every === 0 && at(counts.length) - at(k) >= 2 * room);
   if (counts.length) ticks.push(counts.length);
   bars.forEach((b, i) => {
     const x = 4 + i * (colW + gap);
