@@ -308,6 +308,13 @@ export function init(input?: BufferSource | WebAssembly.Module | Response | URL 
 export function estimate(request: EstimateRequest): EstimateResult;
 /** The same, JSON text in and out (as the `lingpao` CLI; a leading byte-order mark is skipped). */
 export function estimateJson(request: string): string;
+/**
+ * Many units at once, as `lingpao batch` answers them: `bytes` holds whole lines of JSON
+ * Lines (one request a line), the first numbered `after + 1`. Returns the CLI's JSON
+ * Lines for them: `{"line","region","total_yuan","total_is_upper_bound","policies"}` or
+ * `{"line","error"}` per unit (blank lines are no units). The totals path: no notes.
+ */
+export function batchLines(bytes: Uint8Array, after?: number): string;
 /** The same achievements in every region, best-paying first. */
 export function compare(request: CompareRequest): Comparison;
 /** Every region with its policies and their status on `asOf` (default today). */

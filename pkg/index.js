@@ -139,3 +139,15 @@ export function eligibility(request) { loaded(); return json(wasm.eligibilityJso
 export function lookup(query) { loaded(); return json(wasm.lookupJson(text(query ?? '', 'text'))); }
 export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }
+
+/**
+ * Many units at once, as `lingpao batch` answers them: `bytes`, a Uint8Array of whole
+ * lines of JSON Lines (one request a line), the first numbered `after + 1`; returns the
+ * CLI's JSON Lines for them (totals per unit, or `error`; blank lines are no units).
+ */
+export function batchLines(bytes, after = 0) {
+  loaded();
+  if (!(bytes instanceof Uint8Array)) throw fail('bytes', `must be a Uint8Array, not ${kind(bytes)}`, '应为 Uint8Array');
+  if (!Number.isInteger(after) || after < 0 || after > 0xffffffff) throw fail('after', `must be a whole number from 0 to 4294967295, not ${after}`, '应为 0 至 4294967295 的整数');
+  return utf16(wasm.batchLines(bytes, after));
+}

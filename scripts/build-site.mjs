@@ -48,6 +48,9 @@ export async function buildSite({ root = new URL('../', import.meta.url).pathnam
     define: { LINGPAO_TEXTS: JSON.stringify(texts) },
     // www/js/data.js imports the package as the unbuilt page was served: pkg/ beside www/.
     resolve: { alias: [{ find: /^\.\.\/pkg\//, replacement: `${join(root, 'pkg')}/` }] },
+    // The file import's Web Worker (www/js/import.worker.js) is a module worker: one file
+    // with the package, loading the page's own hashed wasm.
+    worker: { format: 'es' },
     plugins: [{
       name: 'lingpao-wasm-preload', // fetched with the page's modules, not after them
       transformIndexHtml: {

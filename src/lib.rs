@@ -7,7 +7,6 @@
 //! (which writes its JSON as UTF-16 with [`json16`]).
 
 pub mod api;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod batch;
 pub mod date;
 pub mod engine;

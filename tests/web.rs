@@ -69,3 +69,22 @@ fn eligibility_and_lookup() {
     let blank = wasm::lookup_json(" ").unwrap_err();
     assert_eq!(get(&blank, "field").as_string().unwrap(), "text");
 }
+
+#[wasm_bindgen_test]
+fn batch_lines_answer_each_line_in_order_and_go_on_after_a_bad_one() {
+    let input = "{\"region\":\"tianjin\",\"as_of\":\"2022-06-30\",\"achievements\":[{\"kind\":\"leader\",\"level\":\"national\"}]}\n\n{oops\n\
+                 {\"region\":\"tianjin\",\"as_of\":\"2022-06-30\",\"achievements\":[]}";
+    let out = String::from_utf16(&wasm::batch_lines(input.as_bytes(), 10).expect("lines")).expect("UTF-16");
+    let lines: Vec<JsValue> = out.lines().map(js).collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let n = |v: &JsValue| get(v, "line").as_f64().unwrap();
+    assert_eq!(lines.iter().map(n).collect::<Vec<_>>(), [11.0, 13.0, 14.0]); // the blank line 12 is no unit
+    assert_eq!(get(&lines[0], "total_yuan").as_string().unwrap(), "60000");
+    assert_eq!(get(&get(&lines[1], "error"), "field").as_string().unwrap(), "request");
+    assert_eq!(get(&lines[2], "total_yuan").as_string().unwrap(), "0");
+    // Bytes that are not UTF-8, or a line over 1 MiB: error lines, not a trap.
+    let mut bad = vec![0xff, 0xfe, b'\n'];
+    bad.extend(std::iter::repeat_n(b'x', (1 << 20) + 5));
+    let out = String::from_utf16(&wasm::batch_lines(&bad, 0).expect("lines")).expect("UTF-16");
+    assert!(out.contains("not UTF-8") && out.contains("1 MiB"), "{out}");
+}

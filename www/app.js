@@ -7,6 +7,8 @@ import { defaultState, fromHash, toHash } from './js/state.js';
 import { t } from './js/i18n.js';
 import { updateNotice } from './js/update.js';
 import { h } from './js/dom.js';
+import { scriptURL } from './js/trusted.js';
+import { Importer } from './js/import.js';
 
 const mount = document.getElementById('app');
 const status = document.getElementById('status');
@@ -23,6 +25,7 @@ function writeUrl() {
 }
 let timer = 0;
 let shownLang = null;
+let importer = null; // the file import, below the calculator
 function onState(state) {
   const { lang } = state;
   // Only on a change: setting <html lang> restyles the whole document, even to the same value.
@@ -33,6 +36,7 @@ function onState(state) {
     document.getElementById('title').textContent = t('title', lang);
     document.getElementById('tagline').textContent = t('tagline', lang);
     update?.setLang(lang);
+    importer?.setLang(lang);
   }
   pending = toHash(state);
   clearTimeout(timer);
@@ -58,7 +62,8 @@ async function main() {
   const read = () => fromHash(location.hash, defaultState(ids), ids, ctx.kinds);
   const { state, problems } = read();
   const estimator = new Estimator(ctx, state, { mode: 'page', onState });
-  mount.replaceChildren(estimator.el);
+  importer = new Importer(ctx, state.lang);
+  mount.replaceChildren(estimator.el, importer.el);
   estimator.load(state, problems);
   // A link pasted into this tab: our own replaceState never fires hashchange.
   window.addEventListener('hashchange', () => {
@@ -73,11 +78,8 @@ async function main() {
 
 function registerWorker() {
   if (!('serviceWorker' in navigator)) return;
-  // Trusted Types guard the worker URL too: this policy admits exactly one.
-  const policy = window.trustedTypes?.createPolicy('lingpao', {
-    createScriptURL: (url) => { if (url === 'sw.js') return url; throw new TypeError(`blocked script URL ${url}`); },
-  });
-  navigator.serviceWorker.register(policy ? policy.createScriptURL('sw.js') : 'sw.js').catch(() => { /* offline use is a bonus */ });
+  // Trusted Types guard the worker URL too (trusted.js admits the page's own scripts only).
+  navigator.serviceWorker.register(scriptURL('sw.js')).catch(() => { /* offline use is a bonus */ });
 }
 
 // The worker's install downloads every file of the build: after the first estimate, so it

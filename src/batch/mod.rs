@@ -7,7 +7,9 @@
 //!
 //! Streaming in chunks of [`CHUNK`] lines: a chunk is computed on every core (rayon)
 //! while the previous one is written and the next one read, so memory stays flat
-//! whatever the input's length, and `collect` keeps the input's order.
+//! whatever the input's length, and `collect` keeps the input's order. [`run`] is the
+//! CLI's (native: threads, stdin); [`each`] computes the same lines one after another,
+//! for the wasm face, where a Web Worker feeds the page's file in pieces.
 
 pub mod csv;
 mod lines;
@@ -19,11 +21,12 @@ use crate::engine::{self, Totals};
 use crate::model::result::EstimateResult;
 use crate::model::{plain_decimal, request, yuan, InputError};
 use crate::policy::catalog;
+#[cfg(not(target_arch = "wasm32"))]
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 
 pub use lines::read_line;
 pub use summary::Summary;
@@ -69,13 +72,18 @@ impl UnitTotals {
     }
 }
 
+/// A unit's answer: its totals (and its full estimate with `explain`), or why its line
+/// is bad.
+pub type Answer = Result<(UnitTotals, Option<EstimateResult<'static>>), InputError>;
+
 /// One request's text → its totals (and its full estimate with `explain`).
-pub fn unit(text: &str, explain: bool, today: Date) -> Result<(UnitTotals, Option<EstimateResult<'static>>), InputError> {
+pub fn unit(text: &str, explain: bool, today: Date) -> Answer {
     let cat = catalog();
     let v = api::parse_json(text)?;
     let req = request::parse(&v, cat, true)?;
     let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
-    if explain {
+    // The wasm face never explains: its module keeps none of that path's code.
+    if explain && cfg!(not(target_arch = "wasm32")) {
         let r = engine::estimate(cat, region, &req, today);
         Ok((UnitTotals::from_result(&r), Some(r)))
     } else {
@@ -96,8 +104,9 @@ impl Serialize for PolicyMap<'_> {
     }
 }
 
+/// A unit's output line in JSON Lines (see [`line`]).
 #[derive(Serialize)]
-struct Line<'a> {
+pub struct Line<'a> {
     line: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<&'a str>,
@@ -113,10 +122,11 @@ struct Line<'a> {
     result: Option<&'a EstimateResult<'static>>,
 }
 
-/// A unit's output line (with its end) as JSON Lines: totals, or `error`, and with
-/// `explain` the full result.
-pub fn json_line(n: u64, answer: &Result<(UnitTotals, Option<EstimateResult<'static>>), InputError>) -> String {
-    let line = match answer {
+/// A unit's output line as JSON Lines writes it: totals, or `error`, and with `explain`
+/// the full result. Each face serializes it with its own writer (serde_json here,
+/// UTF-16 in wasm: the same text, `json16` is held to serde_json's).
+pub fn line(n: u64, answer: &Answer) -> Line<'_> {
+    match answer {
         Ok((t, r)) => Line {
             line: n,
             region: Some(t.region),
@@ -127,8 +137,13 @@ pub fn json_line(n: u64, answer: &Result<(UnitTotals, Option<EstimateResult<'sta
             result: r.as_ref(),
         },
         Err(e) => Line { line: n, region: None, total_yuan: None, total_is_upper_bound: None, policies: None, error: Some(e), result: None },
-    };
-    let mut s = serde_json::to_string(&line).unwrap_or_else(|e| format!("{{\"line\":{n},\"error\":{{\"field\":\"output\",\"message\":\"{e}\"}}}}"));
+    }
+}
+
+/// A unit's output line (with its end) as JSON Lines.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_line(n: u64, answer: &Answer) -> String {
+    let mut s = serde_json::to_string(&line(n, answer)).unwrap_or_else(|e| format!("{{\"line\":{n},\"error\":{{\"field\":\"output\",\"message\":\"{e}\"}}}}"));
     s.push('\n');
     s
 }
@@ -157,11 +172,11 @@ impl From<io::Error> for Stop {
 /// cannot be a request (too long, not UTF-8).
 type Read = (u64, Result<String, InputError>);
 
-/// Reads up to [`CHUNK`] non-blank lines.
-fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Vec<Read>> {
-    let mut chunk = Vec::with_capacity(CHUNK);
-    while chunk.len() < CHUNK {
-        let Some(whole) = read_line(input, buf, api::MAX_REQUEST_BYTES)? else { break };
+/// Reads the next non-blank line: its number and text, or why it cannot be a request
+/// (too long, not UTF-8). `None` at the end of the input.
+fn next_line(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Option<Read>> {
+    loop {
+        let Some(whole) = read_line(input, buf, api::MAX_REQUEST_BYTES)? else { return Ok(None) };
         *next += 1;
         if whole && buf.iter().all(u8::is_ascii_whitespace) {
             continue; // a blank line (a file's last newline, a gap) is no unit
@@ -175,14 +190,52 @@ fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io
                 InputError::new("request", format!("is not UTF-8 text (byte {at} of the line)"), format!("请求不是 UTF-8 文本（该行第 {at} 字节）"))
             })
         };
-        chunk.push((*next, text));
+        return Ok(Some((*next, text)));
+    }
+}
+
+/// Reads up to [`CHUNK`] non-blank lines.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Vec<Read>> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while chunk.len() < CHUNK {
+        let Some(line) = next_line(input, next, buf)? else { break };
+        chunk.push(line);
     }
     Ok(chunk)
 }
 
+/// A line's answer: its request (a JSON line, or a CSV row under `columns`) computed, or
+/// the error that kept it from being read.
+#[cfg(not(target_arch = "wasm32"))]
+fn answer(n: u64, text: &Result<String, InputError>, columns: Option<&csv::Columns>, explain: bool, today: Date) -> Answer {
+    text.as_ref().map_err(Clone::clone).and_then(|t| match columns {
+        Some(c) => c.unit(n, t, explain, today),
+        None => unit(t, explain, today),
+    })
+}
+
+/// The units of `input` (whole lines of JSON Lines, numbered from `after + 1`; blank
+/// ones skipped, a line over the limit or not UTF-8 an error, as [`run`] reads them),
+/// computed one after another on this thread, each answer handed to `f` with its line
+/// number. The wasm face's batch: the page's Web Worker feeds a file in pieces of whole
+/// lines (a wasm module has no threads, so no rayon). JSON Lines only: the page turns a
+/// CSV's rows into requests itself, which keeps [`csv`] (header checks, rows, 6 KB of
+/// module) out of the wasm build.
+pub fn each(mut input: &[u8], after: u64, today: Date, mut f: impl FnMut(u64, &Answer)) {
+    let (mut line_no, mut buf) = (after, Vec::new());
+    // Reading a slice cannot fail: an error ends it like its end. Line by line, not in
+    // chunks: nothing here runs in parallel.
+    while let Ok(Some((n, text))) = next_line(&mut input, &mut line_no, &mut buf) {
+        // Not through `answer`: its CSV branch would bring the CSV code into the module.
+        f(n, &text.and_then(|t| unit(&t, false, today)));
+    }
+}
+
 /// Runs a batch: `input` to `out`, calling `progress` with the units done after each
 /// chunk. Returns the summary; lines that failed are counted in it.
-pub fn run(mut input: impl BufRead + Send, out: &mut impl Write, opts: Options, today: Date, mut progress: impl FnMut(&Summary)) -> Result<Summary, Stop> {
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run(mut input: impl BufRead + Send, out: &mut impl io::Write, opts: Options, today: Date, mut progress: impl FnMut(&Summary)) -> Result<Summary, Stop> {
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     let columns = if opts.csv { Some(csv::header(&mut input, &mut line_no, &mut buf)?) } else { None };
@@ -195,10 +248,7 @@ pub fn run(mut input: impl BufRead + Send, out: &mut impl Write, opts: Options, 
         chunk
             .par_iter()
             .map(|(n, text)| {
-                let answer = text.as_ref().map_err(Clone::clone).and_then(|t| match &columns {
-                    Some(c) => c.unit(*n, t, opts.explain, today),
-                    None => unit(t, opts.explain, today),
-                });
+                let answer = answer(*n, text, columns.as_ref(), opts.explain, today);
                 let shown = if csv_out { csv::out_row(*n, &answer) } else { json_line(*n, &answer) };
                 (shown, answer.map(|(t, _)| t).map_err(|_| ()))
             })

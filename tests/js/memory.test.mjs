@@ -8,6 +8,8 @@ import * as glue from '../../pkg/wasm/lingpao.js';
 test('linear memory stays the same size over hundreds of rounds of every call', () => {
   const exports = glue.initSync({ module: readFileSync(new URL('../../pkg/wasm/lingpao_bg.wasm', import.meta.url)) });
   const request = readFileSync(new URL('../../benches/request.json', import.meta.url), 'utf8');
+  // A piece of the page's file import: many lines, a bad one among them.
+  const lines = new TextEncoder().encode(`${`${request.replace(/\n/g, ' ')}\n`.repeat(200)}not json\n`);
   const round = () => {
     assert.ok(glue.estimateJson(request).length > 1000);
     glue.compareJson(request);
@@ -16,6 +18,7 @@ test('linear memory stays the same size over hundreds of rounds of every call', 
     glue.regionsJson(undefined, 'zh');
     glue.lookupJson('油');
     glue.kindsJson();
+    assert.equal(glue.batchLines(lines, 0).length > 200 * 50, true);
     assert.throws(() => glue.estimateJson('{"region":"nowhere","achievements":[]}'), /region/);
   };
   for (let i = 0; i < 5; i++) round();
