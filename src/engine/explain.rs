@@ -68,7 +68,7 @@ fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
                 count: 1,
                 fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
             };
-            let (amount, _, _) = unit_amount(cat, p, r, &a, lang, true).ok()?;
+            let (amount, _, _) = unit_amount(cat, None, p, r, &a, lang, true).ok()?;
             Some(Case { fields, amount_yuan: yuan(amount) })
         })
         .collect()
