@@ -156,7 +156,7 @@ fn every_bad_reform_names_its_field() {
         (json!({ "changes": [{ "policy": p, "rule": "national_formulate_lead", "off": false }] }), "reform.changes[0].off", Some("true")),
         (json!({ "changes": [{ "policy": p, "rule": "national_formulate_lead" }] }), "reform.changes[0]", Some("off")),
         (json!({ "changes": [{ "policy": p, "rule": "national_formulate_lead", "amount": "1", "off": true }] }), "reform.changes[0].off", None),
-        (json!({ "changes": [{ "policy": p, "rule": "x", "limit": "y", "off": true }] }), "reform.changes[0]", None),
+        (json!({ "changes": [{ "policy": p, "rule": "x", "limit": "y", "off": true }] }), "reform.changes[0].rule", None),
         (json!({ "changes": [{ "policy": p, "rule": "national_formulate_lead", "amont": "1" }] }), "reform.changes[0].amont", Some("amount")),
         (json!({ "changes": [{ "policy": p, "rule": "national_formulate_lead", "amount": "1" }, { "policy": p, "rule": "national_formulate_lead", "amount": "2" }] }), "reform.changes[1]", None),
         (json!({ "changes": ["x"] }), "reform.changes[0]", None),

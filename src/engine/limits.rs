@@ -106,7 +106,7 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
     for &pi in policies {
         let cat: &'c Catalog = ctx.cat;
         let p = cat.policy(pi);
-        let mut limits: Vec<&'c LimitDef> = p.limit.iter().filter(|l| !Reform::limit_off(ctx.reform, p, l)).collect();
+        let mut limits: Vec<&'c LimitDef> = p.limit.iter().filter(|l| !Reform::limit_off(ctx.reform, &p.id, &l.id)).collect();
         limits.sort_by_key(|l| order(l.ty)); // stable: the data's order within a type
         for l in limits {
             match l.ty {
@@ -354,11 +354,11 @@ fn next_subset(idx: &mut [usize], n: usize) -> bool {
 fn caps<'c>(ctx: &Ctx<'c, '_>, pi: usize, claims: &[Claim], totals: &mut [Decimal], mut steps: Option<&mut Vec<Adjustment<'c>>>) {
     let cat: &'c Catalog = ctx.cat;
     let p = cat.policy(pi);
-    for l in p.limit.iter().filter(|l| l.ty == LimitType::AnnualCap && !Reform::limit_off(ctx.reform, p, l)) {
+    for l in p.limit.iter().filter(|l| l.ty == LimitType::AnnualCap && !Reform::limit_off(ctx.reform, &p.id, &l.id)) {
         let mut idx: Vec<usize> = (0..claims.len()).filter(|&i| totals[i] > Decimal::ZERO && ctx.selected(l, pi, &claims[i])).collect();
         let before: Decimal = idx.iter().map(|&i| totals[i]).sum();
         let raised = l.raised_when.as_ref().is_some_and(|s| idx.iter().any(|&i| selects(s, &ctx.achs[claims[i].ach], &p.rule[claims[i].rule])));
-        let cap = if raised { Reform::limit_figure(ctx.reform, p, l, Field::RaisedAmount, l.raised_amount) } else { Reform::limit_figure(ctx.reform, p, l, Field::Amount, l.amount) }.unwrap_or(Decimal::MAX);
+        let cap = if raised { Reform::limit_figure(ctx.reform, &p.id, &l.id, Field::RaisedAmount, l.raised_amount) } else { Reform::limit_figure(ctx.reform, &p.id, &l.id, Field::Amount, l.amount) }.unwrap_or(Decimal::MAX);
         if before <= cap {
             continue;
         }

@@ -215,8 +215,9 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         .iter()
         .flat_map(|(_, p)| p.benefit.iter().map(|b| Benefit { policy: &p.id, clause: &b.clause, quote: &b.quote, text: pick(lang, &b.text) }))
         .collect();
+    let mut claims = claims;
     let lines: Vec<Line> = claims
-        .into_iter()
+        .iter_mut()
         .map(|c| {
             let p = cat.policy(c.policy);
             let rule = &p.rule[c.rule];
@@ -233,8 +234,9 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 claimed: c.claimed,
                 counted: c.counted,
                 gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
-                formula: c.formula,
-                notes: c.notes,
+                // Taken, not copied: a reform still reads the claims' amounts below.
+                formula: std::mem::take(&mut c.formula),
+                notes: std::mem::take(&mut c.notes),
                 reform: None,
             }
         })
@@ -258,7 +260,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         reform: None,
     };
     if let (Some(r), Some(base)) = (reform, baseline) {
-        reform::annotate(cat, r, &achs, &base, &mut result);
+        reform::annotate(cat, r, &achs, &claims, &base, &mut result);
     }
     result
 }

@@ -157,7 +157,7 @@ fn ceiling(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &Ru
     // Text only where it is shown: `words` false builds none of it.
     let text = |f: &dyn Fn() -> String| if words { f() } else { String::new() };
     // A reform's figures replace the data's where it names them (None: the data's own).
-    let figure = |f, data| Reform::rule_figure(reform, policy, rule, f, data);
+    let figure = |f, data| Reform::rule_figure(reform, &policy.id, &rule.id, f, data);
     let percent = figure(Field::Percent, rule.percent);
     let (amount, formula) = if let Some(x) = figure(Field::Amount, rule.amount) {
         (x, text(&|| yuan(x)))
@@ -250,7 +250,7 @@ pub fn price<'a>(cat: &'a Catalog, reform: Option<&Reform>, region: usize, a: &A
         if !version_applies(r, &cat.policy(pi).id, on) {
             continue;
         }
-        let off = Reform::rule_off(reform, cat.policy(pi), rule);
+        let off = Reform::rule_off(reform, &cat.policy(pi).id, &rule.id);
         if !rule_matches(rule, a) {
             if completable(rule, a) && !off {
                 partial.push(rule);

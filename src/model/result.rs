@@ -2,7 +2,7 @@
 //! Results borrow their texts (clauses, quotes, titles) from the catalog: an estimate
 //! copies no policy text.
 
-use crate::model::reform::Field;
+use crate::model::reform::Change;
 use crate::policy::schema::{Basis, Text};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -39,22 +39,7 @@ pub struct EstimateResult<'a> {
 pub struct ReformApplied {
     pub name: String,
     pub baseline_total_is_upper_bound: bool,
-    pub changes: Vec<ChangeShown>,
-}
-
-/// One change of a reform, as a result shows it: what it changed, from what to what.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChangeShown {
-    pub policy: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<String>,
-    pub clause: String,
-    pub field: Field,
-    /// The data's figure and the reform's (null for `off`).
-    pub baseline: Option<String>,
-    pub reform: Option<String>,
+    pub changes: Vec<Change>,
 }
 
 /// On a line (or an unmatched item) whose amount a reform changed: the amount without
@@ -66,7 +51,7 @@ pub struct LineReform<'a> {
     /// The rule that paid it without the reform, where another one pays it now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_rule: Option<&'a str>,
-    pub changes: Vec<ChangeShown>,
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone, Serialize)]
