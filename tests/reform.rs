@@ -196,3 +196,13 @@ fn compare_ranks_by_the_reformed_totals() {
     assert_ne!(plain["ranking"][0]["region"], "tianjin");
     assert!(c["ranking"].as_array().unwrap().iter().all(|r| r["baseline_total_yuan"].is_string()));
 }
+
+#[test]
+fn the_readmes_reform_is_valid_and_its_summary_line_is_what_batch_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("**If the amounts were…: reforms.**").expect("the README documents reforms")..];
+    let block = &section[section.find("```json").unwrap() + 7..];
+    let block = &block[..block.find("```").unwrap()];
+    let reform = api::reform(block).unwrap_or_else(|e| panic!("the README's reform: {e}"));
+    assert_eq!(reform.changes.len(), 4);
+}
