@@ -74,7 +74,7 @@ pub struct Ranked<'a> {
     pub total_is_upper_bound: bool,
     /// With a reform: the total without it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline_total_yuan: Option<String>,
+    pub baseline_total_yuan: Option<Box<str>>,
     pub result: EstimateResult<'a>,
 }
 

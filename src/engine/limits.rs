@@ -358,7 +358,8 @@ fn caps<'c>(ctx: &Ctx<'c, '_>, pi: usize, claims: &[Claim], totals: &mut [Decima
         let mut idx: Vec<usize> = (0..claims.len()).filter(|&i| totals[i] > Decimal::ZERO && ctx.selected(l, pi, &claims[i])).collect();
         let before: Decimal = idx.iter().map(|&i| totals[i]).sum();
         let raised = l.raised_when.as_ref().is_some_and(|s| idx.iter().any(|&i| selects(s, &ctx.achs[claims[i].ach], &p.rule[claims[i].rule])));
-        let cap = if raised { Reform::limit_figure(ctx.reform, &p.id, &l.id, Field::RaisedAmount, l.raised_amount) } else { Reform::limit_figure(ctx.reform, &p.id, &l.id, Field::Amount, l.amount) }.unwrap_or(Decimal::MAX);
+        let (field, data) = if raised { (Field::RaisedAmount, l.raised_amount) } else { (Field::Amount, l.amount) };
+        let cap = if ctx.reform.is_some() { Reform::limit_figure(ctx.reform, &p.id, &l.id, field, data) } else { data }.unwrap_or(Decimal::MAX);
         if before <= cap {
             continue;
         }

@@ -156,10 +156,15 @@ fn ceiling(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &Ru
     let mut notes = Vec::new();
     // Text only where it is shown: `words` false builds none of it.
     let text = |f: &dyn Fn() -> String| if words { f() } else { String::new() };
-    // A reform's figures replace the data's where it names them (None: the data's own).
-    let figure = |f, data| Reform::rule_figure(reform, &policy.id, &rule.id, f, data);
-    let percent = figure(Field::Percent, rule.percent);
-    let (amount, formula) = if let Some(x) = figure(Field::Amount, rule.amount) {
+    // A reform's figures replace the data's where it names them; without one, one branch.
+    let (amount, percent, max) = match reform {
+        None => (rule.amount, rule.percent, rule.max),
+        Some(_) => {
+            let figure = |f, data| Reform::rule_figure(reform, &policy.id, &rule.id, f, data);
+            (figure(Field::Amount, rule.amount), figure(Field::Percent, rule.percent), figure(Field::Max, rule.max))
+        }
+    };
+    let (amount, formula) = if let Some(x) = amount {
         (x, text(&|| yuan(x)))
     } else if let (Some(pc), Some(_)) = (percent, &rule.of) {
         let (base, variant) = base_rule(policy, rule, a).ok_or_else(|| format!("{}: no base rule", rule.id))?;
@@ -170,7 +175,7 @@ fn ceiling(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &Ru
         let x = percent_of(pc, b);
         (x, text(&|| format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x))))
     } else if let (Some(pc), Some(field)) = (percent, &rule.of_field) {
-        match (a.yuan(field), figure(Field::Max, rule.max)) {
+        match (a.yuan(field), max) {
             (Some(v), max) => {
                 let share = percent_of(pc, v);
                 let x = max.map_or(share, |m| share.min(m));
@@ -250,7 +255,8 @@ pub fn price<'a>(cat: &'a Catalog, reform: Option<&Reform>, region: usize, a: &A
         if !version_applies(r, &cat.policy(pi).id, on) {
             continue;
         }
-        let off = Reform::rule_off(reform, &cat.policy(pi).id, &rule.id);
+        // Looked up only under a reform: the plain path reads nothing more.
+        let off = reform.is_some() && Reform::rule_off(reform, &cat.policy(pi).id, &rule.id);
         if !rule_matches(rule, a) {
             if completable(rule, a) && !off {
                 partial.push(rule);

@@ -50,7 +50,7 @@ pub fn annotate<'a>(cat: &'a Catalog, reform: &Reform, achs: &[Cow<Achievement>]
             changes.extend(bearing(cat, reform, b.policy, b.rule, &achs[c.ach]).into_iter().filter(|x| !changes.contains(x)).collect::<Vec<_>>());
         }
         let baseline_rule = moved.map(|b| cat.policy(b.policy).rule[b.rule].id.as_str());
-        line.reform = Some(LineReform { baseline_amount_yuan: yuan(before.map_or(Decimal::ZERO, |b| b.total)), baseline_rule, changes });
+        line.reform = Some(Box::new(LineReform { baseline_amount_yuan: yuan(before.map_or(Decimal::ZERO, |b| b.total)), baseline_rule, changes }));
     }
     // Paid without the reform, not paid with it (a rule switched off).
     for u in &mut result.unmatched {
@@ -59,8 +59,8 @@ pub fn annotate<'a>(cat: &'a Catalog, reform: &Reform, achs: &[Cow<Achievement>]
             continue; // a line of 0 says it already
         }
         let changes = bearing(cat, reform, b.policy, b.rule, &achs[b.ach]);
-        u.reform = Some(LineReform { baseline_amount_yuan: yuan(b.total), baseline_rule: Some(cat.policy(b.policy).rule[b.rule].id.as_str()), changes });
+        u.reform = Some(Box::new(LineReform { baseline_amount_yuan: yuan(b.total), baseline_rule: Some(cat.policy(b.policy).rule[b.rule].id.as_str()), changes }));
     }
-    result.baseline_total_yuan = Some(yuan(baseline.iter().map(|c| c.total).sum()));
-    result.reform = Some(ReformApplied { name: reform.name.clone(), baseline_total_is_upper_bound: upper_bound(baseline), changes: reform.changes.clone() });
+    result.baseline_total_yuan = Some(yuan(baseline.iter().map(|c| c.total).sum()).into());
+    result.reform = Some(Box::new(ReformApplied { name: reform.name.clone(), baseline_total_is_upper_bound: upper_bound(baseline), changes: reform.changes.clone() }));
 }

@@ -17,9 +17,10 @@ pub struct EstimateResult<'a> {
     pub total_yuan: String,
     /// True when any counted line is a ceiling (最高 / 不超过).
     pub total_is_upper_bound: bool,
-    /// With a reform: the total without it (`total_yuan` is the reform's).
+    /// With a reform: the total without it (`total_yuan` is the reform's). The reform's
+    /// additions are boxed: without one, a result is as small (and as fast) as before.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline_total_yuan: Option<String>,
+    pub baseline_total_yuan: Option<Box<str>>,
     /// Sum of the lines before combination rules.
     pub gross_yuan: String,
     pub lines: Vec<Line<'a>>,
@@ -32,7 +33,7 @@ pub struct EstimateResult<'a> {
     pub data_version: &'a str,
     /// The reform applied, if any: its name and every change it made to the data.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reform: Option<ReformApplied>,
+    pub reform: Option<Box<ReformApplied>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -104,7 +105,7 @@ pub struct Line<'a> {
     /// Readings taken, assumptions made: the user should check these.
     pub notes: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reform: Option<LineReform<'a>>,
+    pub reform: Option<Box<LineReform<'a>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -135,7 +136,7 @@ pub struct Unmatched<'a> {
     pub quote: Option<&'a str>,
     /// Where a reform left unpaid an item paid without it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reform: Option<LineReform<'a>>,
+    pub reform: Option<Box<LineReform<'a>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
