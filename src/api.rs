@@ -54,7 +54,8 @@ pub fn estimate_reformed(request: &Json, reform: Option<&Reform>, today: Date) -
 /// A reform from its JSON text (`model::reform`), checked against the data. Its errors
 /// name fields under `reform`, as a request's name fields of the request.
 pub fn reform(text: &str) -> Result<Reform, InputError> {
-    let v = parse_json(text).map_err(|e| InputError { field: e.field.replacen("request", "reform", 1), ..e })?;
+    // The JSON's errors name `request` (or a path in it): here it is the reform.
+    let v = parse_json(text).map_err(|e| InputError { field: if e.field == "request" { "reform".into() } else { ["reform.", &e.field].concat() }, ..e })?;
     crate::model::reform::parse(&v, catalog())
 }
 
