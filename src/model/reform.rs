@@ -108,7 +108,7 @@ fn bad(at: &str, key: &str, en: &str, zh: &str, allowed: Vec<String>) -> InputEr
 
 /// Ids as an error's `allowed` (one loop for every list: less code in wasm than a
 /// `collect` per iterator type).
-fn names<'a>(ids: &mut dyn Iterator<Item = &'a Str>) -> Vec<String> {
+fn names(ids: &mut dyn Iterator<Item = &Str>) -> Vec<String> {
     let mut out = Vec::new();
     for id in ids {
         out.push(id.to_string());
