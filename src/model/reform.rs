@@ -168,22 +168,31 @@ fn change(v: &Json, at: &str, cat: &Catalog) -> Result<Change, InputError> {
         let mut paying = cat.policies().filter(|(_, p)| !p.rule.is_empty()).map(|(_, p)| &p.id);
         bad(at, "policy", "must be the id of a policy that names amounts", "应为规定资助金额的政策编号", names(&mut paying))
     })?;
-    let (limit, id) = target.map_or((false, None), |(l, v)| (l, text(Some(v))));
-    let id = id.unwrap_or_default();
-    // The figures the rule or limit has in the data (in the order of FIGURES): a change
-    // may set only those, or `off`.
-    let found = if limit {
-        p.limit.iter().find(|l| l.id == *id).map(|l| (&l.id, &l.clause, [l.amount, None, None, l.raised_amount]))
-    } else {
-        p.rule.iter().find(|r| r.id == *id).map(|r| (&r.id, &r.clause, [r.amount, r.percent, r.max, None]))
+    let limit = target.is_some_and(|t| t.0);
+    let id = text(target.map(|t| t.1)).unwrap_or_default();
+    let rule = p.rule.iter().find(|r| !limit && r.id == id);
+    let lim = p.limit.iter().find(|l| limit && l.id == id);
+    // The figure `n` (of FIGURES) the rule or limit has in the data, if it has it.
+    let data = |n: usize| match (rule, lim, n) {
+        (Some(r), _, 0) => r.amount,
+        (Some(r), _, 1) => r.percent,
+        (Some(r), _, 2) => r.max,
+        (_, Some(l), 0) => l.amount,
+        (_, Some(l), 3) => l.raised_amount,
+        _ => None,
     };
-    let Some((id, clause, figures)) = found else {
-        let (key, ids) = if limit { ("limit", names(&mut p.limit.iter().map(|l| &l.id))) } else { ("rule", names(&mut p.rule.iter().map(|r| &r.id))) };
-        return Err(bad(at, key, "must be the id of a rule (`rule`) or limit (`limit`) of the policy", "应为该政策的规则（rule）或限制（limit）编号", ids));
+    let (id, clause) = match (rule, lim) {
+        (Some(r), _) => (&r.id, &r.clause),
+        (_, Some(l)) => (&l.id, &l.clause),
+        _ => {
+            let (key, ids) = if limit { ("limit", names(&mut p.limit.iter().map(|l| &l.id))) } else { ("rule", names(&mut p.rule.iter().map(|r| &r.id))) };
+            return Err(bad(at, key, "must be the id of a rule (`rule`) or limit (`limit`) of the policy", "应为该政策的规则（rule）或限制（limit）编号", ids));
+        }
     };
-    let allowed: Vec<String> = FIGURES.iter().enumerate().filter(|(n, _)| figures.get(*n).is_none_or(Option::is_some)).map(|(_, f)| f.0.to_string()).collect();
-    let Some((n, value)) = figure.filter(|(n, _)| figures.get(*n).is_none_or(Option::is_some)) else {
+    let has = |n: usize| n == 4 || data(n).is_some(); // `off` (4) is always allowed
+    let Some((n, value)) = figure.filter(|f| has(f.0)) else {
         let key = figure.map_or("", |(n, _)| FIGURES[n].0);
+        let allowed = (0..FIGURES.len()).filter(|&n| has(n)).map(|n| FIGURES[n].0.to_string()).collect();
         return Err(bad(at, key, "must set a figure this rule or limit has (see `allowed`), or `off`", "应设定该规则或限制已有的一项数值（见 allowed），或 off", allowed));
     };
     let (key, field) = FIGURES[n];
@@ -201,7 +210,7 @@ fn change(v: &Json, at: &str, cat: &Catalog) -> Result<Change, InputError> {
         limit: if limit { id } else { None },
         clause: clause.clone(),
         field,
-        baseline: figures.get(n).copied().flatten().map(|d| d.normalize()),
+        baseline: data(n).map(|d| d.normalize()),
         reform: reform.map(|d| d.normalize()),
     })
 }
