@@ -166,7 +166,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
 
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
     let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
-    let Claims { claims, unmatched, adjustments, gross } = claims(cat, reform, ri, &policy_ids, &achs, as_of, lang, true);
+    let Claims { mut claims, unmatched, adjustments, gross } = claims(cat, reform, ri, &policy_ids, &achs, as_of, lang, true);
     // The same claims without the reform, amounts only: what each line is compared with.
     let baseline = reform.map(|_| self::claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false).claims);
     let kind_of = |i: usize| cat.kind(&achs[i].kind).map_or("", |k| k.id.as_str());
@@ -215,7 +215,6 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         .iter()
         .flat_map(|(_, p)| p.benefit.iter().map(|b| Benefit { policy: &p.id, clause: &b.clause, quote: &b.quote, text: pick(lang, &b.text) }))
         .collect();
-    let mut claims = claims;
     let lines: Vec<Line> = claims
         .iter_mut()
         .map(|c| {
