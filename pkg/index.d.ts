@@ -73,7 +73,60 @@ export interface Line {
   formula: string;
   /** Readings taken and assumptions made: worth checking. */
   notes: string[];
+  /** Only under a reform, on a line whose amount it changed. */
+  reform?: LineReform;
 }
+
+/** What a reform file or the `reform` option may change (see README, "Reforms"). */
+export type ReformField = 'amount' | 'percent' | 'max' | 'raised_amount' | 'off';
+
+/** One change: one figure of one rule (or limit) of one policy, by the data's ids. */
+export type ReformChange =
+  & { policy: string }
+  & ({ rule: string; limit?: never } | { limit: string; rule?: never })
+  & (
+    /** Yuan as a decimal string (or a whole number), 0 or more, to the fen. A rule's fixed amount, or an annual cap. */
+    | { amount: Yuan | number; percent?: never; max?: never; raised_amount?: never; off?: never }
+    /** 0 to 100, as a decimal string (or a whole number): a rule's percentage. */
+    | { percent: string | number; amount?: never; max?: never; raised_amount?: never; off?: never }
+    /** The ceiling of a percentage of an input field. */
+    | { max: Yuan | number; amount?: never; percent?: never; raised_amount?: never; off?: never }
+    /** An annual cap's raised amount. */
+    | { raised_amount: Yuan | number; amount?: never; percent?: never; max?: never; off?: never }
+    /** The rule pays nothing, the limit does not apply. */
+    | { off: true; amount?: never; percent?: never; max?: never; raised_amount?: never }
+  );
+
+/** "If the amounts were…": changes applied to the data for one call. */
+export interface Reform {
+  name?: string;
+  /** 1 to 200 changes, each thing changed once. */
+  changes: ReformChange[];
+}
+
+/** A change as a result shows it: from the data's figure to the reform's (null for `off`). */
+export interface ChangeShown {
+  policy: string;
+  rule?: string;
+  limit?: string;
+  clause: string;
+  field: ReformField;
+  baseline: Yuan | null;
+  reform: Yuan | null;
+}
+
+/** On a line (or unmatched item) a reform changed. */
+export interface LineReform {
+  /** The amount without the reform. */
+  baseline_amount_yuan: Yuan;
+  /** The rule that paid it without the reform, where another one pays it now (or none does). */
+  baseline_rule?: string;
+  /** The changes that bear on it; empty where it changed through another line (a shared cap, a choice of categories). */
+  changes: ChangeShown[];
+}
+
+/** The `reform` option of `estimate` and `compare`: the reform as data or as JSON text. */
+export interface ReformOptions { reform?: Reform | string }
 
 /** One combination rule (cap, count limit, category limit, highest-only…) that changed the lines. */
 export interface Adjustment {
@@ -96,6 +149,8 @@ export interface Unmatched {
   /** The clause the reason rests on and its words; null only where no text of the region addresses the item. */
   clause: string | null;
   quote: string | null;
+  /** Only under a reform, on an item paid without it and not with it (a rule switched off). */
+  reform?: LineReform;
 }
 
 export interface Benefit { policy: string; clause: string; quote: string; text: string }
@@ -108,6 +163,8 @@ export interface EstimateResult {
   total_yuan: Yuan;
   /** True when any counted line is a ceiling: the total is "up to" (最高). */
   total_is_upper_bound: boolean;
+  /** Only under a reform: the total without it (`total_yuan` is the reform's). */
+  baseline_total_yuan?: Yuan;
   /** Before combination rules. */
   gross_yuan: Yuan;
   lines: Line[];
@@ -117,6 +174,8 @@ export interface EstimateResult {
   /** Non-monetary incentives the region's texts promise. */
   benefits: Benefit[];
   data_version: string;
+  /** Only under a reform: its name and every change it made. */
+  reform?: { name: string; baseline_total_is_upper_bound: boolean; changes: ChangeShown[] };
 }
 
 export interface Ranked {
@@ -125,6 +184,8 @@ export interface Ranked {
   region_name: Text;
   total_yuan: Yuan;
   total_is_upper_bound: boolean;
+  /** Only under a reform. */
+  baseline_total_yuan?: Yuan;
   result: EstimateResult;
 }
 
@@ -152,9 +213,14 @@ export interface RuleRow {
   clause: string;
   quote: string;
   note: string | null;
+  /** The figures a reform may change, with the data's values. */
+  editable: Editable[];
 }
 
-export interface Row { id: string; text: string; clause: string; quote: string }
+export interface Editable { field: Exclude<ReformField, 'off'>; value: string }
+
+/** `editable`: on limits, the caps a reform may change. */
+export interface Row { id: string; text: string; clause: string; quote: string; editable?: Editable[] }
 
 export interface Explanation {
   region: RegionId;
@@ -304,10 +370,15 @@ export const MAX_REQUEST_BYTES: 1048576;
  */
 export function init(input?: BufferSource | WebAssembly.Module | Response | URL | string): Promise<void>;
 
-/** One region's estimate. Throws a {@link LingpaoError} on bad input. */
-export function estimate(request: EstimateRequest): EstimateResult;
-/** The same, JSON text in and out (as the `lingpao` CLI; a leading byte-order mark is skipped). */
-export function estimateJson(request: string): string;
+/**
+ * One region's estimate. Throws a {@link LingpaoError} on bad input (a bad reform names
+ * its field under `reform`, e.g. `reform.changes[0].amount`). With `{ reform }`, the
+ * reform's figures: `baseline_total_yuan` and each changed line's `reform` say what they
+ * were without it.
+ */
+export function estimate(request: EstimateRequest, options?: ReformOptions): EstimateResult;
+/** The same, JSON text in and out (as the `lingpao` CLI; a leading byte-order mark is skipped); a reform as JSON text. */
+export function estimateJson(request: string, reform?: string): string;
 /**
  * Many units at once, as `lingpao batch` answers them: `bytes` holds whole lines of JSON
  * Lines (one request a line), the first numbered `after + 1`. Returns the CLI's JSON
@@ -315,8 +386,8 @@ export function estimateJson(request: string): string;
  * `{"line","error"}` per unit (blank lines are no units). The totals path: no notes.
  */
 export function batchLines(bytes: Uint8Array, after?: number): string;
-/** The same achievements in every region, best-paying first. */
-export function compare(request: CompareRequest): Comparison;
+/** The same achievements in every region, best-paying first (under a reform, by its totals). */
+export function compare(request: CompareRequest, options?: ReformOptions): Comparison;
 /** Every region with its policies and their status on `asOf` (default today). */
 export function regions(asOf?: DateString | Date, lang?: Lang): RegionInfo[];
 /** A region's rules, clause by clause, as data. */

@@ -94,7 +94,7 @@ function pathOf(root, holder, key) {
 // fastest way in and out of wasm for results of this shape. JSON.stringify writes NaN,
 // ±Infinity and an invalid Date as null, which the engine would read as "not given":
 // they are refused here, naming their field; a valid Date becomes its day in China.
-function toJson(request) {
+function toJson(request, root = 'request') {
   let bad = null;
   let text;
   try {
@@ -110,17 +110,27 @@ function toJson(request) {
       return value;
     });
   } catch (e) {
-    if (bad) throw fail(pathOf(request, bad[0], bad[1]), bad[2], bad[3]);
-    throw fail('request', `not plain JSON data (${e.message})`, '请求应为普通 JSON 数据');
+    if (bad) throw fail(root === 'request' ? pathOf(request, bad[0], bad[1]) : `${root}.${pathOf(request, bad[0], bad[1])}`, bad[2], bad[3]);
+    throw fail(root, `not plain JSON data (${e.message})`, '应为普通 JSON 数据');
   }
-  return text === undefined ? 'null' : sized(text, 'request');
+  return text === undefined ? 'null' : sized(text, root);
+}
+
+/** The reform of `{ reform }` (an object, or its JSON text) as JSON text; undefined without one. */
+function reformJson(options) {
+  if (options == null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) throw fail('options', `must be an object such as { reform }, not ${kind(options)}`, '选项应为对象，如 { reform }');
+  const { reform } = options;
+  if (reform == null) return undefined;
+  if (typeof reform === 'string') return jsonText(reform, 'reform');
+  return toJson(reform, 'reform');
 }
 
 /** JSON text from the caller: lone surrogates written as `\\uXXXX`, so the engine names their field. */
-function jsonText(value) {
-  if (typeof value !== 'string') throw fail('request', `must be JSON text, not ${kind(value)}`, '应为 JSON 文本字符串');
+function jsonText(value, field = 'request') {
+  if (typeof value !== 'string') throw fail(field, `must be JSON text, not ${kind(value)}`, '应为 JSON 文本字符串');
   const escaped = wellFormed(value) ? value : value.replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-  return sized(escaped, 'request');
+  return sized(escaped, field);
 }
 
 // Results come back as UTF-16 code units: a copy into a JS string, where decoding
@@ -130,9 +140,9 @@ const utf16 = typeof Buffer === 'function' && typeof Buffer.from === 'function'
   : ((decoder) => (units) => decoder.decode(units))(new TextDecoder('utf-16le'));
 const json = (units) => JSON.parse(utf16(units));
 
-export function estimate(request) { loaded(); return json(wasm.estimateJson(toJson(request))); }
-export function estimateJson(request) { loaded(); return utf16(wasm.estimateJson(jsonText(request))); }
-export function compare(request) { loaded(); return json(wasm.compareJson(toJson(request))); }
+export function estimate(request, options) { loaded(); return json(wasm.estimateJson(toJson(request), reformJson(options))); }
+export function estimateJson(request, reform) { loaded(); return utf16(wasm.estimateJson(jsonText(request), reform == null ? undefined : jsonText(reform, 'reform'))); }
+export function compare(request, options) { loaded(); return json(wasm.compareJson(toJson(request), reformJson(options))); }
 export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
 export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
 export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }

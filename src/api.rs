@@ -5,7 +5,7 @@ use crate::date::Date;
 use crate::engine::{self, eligibility::Eligibility, explain::Explanation, lookup::Lookup, policy_status};
 use crate::model::request::{self, Lang};
 use crate::model::result::{EstimateResult, PolicyStatus};
-use crate::model::{InputError, Request};
+use crate::model::{InputError, Reform, Request};
 use crate::policy::{catalog, schema::Text};
 use serde::Serialize;
 use crate::model::Json;
@@ -40,10 +40,23 @@ pub fn parse_json(text: &str) -> Result<Json<'_>, InputError> {
 }
 
 pub fn estimate(request: &Json, today: Date) -> Result<EstimateResult<'static>, InputError> {
+    estimate_reformed(request, None, today)
+}
+
+/// [`estimate`] under a reform: its figures, each changed line saying so.
+pub fn estimate_reformed(request: &Json, reform: Option<&Reform>, today: Date) -> Result<EstimateResult<'static>, InputError> {
     let cat = catalog();
     let req = request::parse(request, cat, true)?;
     let region = req.region.clone().unwrap_or_default();
-    Ok(engine::estimate(cat, &region, &req, today))
+    Ok(engine::estimate(cat, &region, &req, today, reform))
+}
+
+/// A reform from its JSON text (`model::reform`), checked against the data. Its errors
+/// name fields under `reform`, as a request's name fields of the request.
+pub fn reform(text: &str) -> Result<Reform, InputError> {
+    // The JSON's errors name `request` (or a path in it): here it is the reform.
+    let v = parse_json(text).map_err(|e| InputError { field: if e.field == "request" { "reform".into() } else { ["reform.", &e.field].concat() }, ..e })?;
+    crate::model::reform::parse(&v, catalog())
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,14 +73,22 @@ pub struct Ranked<'a> {
     pub region_name: &'a Text,
     pub total_yuan: String,
     pub total_is_upper_bound: bool,
+    /// With a reform: the total without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_total_yuan: Option<Box<str>>,
     pub result: EstimateResult<'a>,
 }
 
 /// The same achievements under every region's policies (`region` is ignored).
 pub fn compare(request: &Json, today: Date) -> Result<Comparison, InputError> {
+    compare_reformed(request, None, today)
+}
+
+/// [`compare`] under a reform, ranked by the reform's totals.
+pub fn compare_reformed(request: &Json, reform: Option<&Reform>, today: Date) -> Result<Comparison, InputError> {
     let cat = catalog();
     let req: Request = request::parse(request, cat, false)?;
-    let mut results: Vec<EstimateResult<'static>> = cat.head.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today)).collect();
+    let mut results: Vec<EstimateResult<'static>> = cat.head.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today, reform)).collect();
     // Highest total first (each total read once, not on every comparison), then by id.
     results.sort_by_cached_key(|r| (std::cmp::Reverse(crate::model::plain_decimal(&r.total_yuan).unwrap_or_default()), r.region));
     Ok(Comparison {
@@ -81,6 +102,7 @@ pub fn compare(request: &Json, today: Date) -> Result<Comparison, InputError> {
                 region_name: r.region_name,
                 total_yuan: r.total_yuan.clone(),
                 total_is_upper_bound: r.total_is_upper_bound,
+                baseline_total_yuan: r.baseline_total_yuan.clone(),
                 result: r,
             })
             .collect(),

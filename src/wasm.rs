@@ -43,16 +43,23 @@ fn lang(v: Option<String>) -> Result<Lang, JsValue> {
     request::lang_text(v.as_deref()).map_err(js_error)
 }
 
-/// `estimateJson(request)`: one region's estimate (JSON text in and out, as the CLI).
-#[wasm_bindgen(js_name = estimateJson)]
-pub fn estimate_json(request: &str) -> Result<Utf16, JsValue> {
-    on_request(request, api::estimate)
+/// A call on a JSON request under an optional reform (JSON text, `model::reform`).
+fn reformed<T: Serialize>(request: &str, reform: Option<String>, answer: fn(&Json, Option<&crate::model::Reform>, Date) -> Result<T, InputError>) -> Result<Utf16, JsValue> {
+    let v = api::parse_json(request).map_err(js_error)?;
+    let reform = reform.as_deref().map(api::reform).transpose().map_err(js_error)?;
+    text(&answer(&v, reform.as_ref(), api::today()).map_err(js_error)?)
 }
 
-/// `compareJson(request)`: the same achievements in every region, ranked.
+/// `estimateJson(request, reform?)`: one region's estimate (JSON text in and out, as the CLI).
+#[wasm_bindgen(js_name = estimateJson)]
+pub fn estimate_json(request: &str, reform: Option<String>) -> Result<Utf16, JsValue> {
+    reformed(request, reform, api::estimate_reformed)
+}
+
+/// `compareJson(request, reform?)`: the same achievements in every region, ranked.
 #[wasm_bindgen(js_name = compareJson)]
-pub fn compare_json(request: &str) -> Result<Utf16, JsValue> {
-    on_request(request, api::compare)
+pub fn compare_json(request: &str, reform: Option<String>) -> Result<Utf16, JsValue> {
+    reformed(request, reform, api::compare_reformed)
 }
 
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.

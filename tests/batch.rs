@@ -18,11 +18,24 @@ fn today() -> Date {
 /// The batch's fast path and the full estimate, on one request's text: both answers
 /// (or both errors) must agree.
 fn same_totals(text: &str) -> Result<(), String> {
-    let fast = batch::unit(text, false, today());
-    let full = batch::unit(text, true, today());
+    same_totals_under(text, None)
+}
+
+/// The same under a reform: the reform's totals are the reformed estimate's, and the
+/// baseline beside them is the estimate's without it.
+fn same_totals_under(text: &str, reform: Option<&lingpao::model::Reform>) -> Result<(), String> {
+    let fast = batch::unit(text, false, today(), reform);
+    let full = batch::unit(text, true, today(), reform);
     match (fast, full) {
         (Ok((f, None)), Ok((g, Some(r)))) => {
-            assert_eq!(g, UnitTotals::from_result(&r));
+            let mut from = UnitTotals::from_result(&r);
+            if reform.is_some() {
+                let (base, _) = batch::unit(text, false, today(), None).map_err(|e| e.to_string())?;
+                assert_eq!(g.baseline, Some((base.total, base.per_policy)), "{text}: baseline");
+                assert_eq!(r.baseline_total_yuan.as_deref(), Some(lingpao::model::yuan(base.total).as_str()), "{text}: the estimate's baseline");
+                from.baseline = g.baseline.clone();
+            }
+            assert_eq!(g, from);
             if f == g {
                 Ok(())
             } else {
@@ -58,6 +71,31 @@ proptest! {
     fn the_fast_path_gives_the_full_estimates_totals_on_random_requests(v in common::plausible_request()) {
         prop_assert!(same_totals(&v.to_string()).is_ok(), "{}", same_totals(&v.to_string()).unwrap_err());
     }
+
+    #[test]
+    fn reformed_totals_are_the_reformed_estimates_on_random_requests(v in common::plausible_request()) {
+        let reform = sweeping();
+        prop_assert!(same_totals_under(&v.to_string(), Some(reform)).is_ok(), "{}", same_totals_under(&v.to_string(), Some(reform)).unwrap_err());
+    }
+}
+
+fn sweeping() -> &'static lingpao::model::Reform {
+    static R: std::sync::OnceLock<lingpao::model::Reform> = std::sync::OnceLock::new();
+    R.get_or_init(|| lingpao::api::reform(&common::sweeping_reform()).unwrap())
+}
+
+#[test]
+fn reformed_totals_are_the_reformed_estimates_on_every_case() {
+    let mut changed = 0;
+    for (file, cf) in common::case_files() {
+        for case in &cf.cases {
+            let text = common::to_json(&case.request).to_string();
+            same_totals_under(&text, Some(sweeping())).unwrap_or_else(|e| panic!("{file} — {}: {e}", case.name));
+            let Ok((t, _)) = batch::unit(&text, false, today(), Some(sweeping())) else { continue }; // a case of bad input
+            changed += usize::from(t.baseline.is_some_and(|b| b.0 != t.total));
+        }
+    }
+    assert!(changed > 30, "the sweeping reform changed only {changed} cases");
 }
 
 fn run(args: &[&str], stdin: &str, threads: &str) -> Output {
@@ -209,5 +247,5 @@ fn help_batch_prints_its_usage_and_bad_flags_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     let e: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(e["error"]["field"], "arguments");
-    assert_eq!(e["error"]["allowed"], json!(["--csv", "--explain"]));
+    assert_eq!(e["error"]["allowed"], json!(["--csv", "--explain", "--reform"]));
 }

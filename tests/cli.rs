@@ -12,7 +12,10 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A command that stops before reading stdin (a bad reform file) closes the pipe.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
@@ -246,7 +249,7 @@ fn help_and_version_print_to_stdout_and_exit_0() {
         assert!(out.stderr.is_empty());
     }
     // Each command's flags, by `help COMMAND` and by `COMMAND --help`.
-    for (c, flags) in [("estimate", &["--lang", "--as-of"][..]), ("explain", &["--json", "--lang"]), ("regions", &["--as-of", "--lang"]), ("lookup", &[])] {
+    for (c, flags) in [("estimate", &["--lang", "--as-of", "--reform"][..]), ("compare", &["--reform"]), ("batch", &["--csv", "--explain", "--reform"]), ("explain", &["--json", "--lang"]), ("regions", &["--as-of", "--lang"]), ("lookup", &[])] {
         for args in [vec!["help", c], vec![c, "--help"]] {
             let out = run(&args, "");
             assert_eq!(out.status.code(), Some(0), "{args:?}");
@@ -320,4 +323,77 @@ mod hostile {
             }
         }
     }
+}
+
+/// A reform file in a temporary folder; its path.
+fn reform_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lingpao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const TO_100000: &str = r#"{"name":"10万","changes":[{"policy":"tianjin-subsidy-fund","rule":"national_formulate_lead","amount":"100000"}]}"#;
+
+#[test]
+fn estimate_and_compare_take_a_reform_file() {
+    let path = reform_file("to-100000.json", TO_100000);
+    let out = run(&["estimate", "--reform", path.to_str().unwrap()], TIANJIN);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = json(&out.stdout);
+    // 2 × 100000 instead of 2 × 80000 (第七条).
+    assert_eq!((r["total_yuan"].as_str(), r["baseline_total_yuan"].as_str()), (Some("200000"), Some("160000")));
+    assert_eq!(r["reform"]["name"], "10万");
+    assert_eq!(r["lines"][0]["reform"]["baseline_amount_yuan"], "160000");
+    let out = run(&["compare", "--reform", path.to_str().unwrap()], TIANJIN);
+    assert_eq!(out.status.code(), Some(0));
+    let c = json(&out.stdout);
+    let tj = c["ranking"].as_array().unwrap().iter().find(|r| r["region"] == "tianjin").unwrap().clone();
+    assert_eq!((tj["total_yuan"].as_str(), tj["baseline_total_yuan"].as_str()), (Some("200000"), Some("160000")));
+    // Without --reform, no trace of one.
+    let plain = String::from_utf8(run(&["estimate"], TIANJIN).stdout).unwrap();
+    assert!(!plain.contains("reform") && !plain.contains("baseline"), "{plain}");
+}
+
+#[test]
+fn a_bad_reform_file_exits_2_naming_the_field() {
+    let path = reform_file("bad.json", r#"{"changes":[{"policy":"tianjin-subsidy-fund","rule":"national_formulate_lead","amount":"-5"}]}"#);
+    for cmd in ["estimate", "compare", "batch"] {
+        let out = run(&[cmd, "--reform", path.to_str().unwrap()], TIANJIN);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let e = json(&out.stderr);
+        assert_eq!(e["error"]["field"], "reform.changes[0].amount", "{cmd}");
+        assert!(out.stdout.is_empty(), "{cmd}");
+    }
+    let missing = run(&["estimate", "--reform", "/nonexistent/reform.json"], TIANJIN);
+    assert_eq!((missing.status.code(), json(&missing.stderr)["error"]["field"].as_str()), (Some(2), Some("reform")));
+    let no_file = run(&["estimate", "--reform"], TIANJIN);
+    assert_eq!(no_file.status.code(), Some(2));
+}
+
+#[test]
+fn batch_under_a_reform_gives_both_totals_and_sums_the_difference() {
+    let path = reform_file("batch-100000.json", TO_100000);
+    let leader = r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"leader","level":"national"}]}"#;
+    let input = [TIANJIN, leader, r#"{"region":"tianjin","achievements":[{"kind":"nope"}]}"#].join("\n");
+    let out = run(&["batch", "--reform", path.to_str().unwrap()], &input);
+    assert_eq!(out.status.code(), Some(2), "a bad line still fails the batch");
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines[0]["total_yuan"].as_str(), lines[0]["baseline_total_yuan"].as_str()), (Some("200000"), Some("160000")));
+    assert_eq!(lines[0]["baseline_policies"]["tianjin-subsidy-fund"], "160000");
+    assert_eq!((lines[1]["total_yuan"].as_str(), lines[1]["baseline_total_yuan"].as_str()), (Some("60000"), Some("60000")));
+    assert!(lines[2]["error"].is_object() && lines[2].get("baseline_total_yuan").is_none());
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(summary.contains("total under the reform 260000 yuan (baseline 220000, difference +40000)"), "{summary}");
+    assert!(summary.contains("region tianjin: 2 units, 260000 yuan (baseline 220000, difference +40000)"), "{summary}");
+    assert!(summary.contains("policy tianjin-subsidy-fund: 260000 yuan (baseline 220000, difference +40000)"), "{summary}");
+    // CSV: the baseline's columns before the error's.
+    let csv = "region,as_of,standard:level=national:action=formulate:role=lead\ntianjin,2022-06-30,2\n";
+    let out = run(&["batch", "--csv", "--reform", path.to_str().unwrap()], csv);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "line,region,total_yuan,total_is_upper_bound,policies,baseline_total_yuan,baseline_policies,error_field,error_message\n2,tianjin,200000,false,tianjin-subsidy-fund=200000,160000,tianjin-subsidy-fund=160000,,\n"
+    );
 }

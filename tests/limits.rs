@@ -164,7 +164,7 @@ fn testland() -> Catalog {
 fn run(cat: &Catalog, achievements: serde_json::Value) -> lingpao::model::result::EstimateResult<'_> {
     let v = json!({ "region": "testland", "as_of": "2021-06-30", "lang": "en", "achievements": achievements });
     let req = request::parse(&common::req(&v), cat, true).unwrap();
-    engine::estimate(cat, "testland", &req, Date::parse("2026-11-28").unwrap())
+    engine::estimate(cat, "testland", &req, Date::parse("2026-11-28").unwrap(), None)
 }
 
 fn amounts<'r>(r: &'r lingpao::model::result::EstimateResult) -> Vec<&'r str> {
@@ -279,7 +279,7 @@ fn validity_statuses() {
     }
     let v = json!({ "region": "testland", "as_of": "2023-06-30", "achievements": [{ "kind": "leader", "level": "national" }] });
     let req = request::parse(&common::req(&v), &cat, true).unwrap();
-    let r = engine::estimate(&cat, "testland", &req, Date::parse("2026-11-28").unwrap());
+    let r = engine::estimate(&cat, "testland", &req, Date::parse("2026-11-28").unwrap(), None);
     assert_eq!(r.total_yuan, "500000");
     assert!(r.warnings.iter().any(|w| w.contains("已于 2022-12-31 失效")), "{:?}", r.warnings);
 }

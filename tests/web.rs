@@ -21,7 +21,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn estimate_on_a_plain_object() {
-    let r = parsed(wasm::estimate_json(r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#));
+    let r = parsed(wasm::estimate_json(r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#, None));
     assert_eq!(get(&r, "total_yuan").as_string().unwrap(), "160000");
     let line = Array::from(&get(&r, "lines")).get(0);
     assert_eq!(get(&line, "clause").as_string().unwrap(), "第七条");
@@ -29,7 +29,7 @@ fn estimate_on_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_js_error_with_field_and_allowed() {
-    let e = wasm::estimate_json(r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"galactic"}]}"#).unwrap_err();
+    let e = wasm::estimate_json(r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"galactic"}]}"#, None).unwrap_err();
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "field").as_string().unwrap(), "achievements[0].level");
     let allowed: Vec<String> = Array::from(&get(&e, "allowed")).iter().map(|v| v.as_string().unwrap()).collect();
@@ -39,18 +39,18 @@ fn bad_input_is_a_js_error_with_field_and_allowed() {
 #[wasm_bindgen_test]
 fn nothing_traps() {
     for text in ["null", "42", "[]", "{}", r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"national","count":1e300}]}"#, r#"{"region":"tianjin","achievements":[{"kind":"standard","level":{}}]}"#] {
-        let _ = wasm::estimate_json(text);
-        let _ = wasm::compare_json(text);
+        let _ = wasm::estimate_json(text, None);
+        let _ = wasm::compare_json(text, None);
     }
-    assert!(wasm::estimate_json("{\"region\":").is_err());
-    assert!(wasm::estimate_json("\u{0}").is_err());
+    assert!(wasm::estimate_json("{\"region\":", None).is_err());
+    assert!(wasm::estimate_json("\u{0}", None).is_err());
     assert!(wasm::explain_json("atlantis", None).is_err());
     assert!(wasm::regions_json(Some("yesterday".into()), None).is_err());
 }
 
 #[wasm_bindgen_test]
 fn compare_regions_explain_version() {
-    let c = parsed(wasm::compare_json(r#"{"as_of":"2022-06-30","achievements":[{"kind":"leader","level":"national"}]}"#));
+    let c = parsed(wasm::compare_json(r#"{"as_of":"2022-06-30","achievements":[{"kind":"leader","level":"national"}]}"#, None));
     let regions = lingpao::policy::catalog().head.regions.len() as u32;
     assert_eq!(Array::from(&get(&c, "ranking")).length(), regions);
     assert_eq!(Array::from(&parsed(wasm::regions_json(None, Some("en".into())))).length(), regions);
@@ -87,4 +87,18 @@ fn batch_lines_answer_each_line_in_order_and_go_on_after_a_bad_one() {
     bad.extend(std::iter::repeat_n(b'x', (1 << 20) + 5));
     let out = String::from_utf16(&wasm::batch_lines(&bad, 0).expect("lines")).expect("UTF-16");
     assert!(out.contains("not UTF-8") && out.contains("1 MiB"), "{out}");
+}
+
+#[wasm_bindgen_test]
+fn a_reform_inside_wasm_changes_the_lines_it_names() {
+    let req = r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#;
+    let reform = r#"{"name":"10万","changes":[{"policy":"tianjin-subsidy-fund","rule":"national_formulate_lead","amount":"100000"}]}"#;
+    let r = parsed(wasm::estimate_json(req, Some(reform.into())));
+    assert_eq!(get(&r, "total_yuan").as_string().unwrap(), "200000");
+    assert_eq!(get(&r, "baseline_total_yuan").as_string().unwrap(), "160000");
+    let line = Array::from(&get(&r, "lines")).get(0);
+    assert_eq!(get(&get(&line, "reform"), "baseline_amount_yuan").as_string().unwrap(), "160000");
+    let bad = r#"{"changes":[{"policy":"tianjin-subsidy-fund","rule":"national_formulate_lead","amount":"-1"}]}"#;
+    let e = wasm::compare_json(req, Some(bad.into())).unwrap_err();
+    assert_eq!(get(&e, "field").as_string().unwrap(), "reform.changes[0].amount");
 }

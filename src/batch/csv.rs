@@ -17,12 +17,14 @@
 
 use super::{unit, Answer, Stop};
 use crate::date::Date;
-use crate::model::{request, shown, yuan, InputError};
+use crate::model::{request, shown, yuan, InputError, Reform};
 use crate::policy::catalog;
 use std::borrow::Cow;
 use std::io::BufRead;
 
 pub const OUT_HEADER: &str = "line,region,total_yuan,total_is_upper_bound,policies,error_field,error_message\n";
+/// Under a reform: the totals without it, before the error's columns.
+pub const OUT_HEADER_REFORM: &str = "line,region,total_yuan,total_is_upper_bound,policies,baseline_total_yuan,baseline_policies,error_field,error_message\n";
 
 enum Column {
     Region,
@@ -165,7 +167,7 @@ impl Columns {
 
     /// Row `row` (its line number) → the unit's answer. An error about an item names the
     /// item's column, with the row and column numbers.
-    pub fn unit(&self, row: u64, line: &str, explain: bool, today: Date) -> Answer {
+    pub fn unit(&self, row: u64, line: &str, explain: bool, today: Date, reform: Option<&Reform>) -> Answer {
         let at = |col: usize, msg: &str, zh: &str| {
             InputError::new(self.name(col).to_string(), format!("row {row}, column {}: {msg}", col + 1), format!("第 {row} 行第 {} 列：{zh}", col + 1))
         };
@@ -205,7 +207,7 @@ impl Columns {
             items.push(i);
         }
         json += "]}";
-        unit(&json, explain, today).map_err(|mut e| {
+        unit(&json, explain, today, reform).map_err(|mut e| {
             // `achievements[3].count` → the column of the row's fourth item.
             if let Some(rest) = e.field.strip_prefix("achievements[") {
                 if let Some((n, _)) = rest.split_once(']') {
@@ -229,13 +231,20 @@ fn cell(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A unit's output row (with its end), in the columns of [`OUT_HEADER`].
-pub fn out_row(n: u64, answer: &Answer) -> String {
+/// `policy-id=yuan` pairs joined by `;`.
+fn pairs(per_policy: &[(&str, rust_decimal::Decimal)]) -> String {
+    per_policy.iter().map(|(id, d)| format!("{id}={}", yuan(*d))).collect::<Vec<_>>().join(";")
+}
+
+/// A unit's output row (with its end), in the columns of [`OUT_HEADER`] (of
+/// [`OUT_HEADER_REFORM`] when `reformed`).
+pub fn out_row(n: u64, answer: &Answer, reformed: bool) -> String {
+    let gap = if reformed { ",," } else { "" };
     match answer {
         Ok((t, _)) => {
-            let policies: Vec<String> = t.per_policy.iter().map(|(id, d)| format!("{id}={}", yuan(*d))).collect();
-            format!("{n},{},{},{},{},,\n", t.region, yuan(t.total), t.upper_bound, cell(&policies.join(";")))
+            let base = t.baseline.as_ref().map_or(String::new(), |(total, per)| format!(",{},{}", yuan(*total), cell(&pairs(per))));
+            format!("{n},{},{},{},{}{base},,\n", t.region, yuan(t.total), t.upper_bound, cell(&pairs(&t.per_policy)))
         }
-        Err(e) => format!("{n},,,,,{},{}\n", cell(&e.field), cell(&e.message)),
+        Err(e) => format!("{n},,,,,{gap}{},{}\n", cell(&e.field), cell(&e.message)),
     }
 }

@@ -19,7 +19,7 @@ use crate::api;
 use crate::date::Date;
 use crate::engine::{self, Totals};
 use crate::model::result::EstimateResult;
-use crate::model::{plain_decimal, request, yuan, InputError};
+use crate::model::{plain_decimal, request, yuan, InputError, Reform};
 use crate::policy::catalog;
 #[cfg(not(target_arch = "wasm32"))]
 use rayon::prelude::*;
@@ -36,11 +36,13 @@ pub use summary::Summary;
 pub const CHUNK: usize = 4096;
 
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'r> {
     /// CSV in (one row per unit, [`csv`]) and, without `explain`, CSV out.
     pub csv: bool,
     /// The full estimate of each unit (JSON Lines out, even from CSV).
     pub explain: bool,
+    /// Every unit under this reform, beside its totals without it.
+    pub reform: Option<&'r Reform>,
 }
 
 /// One unit's answer: its totals, or the error that made its line bad.
@@ -51,12 +53,14 @@ pub struct UnitTotals {
     pub upper_bound: bool,
     /// Each paying text in force on the unit's day, in the region's order.
     pub per_policy: Vec<(&'static str, Decimal)>,
+    /// Under a reform (the figures above are the reform's): the total and the per-policy
+    /// totals without it.
+    pub baseline: Option<(Decimal, Vec<(&'static str, Decimal)>)>,
 }
 
 impl UnitTotals {
     fn of(region: &'static str, t: Totals) -> Self {
-        let cat = catalog();
-        UnitTotals { region, total: t.total, upper_bound: t.upper_bound, per_policy: t.per_policy.into_iter().map(|(pi, d)| (cat.policy(pi).id.as_str(), d)).collect() }
+        UnitTotals { region, total: t.total, upper_bound: t.upper_bound, per_policy: ids(t.per_policy), baseline: None }
     }
 
     /// The same figures read from a full estimate (the `explain` output; the tests use it
@@ -68,6 +72,7 @@ impl UnitTotals {
             total: money(&r.total_yuan),
             upper_bound: r.total_is_upper_bound,
             per_policy: r.policies.iter().filter(|p| p.pays).map(|p| (p.id, r.lines.iter().filter(|l| l.policy == p.id).map(|l| money(&l.amount_yuan)).sum())).collect(),
+            baseline: None,
         }
     }
 }
@@ -76,19 +81,29 @@ impl UnitTotals {
 /// is bad.
 pub type Answer = Result<(UnitTotals, Option<EstimateResult<'static>>), InputError>;
 
-/// One request's text → its totals (and its full estimate with `explain`).
-pub fn unit(text: &str, explain: bool, today: Date) -> Answer {
+fn ids(per_policy: Vec<(usize, Decimal)>) -> Vec<(&'static str, Decimal)> {
+    per_policy.into_iter().map(|(pi, d)| (catalog().policy(pi).id.as_str(), d)).collect()
+}
+
+/// One request's text → its totals (and its full estimate with `explain`), under a
+/// reform if one is given (then with the totals without it beside).
+pub fn unit(text: &str, explain: bool, today: Date, reform: Option<&Reform>) -> Answer {
     let cat = catalog();
     let v = api::parse_json(text)?;
     let req = request::parse(&v, cat, true)?;
     let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
     // The wasm face never explains: its module keeps none of that path's code.
-    if explain && cfg!(not(target_arch = "wasm32")) {
-        let r = engine::estimate(cat, region, &req, today);
-        Ok((UnitTotals::from_result(&r), Some(r)))
+    let (mut t, r) = if explain && cfg!(not(target_arch = "wasm32")) {
+        let r = engine::estimate(cat, region, &req, today, reform);
+        (UnitTotals::from_result(&r), Some(r))
     } else {
-        Ok((UnitTotals::of(region, engine::totals(cat, region, &req, today)), None))
+        (UnitTotals::of(region, engine::totals(cat, region, &req, today, reform)), None)
+    };
+    if reform.is_some() {
+        let b = engine::totals(cat, region, &req, today, None);
+        t.baseline = Some((b.total, ids(b.per_policy)));
     }
+    Ok((t, r))
 }
 
 /// The per-policy totals as a JSON object, in the region's order.
@@ -117,6 +132,10 @@ pub struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     policies: Option<PolicyMap<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_total_yuan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_policies: Option<PolicyMap<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a InputError>,
     #[serde(skip_serializing_if = "Option::is_none")]
     result: Option<&'a EstimateResult<'static>>,
@@ -133,10 +152,12 @@ pub fn line(n: u64, answer: &Answer) -> Line<'_> {
             total_yuan: Some(yuan(t.total)),
             total_is_upper_bound: Some(t.upper_bound),
             policies: Some(PolicyMap(&t.per_policy)),
+            baseline_total_yuan: t.baseline.as_ref().map(|b| yuan(b.0)),
+            baseline_policies: t.baseline.as_ref().map(|b| PolicyMap(&b.1)),
             error: None,
             result: r.as_ref(),
         },
-        Err(e) => Line { line: n, region: None, total_yuan: None, total_is_upper_bound: None, policies: None, error: Some(e), result: None },
+        Err(e) => Line { line: n, region: None, total_yuan: None, total_is_upper_bound: None, policies: None, baseline_total_yuan: None, baseline_policies: None, error: Some(e), result: None },
     }
 }
 
@@ -208,10 +229,10 @@ fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io
 /// A line's answer: its request (a JSON line, or a CSV row under `columns`) computed, or
 /// the error that kept it from being read.
 #[cfg(not(target_arch = "wasm32"))]
-fn answer(n: u64, text: &Result<String, InputError>, columns: Option<&csv::Columns>, explain: bool, today: Date) -> Answer {
+fn answer(n: u64, text: &Result<String, InputError>, columns: Option<&csv::Columns>, explain: bool, today: Date, reform: Option<&Reform>) -> Answer {
     text.as_ref().map_err(Clone::clone).and_then(|t| match columns {
-        Some(c) => c.unit(n, t, explain, today),
-        None => unit(t, explain, today),
+        Some(c) => c.unit(n, t, explain, today, reform),
+        None => unit(t, explain, today, reform),
     })
 }
 
@@ -228,7 +249,7 @@ pub fn each(mut input: &[u8], after: u64, today: Date, mut f: impl FnMut(u64, &A
     // chunks: nothing here runs in parallel.
     while let Ok(Some((n, text))) = next_line(&mut input, &mut line_no, &mut buf) {
         // Not through `answer`: its CSV branch would bring the CSV code into the module.
-        f(n, &text.and_then(|t| unit(&t, false, today)));
+        f(n, &text.and_then(|t| unit(&t, false, today, None)));
     }
 }
 
@@ -236,20 +257,21 @@ pub fn each(mut input: &[u8], after: u64, today: Date, mut f: impl FnMut(u64, &A
 /// chunk. Returns the summary; lines that failed are counted in it.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run(mut input: impl BufRead + Send, out: &mut impl io::Write, opts: Options, today: Date, mut progress: impl FnMut(&Summary)) -> Result<Summary, Stop> {
+    let reformed = opts.reform.is_some();
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     let columns = if opts.csv { Some(csv::header(&mut input, &mut line_no, &mut buf)?) } else { None };
     let csv_out = opts.csv && !opts.explain;
     if csv_out {
-        out.write_all(csv::OUT_HEADER.as_bytes())?;
+        out.write_all(if reformed { csv::OUT_HEADER_REFORM } else { csv::OUT_HEADER }.as_bytes())?;
     }
-    let mut summary = Summary::default();
+    let mut summary = Summary { reformed, ..Summary::default() };
     let compute = |chunk: &[Read]| -> Vec<(String, Result<UnitTotals, ()>)> {
         chunk
             .par_iter()
             .map(|(n, text)| {
-                let answer = answer(*n, text, columns.as_ref(), opts.explain, today);
-                let shown = if csv_out { csv::out_row(*n, &answer) } else { json_line(*n, &answer) };
+                let answer = answer(*n, text, columns.as_ref(), opts.explain, today, opts.reform);
+                let shown = if csv_out { csv::out_row(*n, &answer, reformed) } else { json_line(*n, &answer) };
                 (shown, answer.map(|(t, _)| t).map_err(|_| ()))
             })
             .collect()

@@ -10,7 +10,7 @@
 use lingpao::api;
 use lingpao::date::Date;
 use lingpao::engine::explain::Explanation;
-use lingpao::model::{shown, InputError, Json, Lang};
+use lingpao::model::{shown, shown_zh, InputError, Json, Lang};
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::{ErrorKind, Read, Write};
@@ -25,11 +25,11 @@ struct Command {
 }
 
 const COMMANDS: &[Command] = &[
-    Command { name: "estimate", args: "< request.json", flags: &["--lang", "--as-of"], about: "One region's estimate: request JSON on stdin, result JSON on stdout" },
-    Command { name: "compare", args: "< request.json", flags: &["--lang", "--as-of"], about: "The same achievements in every region, ranked (the request's region is ignored)" },
+    Command { name: "estimate", args: "< request.json", flags: &["--lang", "--as-of", "--reform"], about: "One region's estimate: request JSON on stdin, result JSON on stdout" },
+    Command { name: "compare", args: "< request.json", flags: &["--lang", "--as-of", "--reform"], about: "The same achievements in every region, ranked (the request's region is ignored)" },
     Command { name: "regions", args: "", flags: &["--lang", "--as-of"], about: "Region ids, names, policies and each policy's status on a day" },
     Command { name: "explain", args: "REGION", flags: &["--json", "--lang"], about: "A region's rules clause by clause, as a table (or JSON with --json)" },
-    Command { name: "batch", args: "< requests.jsonl", flags: &["--csv", "--explain"], about: "Many units: one request per line (JSON Lines, or CSV rows with --csv), totals per line in order" },
+    Command { name: "batch", args: "< requests.jsonl", flags: &["--csv", "--explain", "--reform"], about: "Many units: one request per line (JSON Lines, or CSV rows with --csv), totals per line in order" },
     Command { name: "eligibility", args: "< request.json", flags: &["--lang", "--as-of"], about: "Leader conditions of a region met / not met / unknown on {\"region\",\"facts\"}" },
     Command { name: "lookup", args: "TEXT...", flags: &[], about: "Rows of the 2022 key domains and grain-and-oil leader list matching every word" },
     Command { name: "kinds", args: "", flags: &[], about: "The achievement kinds, their fields, allowed values and zh/en labels" },
@@ -43,6 +43,7 @@ const FLAGS: &[(&str, &str)] = &[
     ("--json", "the rules as JSON instead of a table"),
     ("--csv", "CSV in and out: a header `region,as_of,lang,<kind:field=value:...>...`, a cell is a count (README: `lingpao batch`; examples/batch.csv)"),
     ("--explain", "the full estimate of each unit (JSON Lines out), not only its totals"),
+    ("--reform FILE", "\"if the amounts were…\": a reform (JSON: {\"name\",\"changes\":[{\"policy\",\"rule\"|\"limit\",\"amount\"|\"percent\"|\"max\"|\"raised_amount\"|\"off\"}]}) applied to every estimate, each changed line with its baseline (README: Reforms; examples/reform.json)"),
 ];
 
 fn help() -> String {
@@ -133,7 +134,14 @@ fn batch(args: &[String]) -> Option<ExitCode> {
             let _ = write!(std::io::stderr(), "\r\x1b[Klingpao batch: {} units, {} failed", s.units, s.failed);
         }
     };
-    let result = batch::run(input, &mut out, batch::Options { csv: o.csv, explain: o.explain }, api::today(), progress);
+    let reform = match o.reform.as_deref().map(read_reform).transpose() {
+        Ok(r) => r,
+        Err(e) => {
+            report(&e);
+            return Some(ExitCode::from(2));
+        }
+    };
+    let result = batch::run(input, &mut out, batch::Options { csv: o.csv, explain: o.explain, reform: reform.as_ref() }, api::today(), progress);
     if tty {
         let _ = write!(std::io::stderr(), "\r\x1b[K");
     }
@@ -211,7 +219,22 @@ fn stdin_json(o: &Opts) -> Result<Json<'static>, InputError> {
     Ok(v)
 }
 
+/// The reform in `path`, read (at most [`api::MAX_REQUEST_BYTES`]) and checked.
+fn read_reform(path: &str) -> Result<lingpao::model::Reform, InputError> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(api::MAX_REQUEST_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| InputError::new("reform", format!("cannot read the reform file `{}`: {e}", shown(path)), format!("无法读取改革方案文件“{}”", shown_zh(path))))?;
+    if bytes.len() > api::MAX_REQUEST_BYTES {
+        return Err(InputError::new("reform", "is over the limit of 1048576 bytes (1 MiB) of JSON", "改革方案超过 1048576 字节（1 MiB）的上限"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| InputError::new("reform", format!("is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()), "改革方案不是 UTF-8 文本"))?;
+    api::reform(&text)
+}
+
 struct Opts {
+    /// The reform file's path.
+    reform: Option<String>,
     json: bool,
     csv: bool,
     explain: bool,
@@ -223,7 +246,7 @@ struct Opts {
 
 /// The flags after the command; each command takes only the flags it lists.
 fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { json: false, csv: false, explain: false, help: false, lang: None, as_of: None, positional: Vec::new() };
+    let mut o = Opts { reform: None, json: false, csv: false, explain: false, help: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a.starts_with('-') && a != "-" && !matches!(a.as_str(), "-h" | "--help") && !c.flags.contains(&a.as_str()) {
@@ -242,6 +265,7 @@ fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
                     _ => return Err(usage("--lang takes zh or en").allowed(vec!["zh".into(), "en".into()])),
                 }
             }
+            "--reform" => o.reform = Some(it.next().filter(|f| !f.starts_with('-') || *f == "-").ok_or_else(|| usage("--reform takes a file (a reform as JSON)"))?.clone()),
             "--as-of" => {
                 let d = it.next().and_then(|s| Date::parse(s)).ok_or_else(|| usage("--as-of takes a YYYY-MM-DD date"))?;
                 o.as_of = Some(d);
@@ -277,8 +301,14 @@ fn run(args: &[String]) -> Result<String, InputError> {
     }
     let today = api::today();
     match (c.name, o.positional.as_slice()) {
-        ("estimate", []) => json(&api::estimate(&stdin_json(&o)?, today)?),
-        ("compare", []) => json(&api::compare(&stdin_json(&o)?, today)?),
+        ("estimate", []) => {
+            let reform = o.reform.as_deref().map(read_reform).transpose()?;
+            json(&api::estimate_reformed(&stdin_json(&o)?, reform.as_ref(), today)?)
+        }
+        ("compare", []) => {
+            let reform = o.reform.as_deref().map(read_reform).transpose()?;
+            json(&api::compare_reformed(&stdin_json(&o)?, reform.as_ref(), today)?)
+        }
         ("regions", []) => json(&api::regions(o.as_of, today, o.lang.unwrap_or_default())),
         ("explain", [region]) => {
             let lang = o.lang.unwrap_or_default();

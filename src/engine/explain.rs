@@ -2,7 +2,9 @@
 //! with, so the explanation cannot drift from the arithmetic.
 
 use super::pricing::{describe_when, unit_amount};
+use crate::model::reform::Field;
 use crate::model::{say, yuan, Achievement, FieldValue, Lang};
+use rust_decimal::Decimal;
 use crate::policy::schema::{Basis, Map, Match, PolicyDef, RuleDef, Str};
 use crate::policy::schema::combinations;
 use crate::policy::Catalog;
@@ -42,6 +44,20 @@ pub struct RuleRow {
     pub clause: String,
     pub quote: String,
     pub note: Option<String>,
+    /// The figures a reform may change, with their values in the data.
+    pub editable: Vec<Editable>,
+}
+
+/// A figure of a rule or limit a reform may change (`model::reform`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Editable {
+    pub field: Field,
+    pub value: String,
+}
+
+/// The figures of the data a reform may set, those it has.
+fn editable(figures: &[(Field, Option<Decimal>)]) -> Vec<Editable> {
+    figures.iter().filter_map(|(f, d)| d.map(|d| Editable { field: *f, value: yuan(d) })).collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +72,9 @@ pub struct Row {
     pub text: String,
     pub clause: String,
     pub quote: String,
+    /// A limit's caps a reform may change (none for other rows).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editable: Vec<Editable>,
 }
 
 fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
@@ -68,7 +87,7 @@ fn cases(cat: &Catalog, p: &PolicyDef, r: &RuleDef, lang: Lang) -> Vec<Case> {
                 count: 1,
                 fields: fields.iter().filter(|(k, _)| k.as_str() != "kind").map(|(k, v)| (k.clone(), FieldValue::Enum(v.clone()))).collect(),
             };
-            let (amount, _, _) = unit_amount(cat, p, r, &a, lang, true).ok()?;
+            let (amount, _, _) = unit_amount(cat, None, p, r, &a, lang, true).ok()?;
             Some(Case { fields, amount_yuan: yuan(amount) })
         })
         .collect()
@@ -94,6 +113,7 @@ pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation
         text: say(lang, zh, en),
         clause: clause.to_string(),
         quote: quote.to_string(),
+        editable: Vec::new(),
     };
     let policies = cat
         .policies_of(region)
@@ -115,9 +135,10 @@ pub fn explain(cat: &Catalog, region_id: &str, lang: Lang) -> Option<Explanation
                     clause: r.clause.to_string(),
                     quote: r.quote.to_string(),
                     note: r.note.as_ref().map(|n| say(lang, &n.zh, &n.en)),
+                    editable: editable(&[(Field::Amount, r.amount), (Field::Percent, r.percent), (Field::Max, r.max)]),
                 })
                 .collect(),
-            limits: p.limit.iter().map(|l| row(&l.id, &l.text.zh, &l.text.en, &l.clause, &l.quote)).collect(),
+            limits: p.limit.iter().map(|l| Row { editable: editable(&[(Field::Amount, l.amount), (Field::RaisedAmount, l.raised_amount)]), ..row(&l.id, &l.text.zh, &l.text.en, &l.clause, &l.quote) }).collect(),
             conditions: p.condition.iter().map(|c| row(&c.id, &c.text.zh, &c.text.en, &c.clause, &c.quote)).collect(),
             notices: p.notice.iter().map(|n| row(&n.id, &n.text.zh, &n.text.en, &n.clause, &n.quote)).collect(),
             benefits: p.benefit.iter().map(|b| row(&b.id, &b.text.zh, &b.text.en, &b.clause, &b.quote)).collect(),

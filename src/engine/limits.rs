@@ -5,7 +5,8 @@
 
 use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
-use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
+use crate::model::reform::Field;
+use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
 use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
@@ -37,6 +38,8 @@ pub struct Ctx<'c, 'a> {
     pub cat: &'c Catalog,
     pub achs: &'a [Cow<'a, Achievement>],
     pub lang: Lang,
+    /// The reform applied, if any: its caps replace the data's, its limits switched off are skipped.
+    pub reform: Option<&'a Reform>,
     /// Whether to say what each limit did (the adjustments, notes, formulas). The
     /// batch's totals do without: the same amounts, no text.
     pub words: bool,
@@ -103,7 +106,7 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
     for &pi in policies {
         let cat: &'c Catalog = ctx.cat;
         let p = cat.policy(pi);
-        let mut limits: Vec<&'c LimitDef> = p.limit.iter().collect();
+        let mut limits: Vec<&'c LimitDef> = p.limit.iter().filter(|l| !Reform::limit_off(ctx.reform, &p.id, &l.id)).collect();
         limits.sort_by_key(|l| order(l.ty)); // stable: the data's order within a type
         for l in limits {
             match l.ty {
@@ -186,7 +189,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
         } else if l.mode == Some(PriorMode::Difference) {
             let mut lower: Achievement = a.as_ref().clone();
             lower.fields.set(fields.now.clone(), FieldValue::Enum(Str::from(raw.to_string())));
-            let amount = |r: &RuleDef, x: &Achievement| unit_amount(ctx.cat, p, r, x, ctx.lang, false).ok().map(|u| u.0);
+            let amount = |r: &RuleDef, x: &Achievement| unit_amount(ctx.cat, ctx.reform, p, r, x, ctx.lang, false).ok().map(|u| u.0);
             let exact = p.rule.iter().filter(|r| rule_matches(r, &lower)).filter_map(|r| amount(r, &lower)).max();
             if let Some(paid) = exact {
                 c.unit = (c.unit - paid).max(Decimal::ZERO);
@@ -351,11 +354,12 @@ fn next_subset(idx: &mut [usize], n: usize) -> bool {
 fn caps<'c>(ctx: &Ctx<'c, '_>, pi: usize, claims: &[Claim], totals: &mut [Decimal], mut steps: Option<&mut Vec<Adjustment<'c>>>) {
     let cat: &'c Catalog = ctx.cat;
     let p = cat.policy(pi);
-    for l in p.limit.iter().filter(|l| l.ty == LimitType::AnnualCap) {
+    for l in p.limit.iter().filter(|l| l.ty == LimitType::AnnualCap && !Reform::limit_off(ctx.reform, &p.id, &l.id)) {
         let mut idx: Vec<usize> = (0..claims.len()).filter(|&i| totals[i] > Decimal::ZERO && ctx.selected(l, pi, &claims[i])).collect();
         let before: Decimal = idx.iter().map(|&i| totals[i]).sum();
         let raised = l.raised_when.as_ref().is_some_and(|s| idx.iter().any(|&i| selects(s, &ctx.achs[claims[i].ach], &p.rule[claims[i].rule])));
-        let cap = if raised { l.raised_amount } else { l.amount }.unwrap_or(Decimal::MAX);
+        let (field, data) = if raised { (Field::RaisedAmount, l.raised_amount) } else { (Field::Amount, l.amount) };
+        let cap = if ctx.reform.is_some() { Reform::limit_figure(ctx.reform, &p.id, &l.id, field, data) } else { data }.unwrap_or(Decimal::MAX);
         if before <= cap {
             continue;
         }

@@ -5,10 +5,11 @@ pub mod explain;
 pub mod limits;
 pub mod lookup;
 pub mod pricing;
+pub mod reform;
 
 use crate::date::Date;
 use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};
-use crate::model::{pick, say, yuan, Achievement, Lang, Request};
+use crate::model::{pick, say, yuan, Achievement, Lang, Reform, Request};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, PolicyDef, VersionDef};
 use crate::policy::{version_applies, Catalog};
@@ -98,11 +99,12 @@ struct Claims<'c> {
     gross: Decimal,
 }
 
-fn claims<'c>(cat: &'c Catalog, ri: usize, policy_ids: &[usize], achs: &[Cow<Achievement>], as_of: Date, lang: Lang, words: bool) -> Claims<'c> {
+#[allow(clippy::too_many_arguments)]
+fn claims<'c>(cat: &'c Catalog, reform: Option<&Reform>, ri: usize, policy_ids: &[usize], achs: &[Cow<Achievement>], as_of: Date, lang: Lang, words: bool) -> Claims<'c> {
     let mut claims = Vec::with_capacity(achs.len());
     let mut unmatched = Vec::new();
     for (i, a) in achs.iter().enumerate() {
-        match price(cat, ri, a, as_of, lang, words) {
+        match price(cat, reform, ri, a, as_of, lang, words) {
             Pricing::Paid(p) => claims.push(Claim {
                 ach: i,
                 policy: p.policy,
@@ -119,7 +121,7 @@ fn claims<'c>(cat: &'c Catalog, ri: usize, policy_ids: &[usize], achs: &[Cow<Ach
         }
     }
     let gross = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
-    let ctx = Ctx { cat, achs, lang, words };
+    let ctx = Ctx { cat, achs, lang, reform, words };
     let adjustments = limits::apply(&ctx, policy_ids, &mut claims);
     Claims { claims, unmatched, adjustments, gross }
 }
@@ -133,12 +135,12 @@ pub struct Totals {
     pub per_policy: Vec<(usize, Decimal)>,
 }
 
-pub fn totals(cat: &Catalog, region_id: &str, req: &Request, today: Date) -> Totals {
+pub fn totals(cat: &Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>) -> Totals {
     let as_of = req.as_of.unwrap_or(today);
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
     let policy_ids: Vec<usize> = cat.policies_on(region, as_of).map(|(i, _)| i).collect();
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
-    let Claims { claims, .. } = claims(cat, ri, &policy_ids, &achs, as_of, req.lang, false);
+    let Claims { claims, .. } = claims(cat, reform, ri, &policy_ids, &achs, as_of, req.lang, false);
     let per_policy = policy_ids
         .iter()
         .filter(|&&pi| !cat.policy(pi).rule.is_empty())
@@ -153,7 +155,8 @@ fn upper_bound(claims: &[Claim]) -> bool {
 }
 
 /// The estimate for one region. `region` must be a known id (the request parser checks).
-pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date) -> EstimateResult<'a> {
+/// With a reform, the reform's figures, and what each line would be without it.
+pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>) -> EstimateResult<'a> {
     let lang = req.lang;
     let as_of = req.as_of.unwrap_or(today);
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
@@ -163,17 +166,19 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
 
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
     let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
-    let Claims { claims, unmatched, adjustments, gross } = claims(cat, ri, &policy_ids, &achs, as_of, lang, true);
+    let Claims { mut claims, unmatched, adjustments, gross } = claims(cat, reform, ri, &policy_ids, &achs, as_of, lang, true);
+    // The same claims without the reform, amounts only: what each line is compared with.
+    let baseline = reform.map(|_| self::claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false).claims);
     let kind_of = |i: usize| cat.kind(&achs[i].kind).map_or("", |k| k.id.as_str());
     let mut unmatched: Vec<Unmatched> =
-        unmatched.into_iter().map(|(i, r)| Unmatched { achievement: i, kind: kind_of(i), reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1) }).collect();
+        unmatched.into_iter().map(|(i, r)| Unmatched { achievement: i, kind: kind_of(i), reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1), reform: None }).collect();
     // An item a combination rule brought to nothing is unpaid too, with that rule's words.
     for c in claims.iter().filter(|c| c.claimed > 0 && c.total.is_zero()) {
         if let Some(adj) = adjustments.iter().rev().find(|x| x.achievements.contains(&c.ach)) {
             let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
             let reason = [adj.rule, if lang == Lang::Zh { "：" } else { ": " }, &adj.effect, open, adj.clause, close].concat();
             let kind = cat.kind(&achs[c.ach].kind).map_or("", |k| k.id.as_str());
-            unmatched.push(Unmatched { achievement: c.ach, kind, reason, clause: Some(adj.clause), quote: Some(adj.quote) });
+            unmatched.push(Unmatched { achievement: c.ach, kind, reason, clause: Some(adj.clause), quote: Some(adj.quote), reform: None });
         }
     }
     unmatched.sort_by_key(|u| u.achievement);
@@ -211,7 +216,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         .flat_map(|(_, p)| p.benefit.iter().map(|b| Benefit { policy: &p.id, clause: &b.clause, quote: &b.quote, text: pick(lang, &b.text) }))
         .collect();
     let lines: Vec<Line> = claims
-        .into_iter()
+        .iter_mut()
         .map(|c| {
             let p = cat.policy(c.policy);
             let rule = &p.rule[c.rule];
@@ -228,19 +233,22 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 claimed: c.claimed,
                 counted: c.counted,
                 gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
-                formula: c.formula,
-                notes: c.notes,
+                // Taken, not copied: a reform still reads the claims' amounts below.
+                formula: std::mem::take(&mut c.formula),
+                notes: std::mem::take(&mut c.notes),
+                reform: None,
             }
         })
         .collect();
 
-    EstimateResult {
+    let mut result = EstimateResult {
         region: &region.id,
         region_name: &region.name,
         as_of: as_of.to_string(),
         policies: statuses,
         total_yuan: yuan(total),
         total_is_upper_bound: upper,
+        baseline_total_yuan: None,
         gross_yuan: yuan(gross),
         lines,
         adjustments,
@@ -248,5 +256,10 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         warnings,
         benefits,
         data_version: &cat.head.data_version,
+        reform: None,
+    };
+    if let (Some(r), Some(base)) = (reform, baseline) {
+        reform::annotate(cat, r, &achs, &claims, &base, &mut result);
     }
+    result
 }

@@ -2,7 +2,8 @@
 //! matching, eligibility conditions, percentages of other rules or of input fields,
 //! and "never more than the actual cost".
 
-use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang};
+use crate::model::reform::Field;
+use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
 use crate::policy::schema::when_matches;
@@ -120,8 +121,8 @@ pub type Unit = (Decimal, String, Vec<String>);
 /// The amount one item of `a` earns under `rule`, with how it was found; an error (in
 /// the user's words) when it needs an input the request lacks. Without `words` (the
 /// batch's totals) the same amount comes with no formula, notes or reasons: empty text.
-pub fn unit_amount(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, words: bool) -> Result<Unit, String> {
-    let (mut amount, mut formula, mut notes) = ceiling(cat, policy, rule, a, lang, 0, words)?;
+pub fn unit_amount(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, words: bool) -> Result<Unit, String> {
+    let (mut amount, mut formula, mut notes) = ceiling(cat, reform, policy, rule, a, lang, 0, words)?;
     if let Some(field) = &rule.limit_to_field {
         match a.yuan(field) {
             Some(v) if v < amount => {
@@ -150,31 +151,31 @@ fn field_words<'c>(cat: &'c Catalog, a: &Achievement, field: &'c str, lang: Lang
 /// The amount before any limit to an input field: a percentage of another rule is a
 /// percentage of that rule's ceiling (Beijing: revision = 50% of the formulation cap,
 /// and only then never above the actual cost).
-fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8, words: bool) -> Result<Unit, String> {
+#[allow(clippy::too_many_arguments)]
+fn ceiling(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, lang: Lang, depth: u8, words: bool) -> Result<Unit, String> {
     let mut notes = Vec::new();
     // Text only where it is shown: `words` false builds none of it.
     let text = |f: &dyn Fn() -> String| if words { f() } else { String::new() };
-    let (amount, formula) = if let Some(x) = rule.amount {
-        (x, text(&|| yuan(x)))
-    } else if let (Some(pc), Some(of)) = (rule.percent, &rule.of) {
-        let mut variant = a.clone();
-        for (k, v) in of {
-            if k == "kind" {
-                variant.kind = v.clone();
-            } else {
-                variant.fields.set(k.clone(), FieldValue::Enum(v.clone()));
-            }
+    // A reform's figures replace the data's where it names them; without one, one branch.
+    let (amount, percent, max) = match reform {
+        None => (rule.amount, rule.percent, rule.max),
+        Some(_) => {
+            let figure = |f, data| Reform::rule_figure(reform, &policy.id, &rule.id, f, data);
+            (figure(Field::Amount, rule.amount), figure(Field::Percent, rule.percent), figure(Field::Max, rule.max))
         }
-        // The validator proves a base exists for every combination and that chains end.
-        let base = policy.rule.iter().find(|b| b.id != rule.id && rule_matches(b, &variant)).ok_or_else(|| format!("{}: no base rule", rule.id))?;
+    };
+    let (amount, formula) = if let Some(x) = amount {
+        (x, text(&|| yuan(x)))
+    } else if let (Some(pc), Some(_)) = (percent, &rule.of) {
+        let (base, variant) = base_rule(policy, rule, a).ok_or_else(|| format!("{}: no base rule", rule.id))?;
         if depth > 4 {
             return Err(format!("{}: percentages nested too deep", rule.id));
         }
-        let (b, _, _) = ceiling(cat, policy, base, &variant, lang, depth + 1, words)?;
+        let (b, _, _) = ceiling(cat, reform, policy, base, &variant, lang, depth + 1, words)?;
         let x = percent_of(pc, b);
         (x, text(&|| format!("{}% × {} = {}", pc.normalize(), yuan(b), yuan(x))))
-    } else if let (Some(pc), Some(field)) = (rule.percent, &rule.of_field) {
-        match (a.yuan(field), rule.max) {
+    } else if let (Some(pc), Some(field)) = (percent, &rule.of_field) {
+        match (a.yuan(field), max) {
             (Some(v), max) => {
                 let share = percent_of(pc, v);
                 let x = max.map_or(share, |m| share.min(m));
@@ -212,6 +213,23 @@ fn ceiling(cat: &Catalog, policy: &PolicyDef, rule: &RuleDef, a: &Achievement, l
     Ok((amount, formula, notes))
 }
 
+/// The rule a percentage rule (`of`) is a share of, for this achievement, and the
+/// achievement as that rule reads it. The validator proves a base exists for every
+/// combination and that chains end.
+pub fn base_rule<'p>(policy: &'p PolicyDef, rule: &RuleDef, a: &Achievement) -> Option<(&'p RuleDef, Achievement)> {
+    let of = rule.of.as_ref()?;
+    let mut variant = a.clone();
+    for (k, v) in of {
+        if k == "kind" {
+            variant.kind = v.clone();
+        } else {
+            variant.fields.set(k.clone(), FieldValue::Enum(v.clone()));
+        }
+    }
+    let base = policy.rule.iter().find(|b| b.id != rule.id && rule_matches(b, &variant))?;
+    Some((base, variant))
+}
+
 /// `pc`% of `x`, to the fen: the product's scale is raised by two (an exact division by
 /// 100, with no `Div`).
 fn percent_of(pc: Decimal, x: Decimal) -> Decimal {
@@ -226,7 +244,7 @@ fn percent_of(pc: Decimal, x: Decimal) -> Decimal {
 /// The best-paying rule of the region for this (aliased) achievement.
 /// Only the version of each text that applies `on` is read. Without `words`, the same
 /// choice and amount with no formula, notes or reasons (the batch's totals).
-pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lang: Lang, words: bool) -> Pricing<'a> {
+pub fn price<'a>(cat: &'a Catalog, reform: Option<&Reform>, region: usize, a: &Achievement, on: Date, lang: Lang, words: bool) -> Pricing<'a> {
     let r = &cat.head.regions[region];
     let mut best: Option<Priced<'a>> = None;
     let mut refusals = Vec::new();
@@ -237,14 +255,22 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
         if !version_applies(r, &cat.policy(pi).id, on) {
             continue;
         }
+        // Looked up only under a reform: the plain path reads nothing more.
+        let off = reform.is_some() && Reform::rule_off(reform, &cat.policy(pi).id, &rule.id);
         if !rule_matches(rule, a) {
-            if completable(rule, a) {
+            if completable(rule, a) && !off {
                 partial.push(rule);
             }
             continue;
         }
         matched_any = true;
         let policy = cat.policy(pi);
+        if off {
+            // Switched off by the reform: unpaid under this rule, said with its clause.
+            let text = if words { switched_off(reform, rule, lang) } else { String::new() };
+            refusals.push(Reason { text, cite: Some((&rule.clause, &rule.quote)) });
+            continue;
+        }
         let mut notes: Vec<Cow<'a, str>> = Vec::new();
         let mut refused = None;
         for cond in policy.condition.iter().filter(|c| selects(&c.select, a, rule)) {
@@ -269,7 +295,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
             refusals.push(r);
             continue;
         }
-        let (unit, formula, more) = match unit_amount(cat, policy, rule, a, lang, words) {
+        let (unit, formula, more) = match unit_amount(cat, reform, policy, rule, a, lang, words) {
             Ok(u) => u,
             Err(text) => {
                 refusals.push(Reason { text, cite: Some((&rule.clause, &rule.quote)) });
@@ -286,7 +312,7 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
     }
     // A rule that would pay more if an optional detail left out were given: the detail
     // is assumed, as unknown facts are (said on the line, a ceiling).
-    if let Some(p) = assumed(cat, region, a, &partial, on, lang, words).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
+    if let Some(p) = assumed(cat, reform, region, a, &partial, on, lang, words).filter(|x| best.as_ref().is_none_or(|b| x.unit > b.unit)) {
         return Pricing::Paid(p);
     }
     match best {
@@ -298,6 +324,13 @@ pub fn price<'a>(cat: &'a Catalog, region: usize, a: &Achievement, on: Date, lan
         }
         None => Pricing::Unpaid(no_rule_reason(cat, region, a, on, lang)),
     }
+}
+
+/// Why a rule the reform switched off pays nothing.
+fn switched_off(reform: Option<&Reform>, rule: &RuleDef, lang: Lang) -> String {
+    let name = reform.map_or("", |r| r.name.as_str());
+    let cite = cite(lang, &rule.clause, &rule.quote);
+    crate::tr!(lang, format!("改革方案“{name}”停用了此项资助{cite}"), format!("Switched off by the reform “{name}”{cite}"))
 }
 
 /// Whether every field of `rule.when` that `a` gives matches (the others `a` leaves out).
@@ -339,14 +372,15 @@ pub fn completions<'r>(cat: &Catalog, rule: &'r RuleDef, a: &Achievement) -> Vec
 /// applicant case? which focus?) is read as meeting it, as unknown facts are: priced
 /// under the best-paying value, with a note naming the assumption, and as a ceiling
 /// (the total is then an upper bound).
-fn assumed<'a>(cat: &'a Catalog, region: usize, a: &Achievement, partial: &[&'a RuleDef], on: Date, lang: Lang, words: bool) -> Option<Priced<'a>> {
+#[allow(clippy::too_many_arguments)]
+fn assumed<'a>(cat: &'a Catalog, reform: Option<&Reform>, region: usize, a: &Achievement, partial: &[&'a RuleDef], on: Date, lang: Lang, words: bool) -> Option<Priced<'a>> {
     let kind = cat.kind(&a.kind)?;
     let mut best: Option<(Priced<'a>, Vec<(&'a str, &'a str)>)> = None;
     for (completed, missing) in partial.iter().flat_map(|rule| completions(cat, rule, a)) {
         if missing.is_empty() || missing.iter().any(|(f, _)| cat.field(kind, f).is_none_or(|d| d.required)) {
             continue;
         }
-        if let Pricing::Paid(p) = price(cat, region, &completed, on, lang, words) {
+        if let Pricing::Paid(p) = price(cat, reform, region, &completed, on, lang, words) {
             if best.as_ref().is_none_or(|(b, _)| p.unit > b.unit) {
                 best = Some((p, missing));
             }

@@ -3,11 +3,13 @@
 pub mod error;
 pub mod facts;
 pub mod json;
+pub mod reform;
 pub mod request;
 pub mod result;
 
 pub use error::{shown, shown_zh, InputError};
 pub use json::Json;
+pub use reform::Reform;
 pub use request::{Achievement, FieldValue, Lang, Request};
 
 use rust_decimal::Decimal;

@@ -315,7 +315,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
 
 /// Money in: a decimal string ("12000.50") or a whole JSON number; never a float, which
 /// could not be exact.
-fn yuan(v: &Json, field: &str) -> Result<Decimal, InputError> {
+pub(crate) fn yuan(v: &Json, field: &str) -> Result<Decimal, InputError> {
     let bad = || {
         InputError::new(
             field,

@@ -2,6 +2,7 @@
 //! Results borrow their texts (clauses, quotes, titles) from the catalog: an estimate
 //! copies no policy text.
 
+use crate::model::reform::Change;
 use crate::policy::schema::{Basis, Text};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -16,6 +17,10 @@ pub struct EstimateResult<'a> {
     pub total_yuan: String,
     /// True when any counted line is a ceiling (最高 / 不超过).
     pub total_is_upper_bound: bool,
+    /// With a reform: the total without it (`total_yuan` is the reform's). The reform's
+    /// additions are boxed: without one, a result is as small (and as fast) as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_total_yuan: Option<Box<str>>,
     /// Sum of the lines before combination rules.
     pub gross_yuan: String,
     pub lines: Vec<Line<'a>>,
@@ -26,6 +31,28 @@ pub struct EstimateResult<'a> {
     /// Non-monetary incentives the region's texts promise.
     pub benefits: Vec<Benefit<'a>>,
     pub data_version: &'a str,
+    /// The reform applied, if any: its name and every change it made to the data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reform: Option<Box<ReformApplied>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReformApplied {
+    pub name: String,
+    pub baseline_total_is_upper_bound: bool,
+    pub changes: Vec<Change>,
+}
+
+/// On a line (or an unmatched item) whose amount a reform changed: the amount without
+/// it and the changes that bear on it (empty where the change came through another
+/// line, e.g. a shared cap or a choice of categories).
+#[derive(Debug, Clone, Serialize)]
+pub struct LineReform<'a> {
+    pub baseline_amount_yuan: String,
+    /// The rule that paid it without the reform, where another one pays it now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_rule: Option<&'a str>,
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +104,8 @@ pub struct Line<'a> {
     pub formula: String,
     /// Readings taken, assumptions made: the user should check these.
     pub notes: Vec<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reform: Option<Box<LineReform<'a>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,6 +134,9 @@ pub struct Unmatched<'a> {
     /// region addresses the item at all.
     pub clause: Option<&'a str>,
     pub quote: Option<&'a str>,
+    /// Where a reform left unpaid an item paid without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reform: Option<Box<LineReform<'a>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -135,3 +135,12 @@ test('every quote of every region is found in its text, within a readable articl
   const seventh = article(tianjin, '每项标准分别给予 8 万元、4 万元、3 万元资助');
   assert.match(seventh.before, /^第七条/);
 });
+
+test('the what-if panel takes differences of yuan exactly, in fen', async () => {
+  const { difference } = await import('../../www/js/reform.js');
+  assert.equal(difference('200000', '160000'), '+40000');
+  assert.equal(difference('0', '60000'), '-60000');
+  assert.equal(difference('0.3', '0.1'), '+0.2'); // 0.3 - 0.1 in floats is 0.19999999999999998
+  assert.equal(difference('1234567.05', '1234567.05'), '0');
+  assert.equal(difference('10.5', '100'), '-89.5');
+});

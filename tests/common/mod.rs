@@ -154,3 +154,35 @@ pub fn plausible_request() -> impl proptest::strategy::Strategy<Value = serde_js
         .prop_map(|(region, items, as_of)| json!({ "region": region, "as_of": as_of, "achievements": items }))
 }
 
+
+/// A reform touching every paying policy of the data: its first fixed amount raised by a
+/// quarter, its first percentage set to 60, its first ceiling doubled, its caps halved
+/// (raised caps doubled), and its last fixed-amount rule switched off. Built from the
+/// data, so it names only rules and limits that exist.
+pub fn sweeping_reform() -> String {
+    use serde_json::json;
+    let mut changes = Vec::new();
+    for (_, p) in lingpao::policy::catalog().policies().filter(|(_, p)| !p.rule.is_empty()) {
+        let fixed: Vec<_> = p.rule.iter().filter(|r| r.amount.is_some()).collect();
+        if let Some(r) = fixed.first() {
+            let more = r.amount.unwrap() * rust_decimal::Decimal::new(125, 2);
+            changes.push(json!({ "policy": p.id, "rule": r.id, "amount": more.round_dp(2).to_string() }));
+        }
+        if let Some(r) = fixed.last().filter(|_| fixed.len() > 1) {
+            changes.push(json!({ "policy": p.id, "rule": r.id, "off": true }));
+        }
+        if let Some(r) = p.rule.iter().find(|r| r.percent.is_some()) {
+            changes.push(json!({ "policy": p.id, "rule": r.id, "percent": "60" }));
+        }
+        if let Some(r) = p.rule.iter().find(|r| r.max.is_some()) {
+            changes.push(json!({ "policy": p.id, "rule": r.id, "max": (r.max.unwrap() * rust_decimal::Decimal::TWO).to_string() }));
+        }
+        for l in p.limit.iter().filter(|l| l.amount.is_some()) {
+            changes.push(json!({ "policy": p.id, "limit": l.id, "amount": (l.amount.unwrap() / rust_decimal::Decimal::TWO).round_dp(2).to_string() }));
+            if let Some(x) = l.raised_amount {
+                changes.push(json!({ "policy": p.id, "limit": l.id, "raised_amount": (x * rust_decimal::Decimal::TWO).to_string() }));
+            }
+        }
+    }
+    json!({ "name": "sweeping", "changes": changes }).to_string()
+}

@@ -36,19 +36,26 @@ console.log(JSON.stringify({ total: r.total_yuan, clause: r.lines[0].clause }));
 
 test('the typings check a typed client and reject a wrong one', () => {
   writeFileSync(join(scratch, 'good.ts'), `
-import { init, estimate, type EstimateRequest, type Achievement, type LingpaoError } from 'lingpao';
+import { init, estimate, type EstimateRequest, type Achievement, type LingpaoError, type Reform, type LineReform } from 'lingpao';
 const a: Achievement = { kind: 'secretariat', scope: 'international', tier: 'sc' };
 const req: EstimateRequest = { region: 'weihai', achievements: [a, { kind: 'standard', level: 'group', action: 'revise', role: 'participant', count: 3 }] };
+const reform: Reform = { name: 'x', changes: [{ policy: 'tianjin-subsidy-fund', rule: 'national_formulate_lead', amount: '100000' }, { policy: 'beijing-subsidy-fund', limit: 'standards_annual_cap', off: true }] };
 export async function run(): Promise<string> {
   await init();
-  try { return estimate(req).total_yuan; } catch (e) { return (e as LingpaoError).field; }
+  try {
+    const r = estimate(req, { reform });
+    const changed: LineReform | undefined = r.lines[0]?.reform;
+    return [r.total_yuan, r.baseline_total_yuan ?? '', changed?.baseline_amount_yuan ?? '', r.reform?.changes[0]?.clause ?? ''].join(' ');
+  } catch (e) { return (e as LingpaoError).field; }
 }
 `);
   writeFileSync(join(scratch, 'bad.ts'), `
-import type { Achievement, EstimateRequest } from 'lingpao';
+import type { Achievement, EstimateRequest, Reform } from 'lingpao';
 const a: Achievement = { kind: 'secretariat', scope: 'galactic', tier: 'sc' };
 const r: EstimateRequest = { region: 'atlantis', achievements: [a] };
-export { r };
+const twoFigures: Reform = { changes: [{ policy: 'p', rule: 'r', amount: '1', percent: '2' }] };
+const offFalse: Reform = { changes: [{ policy: 'p', rule: 'r', off: false }] };
+export { r, twoFigures, offFalse };
 `);
   const tsc = join(root, 'node_modules/.bin/tsc');
   const good = spawnSync(tsc, ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'good.ts'], { cwd: scratch, encoding: 'utf8' });
@@ -57,6 +64,9 @@ export { r };
   assert.notEqual(bad.status, 0);
   assert.match(bad.stdout, /galactic/);
   assert.match(bad.stdout, /atlantis/);
+  // A change sets one figure; `off` is only ever true.
+  assert.match(bad.stdout, /bad\.ts\(5,/);
+  assert.match(bad.stdout, /bad\.ts\(6,/);
 });
 
 function serve(dir) {

@@ -8,6 +8,7 @@ import { renderTotal, renderBreakdown } from './result.js';
 import { renderCompare, rankRegions } from './compare.js';
 import { toRequest, toHash, todayCN } from './state.js';
 import { base } from './data.js';
+import { ReformPanel } from './reform.js';
 
 /** Above this many achievements, the breakdown and comparison wait for a pause in typing. */
 const LONG_LIST = 20;
@@ -61,9 +62,11 @@ export class Estimator {
     this.totalBox = h('div', { class: 'lp-total-box', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.breakdown = h('div', { class: 'lp-breakdown' });
     this.compareBox = h('div', { class: 'lp-compare' });
+    // The what-if panel: on the page, under the breakdown.
+    this.reformPanel = page ? new ReformPanel(this.ctx, () => this.recompute()) : null;
     const estId = uid('tab');
     const cmpId = uid('tab');
-    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown);
+    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown, this.reformPanel?.el);
     this.panelCompare = h('div', { role: 'tabpanel', id: `${cmpId}-panel`, 'aria-labelledby': cmpId, hidden: true }, this.compareBox);
     const tab = (id, view) => h('button', {
       type: 'button', role: 'tab', id, class: 'lp-tab', 'aria-controls': `${id}-panel`,
@@ -243,6 +246,7 @@ export class Estimator {
       const t1 = performance.now();
       // The hidden breakdown waits for its tab (switching tabs recomputes).
       if (!compare) patch(this.breakdown, renderBreakdown(view, shown));
+      if (!compare && !error && this.reformPanel) this.reformPanel.render(view, toRequest(state));
       this.renderReport(region, shown);
       if (compare) this.renderCompareView();
       performance.measure('lp-rest', { start: t1, end: performance.now() });
