@@ -10,6 +10,8 @@ mod date;
 mod schema;
 #[path = "src/policy/validate.rs"]
 mod validate;
+#[path = "src/policy/tiers.rs"]
+mod tiers;
 #[path = "src/policy/load.rs"]
 mod load;
 #[path = "src/policy/codec.rs"]

@@ -73,6 +73,18 @@ pub fn eligibility_json(request: &str) -> Result<Utf16, JsValue> {
     on_request(request, api::eligibility)
 }
 
+/// `smeJson(request)`: the SME self-assessment of the three tiers.
+#[wasm_bindgen(js_name = smeJson)]
+pub fn sme_json(request: &str) -> Result<Utf16, JsValue> {
+    on_request(request, api::sme)
+}
+
+/// `smeInputsJson()`: the facts the SME self-assessment reads, for forms.
+#[wasm_bindgen(js_name = smeInputsJson)]
+pub fn sme_inputs_json() -> Result<Utf16, JsValue> {
+    text(&api::sme_inputs().map_err(js_error)?)
+}
+
 /// `lookupJson(text)`: rows of the national registers matching a keyword.
 #[wasm_bindgen(js_name = lookupJson)]
 pub fn lookup_json(query: &str) -> Result<Utf16, JsValue> {

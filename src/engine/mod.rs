@@ -5,6 +5,7 @@ pub mod explain;
 pub mod limits;
 pub mod lookup;
 pub mod pricing;
+pub mod sme;
 
 use crate::date::Date;
 use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};

@@ -5,6 +5,7 @@ pub mod facts;
 pub mod json;
 pub mod request;
 pub mod result;
+pub mod sme;
 
 pub use error::{shown, shown_zh, InputError};
 pub use json::Json;
