@@ -21,7 +21,24 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=policies");
-    let bundle = load::load(&[Path::new("policies")], &env::var("CARGO_PKG_VERSION").unwrap()).unwrap_or_else(|errors| panic!("policy data is not sound:\n  {}", errors.join("\n  ")));
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_SME_MODULE");
+    let mut bundle = load::load(&[Path::new("policies")], &env::var("CARGO_PKG_VERSION").unwrap()).unwrap_or_else(|errors| panic!("policy data is not sound:\n  {}", errors.join("\n  ")));
+    // The two wasm modules each embed their own part: the estimator every policy, the SME
+    // module the SME scheme alone (both checked above, whole). Native builds embed all.
+    if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        if env::var_os("CARGO_FEATURE_SME_MODULE").is_some() {
+            bundle.policies.clear();
+            bundle.registers.clear();
+            bundle.regions.clear();
+            bundle.national.policies.clear();
+            bundle.kinds.common_field.clear();
+            bundle.kinds.kind.clear();
+            bundle.kinds.values.0.clear();
+            bundle.facts.clear();
+        } else {
+            bundle.sme = None;
+        }
+    }
     let mut enc = codec::Encoder::default();
     codec::Codec::encode(&bundle, &mut enc);
     let out_dir = env::var("OUT_DIR").unwrap();

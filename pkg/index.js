@@ -33,6 +33,34 @@ function loaded() {
   if (!ready) throw new Error('lingpao: call `await init()` before using the API');
 }
 
+// The SME tiers live in a module of their own (wasm/lingpao_sme_bg.wasm), loaded by
+// `initSme()` when first needed, so the estimator's download does not carry them.
+let smeLoading = null;
+let smeWasm = null;
+
+/** Loads the SME tiers module once (`sme`, `smeInputs`); after a failure, a later call tries again. */
+export function initSme(input) {
+  smeLoading ??= loadSme(input).catch((e) => { smeLoading = null; throw e; });
+  return smeLoading;
+}
+
+async function loadSme(source) {
+  const glue = await import('./wasm/lingpao_sme.js');
+  if (source === undefined && isNode) {
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+    glue.initSync({ module: await readFile(new URL('./wasm/lingpao_sme_bg.wasm', import.meta.url)) });
+  } else {
+    await glue.default(source === undefined ? undefined : { module_or_path: source });
+  }
+  smeWasm = glue;
+}
+
+function smeLoaded() {
+  if (!smeWasm) throw new Error('lingpao: call `await initSme()` before `sme` or `smeInputs`');
+  return smeWasm;
+}
+
 /** The largest request text: 1 MiB of UTF-8, as the engine's `api::MAX_REQUEST_BYTES`. */
 export const MAX_REQUEST_BYTES = 1 << 20;
 
@@ -136,6 +164,8 @@ export function compare(request) { loaded(); return json(wasm.compareJson(toJson
 export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
 export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
 export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }
+export function sme(request) { const m = smeLoaded(); return json(m.smeJson(toJson(request))); }
+export function smeInputs() { return json(smeLoaded().smeInputsJson()); }
 export function lookup(query) { loaded(); return json(wasm.lookupJson(text(query ?? '', 'text'))); }
 export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }

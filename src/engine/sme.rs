@@ -4,9 +4,9 @@
 //! `undetermined`. For a tier not reached, the smallest changes of the company's own
 //! facts that would reach it.
 
-use crate::model::sme::{show, SmeRequest, Value};
+use crate::model::sme::{push_shown, show, SmeRequest, Value};
 use crate::model::{pick, Lang};
-use crate::policy::tiers::{CondDef, Formula, IndicatorDef, InputType, SmeScheme, Test, TierDef};
+use crate::policy::tiers::{CondDef, Formula, IndicatorDef, InputDef, InputType, MeasureDef, SmeScheme, Test, TierDef};
 use crate::tr;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -137,7 +137,7 @@ pub struct IndicatorResult<'s> {
     pub quote: &'s str,
     /// The band's words when the points are known (and come from a band).
     pub band: Option<&'s str>,
-    /// The figure scored, as read ("2.6%"), when known.
+    /// The figure scored, as read ("2.6%"), when it is a known number.
     pub value: Option<String>,
 }
 
@@ -200,6 +200,7 @@ impl Frac {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Got<'s> {
     Num(Frac),
     Bool(bool),
@@ -208,8 +209,8 @@ enum Got<'s> {
 
 /// Hundredths of a bound (the validator keeps bounds to two decimals).
 fn h(d: Decimal) -> i128 {
-    let x = (d * Decimal::ONE_HUNDRED).trunc();
-    x.mantissa() / 10i128.pow(x.scale())
+    let (m, s) = (d.mantissa(), d.scale());
+    if s <= 2 { m * 10i128.pow(2 - s) } else { m / 10i128.pow(s - 2) }
 }
 
 fn div_ceil(a: i128, b: i128) -> i128 {
@@ -217,99 +218,125 @@ fn div_ceil(a: i128, b: i128) -> i128 {
     if a.rem_euclid(b) == 0 { q } else { q + 1 }
 }
 
+/// One fact to change: the input (by position), its new value, and the computed figure
+/// that moves with it (by slot) with the bound it reaches. Words are made only for the
+/// changes shown.
+#[derive(Clone, Copy, PartialEq)]
+struct Need<'s> {
+    input: usize,
+    to: Value<'s>,
+    measure: Option<(usize, i128)>,
+}
+
 struct Ctx<'s, 'r> {
     s: &'s SmeScheme,
     facts: &'r [Option<Value<'s>>],
     lang: Lang,
+    /// The value of each slot (every input, then every measure), computed once.
+    vals: Vec<Option<Got<'s>>>,
     /// Verdicts of the tiers decided so far.
     tiers: Vec<(&'s str, Verdict)>,
 }
 
-impl<'s> Ctx<'s, '_> {
-    fn index(&self, id: &str) -> Option<usize> {
-        self.s.input.iter().position(|i| i.id == id)
+impl<'s, 'r> Ctx<'s, 'r> {
+    fn new(s: &'s SmeScheme, facts: &'r [Option<Value<'s>>], lang: Lang) -> Self {
+        let num = |slot: &u32| match facts.get(*slot as usize) {
+            Some(Some(Value::Num(n))) => Some(*n),
+            _ => None,
+        };
+        let mut vals: Vec<Option<Got>> = facts.iter().map(|f| f.map(|v| match v {
+            Value::Num(n) => Got::Num(Frac { num: n, den: 1 }),
+            Value::Bool(b) => Got::Bool(b),
+            Value::Choice(c) => Got::Choice(c),
+        })).collect();
+        for m in &s.measure {
+            let f = m.slots.iter().map(num).collect::<Option<Vec<i128>>>().filter(|v| v.len() == m.of.len()).map(|v| match m.formula {
+                Formula::Ratio => Frac { num: v[0] * 10_000, den: v[1] },
+                Formula::Growth => Frac { num: (v[0] - v[1]) * 10_000, den: v[1] },
+                Formula::GrowthAvg => Frac { num: ((v[0] - v[1]) * v[2] + (v[1] - v[2]) * v[1]) * 10_000, den: 2 * v[1] * v[2] },
+                Formula::Mean => Frac { num: v[0] + v[1], den: 2 },
+            });
+            // A denominator of 0 (no revenue): the figure cannot be computed.
+            vals.push(f.filter(|f| f.den > 0).map(Got::Num));
+        }
+        Ctx { s, facts, lang, vals, tiers: Vec::new() }
     }
 
-    fn num(&self, id: &str) -> Option<i128> {
-        match self.index(id).and_then(|i| self.facts[i]) {
-            Some(Value::Num(n)) => Some(n),
+    fn input(&self, slot: usize) -> Option<&'s InputDef> {
+        self.s.input.get(slot)
+    }
+
+    fn measure(&self, slot: usize) -> Option<&'s MeasureDef> {
+        slot.checked_sub(self.s.input.len()).and_then(|m| self.s.measure.get(m))
+    }
+
+    /// A slot's value, exactly; `None` when a fact it needs is missing (or a denominator is 0).
+    fn get(&self, slot: Option<u32>) -> Option<Got<'s>> {
+        *self.vals.get(slot? as usize)?
+    }
+
+    /// An input's number as given.
+    fn num(&self, slot: usize) -> Option<i128> {
+        match self.facts.get(slot)? {
+            Some(Value::Num(n)) => Some(*n),
             _ => None,
         }
-    }
-
-    /// An input or measure, exactly; `None` when a fact it needs is missing (or a
-    /// denominator is 0).
-    fn get(&self, id: &str) -> Option<Got<'s>> {
-        if let Some(i) = self.index(id) {
-            return self.facts[i].map(|v| match v {
-                Value::Num(n) => Got::Num(Frac { num: n, den: 1 }),
-                Value::Bool(b) => Got::Bool(b),
-                Value::Choice(c) => Got::Choice(c),
-            });
-        }
-        let m = self.s.measure(id)?;
-        let v: Vec<i128> = m.of.iter().map(|i| self.num(i)).collect::<Option<_>>()?;
-        let f = match m.formula {
-            Formula::Ratio => Frac { num: v[0] * 10_000, den: v[1] },
-            Formula::Growth => Frac { num: (v[0] - v[1]) * 10_000, den: v[1] },
-            Formula::GrowthAvg => Frac { num: ((v[0] - v[1]) * v[2] + (v[1] - v[2]) * v[1]) * 10_000, den: 2 * v[1] * v[2] },
-            Formula::Mean => Frac { num: v[0] + v[1], den: 2 },
-        };
-        (f.den > 0).then_some(Got::Num(f))
     }
 
     fn is_leaf(t: &Test) -> bool {
         t.min.is_some() || t.max.is_some() || !t.is.is_empty() || t.equals.is_some()
     }
 
-    fn test(&self, t: &Test, default: Option<&str>) -> Verdict {
-        let mut v = Met;
-        if Self::is_leaf(t) {
-            let m = t.measure.as_deref().or(default).unwrap_or_default();
-            v = match self.get(m) {
-                None => Undetermined,
-                Some(Got::Num(f)) => {
-                    let lo = t.min.map_or(Some(true), |b| f.within(h(b), true));
-                    let hi = t.max.map_or(Some(true), |b| f.within(h(b), false));
-                    lo.zip(hi).map_or(Undetermined, |(a, b)| Verdict::of(a && b))
-                }
-                Some(Got::Bool(b)) => Verdict::of(t.equals == Some(b)),
-                Some(Got::Choice(c)) => Verdict::of(t.is.iter().any(|x| *x == c)),
-            };
+    /// A leaf's bounds on its measure (the rest of the test aside).
+    fn leaf(&self, t: &Test) -> Verdict {
+        match self.get(t.slot) {
+            None => Undetermined,
+            Some(Got::Num(f)) => {
+                let lo = t.min.map_or(Some(true), |b| f.within(h(b), true));
+                let hi = t.max.map_or(Some(true), |b| f.within(h(b), false));
+                lo.zip(hi).map_or(Undetermined, |(a, b)| Verdict::of(a && b))
+            }
+            Some(Got::Bool(b)) => Verdict::of(t.equals == Some(b)),
+            Some(Got::Choice(c)) => Verdict::of(t.is.iter().any(|x| *x == c)),
         }
+    }
+
+    fn test(&self, t: &Test) -> Verdict {
+        let mut v = if Self::is_leaf(t) { self.leaf(t) } else { Met };
         if let Some(tier) = &t.tier {
             v = v.and(self.tiers.iter().find(|(id, _)| *id == &**tier).map_or(Undetermined, |t| t.1));
         }
         for a in &t.all {
-            v = v.and(self.test(a, default));
+            v = v.and(self.test(a));
         }
         if !t.any.is_empty() {
-            v = v.and(t.any.iter().fold(NotMet, |acc, a| acc.or(self.test(a, default))));
+            v = v.and(t.any.iter().fold(NotMet, |acc, a| acc.or(self.test(a))));
         }
         v
     }
 
-    /// The inputs behind an input or measure.
-    fn inputs_of(&self, id: &str) -> Vec<&'s str> {
-        match self.s.measure(id) {
-            Some(m) => m.of.iter().map(|i| &**i).collect(),
-            None => self.s.input.iter().find(|i| i.id == id).map(|i| vec![&*i.id]).unwrap_or_default(),
+    /// The inputs behind a slot: itself, or a measure's.
+    fn inputs_of(&self, slot: Option<u32>) -> Vec<usize> {
+        let Some(slot) = slot.map(|s| s as usize) else { return Vec::new() };
+        match self.measure(slot) {
+            Some(m) => m.slots.iter().map(|&s| s as usize).collect(),
+            None => vec![slot],
         }
     }
 
     /// The inputs left out that `t` waits on.
-    fn unknowns(&self, t: &Test, default: Option<&str>, out: &mut Vec<&'s str>) {
+    fn unknowns(&self, t: &Test, out: &mut Vec<&'s str>) {
         if Self::is_leaf(t) {
-            let m = t.measure.as_deref().or(default).unwrap_or_default();
-            for i in self.inputs_of(m) {
-                if self.index(i).is_some_and(|x| self.facts[x].is_none()) && !out.contains(&i) {
-                    out.push(i);
+            for i in self.inputs_of(t.slot) {
+                let id = &*self.s.input[i].id;
+                if self.facts[i].is_none() && !out.contains(&id) {
+                    out.push(id);
                 }
             }
         }
         for a in t.all.iter().chain(&t.any) {
-            if self.test(a, default) == Undetermined {
-                self.unknowns(a, default, out);
+            if self.test(a) == Undetermined {
+                self.unknowns(a, out);
             }
         }
     }
@@ -317,20 +344,27 @@ impl<'s> Ctx<'s, '_> {
     /// The points of an indicator: the least and the most the facts allow, and the band
     /// reached when they are known.
     fn points(&self, ind: &'s IndicatorDef) -> (u32, u32, Option<&'s str>) {
-        let m = ind.measure.as_deref();
         if !ind.band.is_empty() {
-            let vs: Vec<Verdict> = ind.band.iter().map(|b| self.test(&b.when, m)).collect();
-            let possible = || ind.band.iter().zip(&vs).filter(|(_, v)| **v != NotMet).map(|(b, _)| b.points);
-            let yes = ind.band.iter().zip(&vs).filter(|(_, v)| **v == Met).map(|(b, _)| b.points).max();
-            let lo = yes.unwrap_or(0).max(possible().min().unwrap_or(0));
-            let hi = possible().max().unwrap_or(0);
-            let band = ind.band.iter().zip(&vs).find(|(b, v)| lo == hi && **v == Met && b.points == lo).map(|(b, _)| &*b.quote);
-            return (lo, hi, band);
+            let (mut yes, mut lo_possible, mut hi, mut band) = (None, u32::MAX, 0, None);
+            for b in &ind.band {
+                match self.test(&b.when) {
+                    Met if yes.is_none_or(|y| b.points > y) => {
+                        yes = Some(b.points);
+                        band = Some(&*b.quote);
+                    }
+                    NotMet => continue,
+                    _ => {}
+                }
+                lo_possible = lo_possible.min(b.points);
+                hi = hi.max(b.points);
+            }
+            let lo = yes.unwrap_or(0).max(if lo_possible == u32::MAX { 0 } else { lo_possible });
+            return (lo, hi, band.filter(|_| lo == hi));
         }
         if let Some(each) = ind.each.filter(|_| !ind.items.is_empty()) {
             let (mut yes, mut unknown) = (0, 0);
             for item in &ind.items {
-                match self.get(&item.measure) {
+                match self.get(item.slot) {
                     Some(Got::Bool(true)) => yes += 1,
                     None => unknown += 1,
                     _ => {}
@@ -338,7 +372,7 @@ impl<'s> Ctx<'s, '_> {
             }
             return ((yes * each).min(ind.max), ((yes + unknown) * each).min(ind.max), None);
         }
-        match (self.num(m.unwrap_or_default()), ind.per) {
+        match (ind.slot.and_then(|s| self.num(s as usize)), ind.per) {
             (Some(v), Some(per)) => {
                 let p = (u32::try_from(v / h(per)).unwrap_or(u32::MAX)).saturating_mul(ind.each.unwrap_or(0)).min(ind.max);
                 (p, p, None)
@@ -351,17 +385,16 @@ impl<'s> Ctx<'s, '_> {
         }
     }
 
-    fn value(&self, id: &str) -> Option<String> {
-        let unit = self.unit(id);
-        match self.get(id)? {
-            Got::Num(f) => Some(format!("{}{}", f.shown(), unit_text(unit, self.lang))),
-            Got::Bool(b) => Some(tr!(self.lang, if b { "是" } else { "否" }, if b { "yes" } else { "no" }).into()),
-            Got::Choice(c) => self.s.input.iter().flat_map(|i| &i.choice).find(|x| x.id == c).map(|x| pick(self.lang, &x.name).into()),
+    /// A known number as read ("2.6%", "5年").
+    fn figure(&self, slot: Option<u32>) -> Option<String> {
+        match self.get(slot)? {
+            Got::Num(f) => Some(format!("{}{}", f.shown(), unit_text(self.unit(slot? as usize), self.lang))),
+            _ => None,
         }
     }
 
-    fn unit(&self, id: &str) -> &'static str {
-        match (self.s.input(id).map(|i| i.ty), self.s.measure(id).map(|m| m.formula)) {
+    fn unit(&self, slot: usize) -> &'static str {
+        match (self.input(slot).map(|i| i.ty), self.measure(slot).map(|m| m.formula)) {
             (Some(InputType::Yuan | InputType::SignedYuan), _) | (_, Some(Formula::Mean)) => "yuan",
             (Some(InputType::Percent), _) | (_, Some(_)) => "percent",
             (Some(InputType::Years), _) => "years",
@@ -370,74 +403,64 @@ impl<'s> Ctx<'s, '_> {
         }
     }
 
-    fn name(&self, id: &str) -> &'s str {
-        let s = self.s;
-        s.input(id).map(|i| &i.name).or_else(|| s.measure(id).map(|m| &m.name)).map_or("", |t| pick(self.lang, t))
+    fn name(&self, slot: usize) -> &'s str {
+        self.input(slot).map(|i| &i.name).or_else(|| self.measure(slot).map(|m| &m.name)).map_or("", |t| pick(self.lang, t))
     }
 
     /// The changes of the facts that make the test true, or `None` when none can be
     /// said (a tier to reach first, a fact missing from a ratio).
-    fn needs(&self, t: &Test, default: Option<&str>) -> Option<Vec<Change<'s>>> {
-        if self.test(t, default) == Met {
+    fn needs(&self, t: &Test) -> Option<Vec<Need<'s>>> {
+        if self.test(t) == Met {
             return Some(Vec::new());
         }
-        let mut out: Vec<Change> = Vec::new();
-        if Self::is_leaf(t) {
-            let m = t.measure.as_deref().or(default)?;
-            if self.test(&Test { measure: Some(m.into()), min: t.min, max: t.max, is: t.is.clone(), equals: t.equals, ..Test::default() }, None) != Met {
-                let c = self.change(t, m)?;
-                // A part raised above its whole raises the whole with it (I 类高价值 within I 类).
-                let whole = self.s.input(c.input).and_then(|i| i.part_of.as_deref()).and_then(|w| self.s.input(w));
-                let to = crate::model::plain_decimal(&c.to).map(h);
-                if let (Some(w), Some(to)) = (whole, to) {
-                    if self.num(&w.id).is_none_or(|n| n < to) {
-                        let from = self.num(&w.id).map(show);
-                        out.push(Change { input: &w.id, name: pick(self.lang, &w.name), from, to: c.to.clone(), measure: None, measure_to: None });
-                    }
+        let mut out = Vec::new();
+        if Self::is_leaf(t) && self.leaf(t) != Met {
+            let c = self.change(t)?;
+            // A part raised above its whole raises the whole with it (I 类高价值 within I 类).
+            let whole = self.s.input[c.input].part_of.as_deref().and_then(|w| self.s.input.iter().position(|i| i.id == w));
+            if let (Some(w), Value::Num(to)) = (whole, c.to) {
+                if self.num(w).is_none_or(|n| n < to) {
+                    out.push(Need { input: w, to: c.to, measure: None });
                 }
-                out.push(c);
             }
+            out.push(c);
         }
         if t.tier.is_some() {
             return None;
         }
         for a in &t.all {
-            out.extend(self.needs(a, default)?);
+            out.extend(self.needs(a)?);
         }
         if !t.any.is_empty() {
-            out.extend(t.any.iter().filter_map(|a| self.needs(a, default)).min_by_key(Vec::len)?);
+            out.extend(t.any.iter().filter_map(|a| self.needs(a)).min_by_key(Vec::len)?);
         }
         Some(out)
     }
 
-    /// The change of one fact that brings the input or measure `m` within `t`'s bounds.
-    fn change(&self, t: &Test, m: &str) -> Option<Change<'s>> {
-        let inputs = self.inputs_of(m);
-        let input = self.s.input(inputs.first()?)?;
-        let from = self.index(&input.id).and_then(|i| self.facts[i]);
-        let shown_from = |v: Option<Value>| match v {
-            Some(Value::Num(n)) => Some(show(n)),
-            Some(Value::Bool(b)) => Some(b.to_string()),
-            Some(Value::Choice(c)) => Some(c.to_string()),
-            None => None,
-        };
+    /// The change of one fact that brings the test's measure within its bounds.
+    fn change(&self, t: &Test) -> Option<Need<'s>> {
+        let inputs = self.inputs_of(t.slot);
+        let slot = *inputs.first()?;
+        let input = self.input(slot)?;
         let to = if let Some(b) = t.equals {
-            b.to_string()
+            Value::Bool(b)
         } else if !t.is.is_empty() {
             // The least step: the allowed choice nearest the bottom of the list (lists run best first).
-            input.choice.iter().rev().find(|c| t.is.contains(&c.id))?.id.to_string()
+            Value::Choice(&input.choice.iter().rev().find(|c| t.is.contains(&c.id))?.id)
         } else {
+            let below = |b: Decimal| matches!(self.get(t.slot), Some(Got::Num(f)) if f.within(h(b), true) == Some(false));
             let (b, ge) = match (t.min, t.max) {
-                (Some(b), _) if self.test(&Test { measure: Some(m.into()), min: Some(b), ..Test::default() }, None) != Met => (h(b), true),
+                (Some(b), _) if below(b) => (h(b), true),
                 (_, Some(b)) => (h(b), false),
                 (Some(b), None) => (h(b), true),
                 (None, None) => return None,
             };
             let whole = matches!(input.ty, InputType::Count | InputType::Years | InputType::Points);
-            let v = |i: usize| self.num(inputs.get(i).copied().unwrap_or_default());
+            let v = |i: usize| inputs.get(i).and_then(|&x| self.num(x));
             // The value of the first input that gives the bound, the others unchanged,
             // rounded towards meeting it (whole units for counts).
-            let (num, den) = match self.s.measure(m).map(|x| x.formula) {
+            let measure = t.slot.map(|s| s as usize).filter(|&x| self.measure(x).is_some());
+            let (num, den) = match measure.and_then(|x| self.measure(x)).map(|x| x.formula) {
                 None => (b, 1),
                 Some(Formula::Ratio) => (b * v(1)?, 10_000),
                 Some(Formula::Growth) => (v(1)? * (10_000 + b), 10_000),
@@ -452,16 +475,9 @@ impl<'s> Ctx<'s, '_> {
             if r < 0 && input.ty != InputType::SignedYuan {
                 return None;
             }
-            return Some(Change {
-                input: &input.id,
-                name: pick(self.lang, &input.name),
-                from: shown_from(from),
-                to: show(r),
-                measure: self.s.measure(m).map(|x| &*x.id),
-                measure_to: self.s.measure(m).map(|_| show(b)),
-            });
+            return Some(Need { input: slot, to: Value::Num(r), measure: measure.map(|x| (x, b)) });
         };
-        Some(Change { input: &input.id, name: pick(self.lang, &input.name), from: shown_from(from), to, measure: None, measure_to: None })
+        Some(Need { input: slot, to, measure: None })
     }
 
     fn cond(&self, c: &'s CondDef, role: Role) -> CondResult<'s> {
@@ -471,27 +487,77 @@ impl<'s> Ctx<'s, '_> {
             text: pick(self.lang, &c.text),
             clause: &c.clause,
             quote: &c.quote,
-            verdict: self.test(&c.test, None),
+            verdict: self.test(&c.test),
             note: c.note.as_ref().map(|n| pick(self.lang, n)),
         }
     }
 
-    /// A change as read: "研发费用总额：2600000 → 3000000（上年度研发费用占营业收入比重 3%）".
-    fn say(&self, changes: &[Change]) -> String {
-        let parts: Vec<String> = changes
+    /// A value as the contract writes it: a decimal, `true`/`false`, a choice id.
+    fn raw(v: Value) -> String {
+        match v {
+            Value::Num(n) => show(n),
+            Value::Bool(b) => b.to_string(),
+            Value::Choice(c) => c.to_string(),
+        }
+    }
+
+    /// A value as read onto `out`: "2080000元", "是", a choice's name.
+    fn words(&self, out: &mut String, input: &InputDef, slot: usize, v: Value) {
+        match v {
+            Value::Num(n) => {
+                push_shown(out, n);
+                out.push_str(unit_text(self.unit(slot), self.lang));
+            }
+            Value::Bool(b) => out.push_str(tr!(self.lang, if b { "是" } else { "否" }, if b { "yes" } else { "no" })),
+            Value::Choice(c) => out.push_str(input.choice.iter().find(|x| x.id == c).map_or(c, |x| pick(self.lang, &x.name))),
+        }
+    }
+
+    /// The changes as the result gives them.
+    fn changes(&self, needs: &[Need<'s>]) -> Vec<Change<'s>> {
+        needs
             .iter()
-            .map(|c| {
-                let unit = unit_text(self.unit(c.input), self.lang);
-                let label = |v: &str| self.s.input(c.input).and_then(|i| i.choice.iter().find(|x| x.id == v)).map_or_else(|| format!("{v}{unit}"), |x| pick(self.lang, &x.name).to_string());
-                let from = c.from.as_deref().map_or_else(|| tr!(self.lang, "未填".to_string(), "not given".to_string()), label);
-                let m = c.measure.zip(c.measure_to.as_deref()).map_or(String::new(), |(m, to)| {
-                    let u = unit_text(self.unit(m), self.lang);
-                    tr!(self.lang, format!("（{}达到 {to}{u}）", self.name(m)), format!(" ({} to {to}{u})", self.name(m)))
-                });
-                format!("{}{}{from} → {}{m}", c.name, tr!(self.lang, "：", ": "), label(&c.to))
+            .map(|n| {
+                let input = &self.s.input[n.input];
+                Change {
+                    input: &input.id,
+                    name: pick(self.lang, &input.name),
+                    from: self.facts[n.input].map(Self::raw),
+                    to: Self::raw(n.to),
+                    measure: n.measure.and_then(|(m, _)| self.measure(m)).map(|m| &*m.id),
+                    measure_to: n.measure.map(|(_, b)| show(b)),
+                }
             })
-            .collect();
-        parts.join(tr!(self.lang, "；", "; "))
+            .collect()
+    }
+
+    /// The changes as read: "研发费用总额：2080000元 → 2400000元（研发费用占比达到 3%）".
+    fn say(&self, needs: &[Need<'s>]) -> String {
+        let zh = self.lang == Lang::Zh;
+        let mut out = String::new();
+        for (i, n) in needs.iter().enumerate() {
+            let input = &self.s.input[n.input];
+            if i > 0 {
+                out.push_str(if zh { "；" } else { "; " });
+            }
+            out.push_str(pick(self.lang, &input.name));
+            out.push_str(if zh { "：" } else { ": " });
+            match self.facts[n.input] {
+                Some(v) => self.words(&mut out, input, n.input, v),
+                None => out.push_str(if zh { "未填" } else { "not given" }),
+            }
+            out.push_str(" → ");
+            self.words(&mut out, input, n.input, n.to);
+            if let Some((m, b)) = n.measure {
+                out.push_str(if zh { "（" } else { " (" });
+                out.push_str(self.name(m));
+                out.push_str(if zh { "达到 " } else { " to " });
+                push_shown(&mut out, b);
+                out.push_str(unit_text(self.unit(m), self.lang));
+                out.push_str(if zh { "）" } else { ")" });
+            }
+        }
+        out
     }
 }
 
@@ -513,7 +579,7 @@ struct Step<'s> {
     indicator: usize,
     group: &'s str,
     gain: u32,
-    changes: Vec<Change<'s>>,
+    changes: Vec<Need<'s>>,
 }
 
 fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
@@ -533,7 +599,7 @@ fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
             clause: &i.clause,
             quote: &i.quote,
             band,
-            value: i.measure.as_deref().and_then(|m| cx.value(m)),
+            value: cx.figure(i.slot),
         })
         .collect();
     let groups: Vec<GroupResult> = t
@@ -572,14 +638,14 @@ fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
         let other_way = scored_path == Met || direct == Met;
         for ((c, role), r) in conds.iter().zip(&conditions) {
             if r.verdict == Undetermined {
-                cx.unknowns(&c.test, None, &mut undetermined_by);
+                cx.unknowns(&c.test, &mut undetermined_by);
             }
             // A general or direct condition matters only while neither way is open.
             if r.verdict != NotMet || (*role != Role::Required && other_way) {
                 continue;
             }
-            if let Some(changes) = cx.needs(&c.test, None).filter(|c| !c.is_empty()) {
-                missing.push(Missing { role: *role, id: &c.id, text: cx.say(&changes), changes, points: None, total: None, clause: &c.clause, quote: &c.quote });
+            if let Some(needs) = cx.needs(&c.test).filter(|c| !c.is_empty()) {
+                missing.push(Missing { role: *role, id: &c.id, text: cx.say(&needs), changes: cx.changes(&needs), points: None, total: None, clause: &c.clause, quote: &c.quote });
             }
         }
         if let Some(s) = score.as_ref().filter(|s| s.verdict == NotMet && direct != Met) {
@@ -587,13 +653,13 @@ fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
         }
         for (i, ind) in t.indicator.iter().enumerate() {
             if score.as_ref().is_some_and(|s| s.verdict == Undetermined) && scored[i].0 != scored[i].1 {
-                let m = ind.measure.as_deref();
-                ind.band.iter().for_each(|b| cx.unknowns(&b.when, m, &mut undetermined_by));
-                ind.items.iter().for_each(|it| cx.unknowns(&Test { measure: Some(it.measure.clone()), equals: Some(true), ..Test::default() }, None, &mut undetermined_by));
-                if let Some(m) = m.filter(|_| ind.band.is_empty()) {
-                    for x in cx.inputs_of(m) {
-                        if cx.num(x).is_none() && !undetermined_by.contains(&x) {
-                            undetermined_by.push(x);
+                ind.band.iter().for_each(|b| cx.unknowns(&b.when, &mut undetermined_by));
+                let slots = ind.items.iter().map(|it| it.slot).chain(ind.band.is_empty().then_some(ind.slot));
+                for slot in slots {
+                    for x in cx.inputs_of(slot) {
+                        let id = &*cx.s.input[x].id;
+                        if cx.facts[x].is_none() && !undetermined_by.contains(&id) {
+                            undetermined_by.push(id);
                         }
                     }
                 }
@@ -625,28 +691,27 @@ fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>
         if now != hi {
             continue; // a fact missing: nothing sure to change
         }
-        let m = ind.measure.as_deref();
-        let mut push = |gain: u32, changes: Vec<Change<'s>>| {
+        let mut push = |gain: u32, changes: Vec<Need<'s>>| {
             if gain > 0 && !changes.is_empty() {
                 steps.push(Step { indicator: i, group: &ind.group, gain, changes });
             }
         };
         for b in ind.band.iter().filter(|b| b.points > now) {
-            if let Some(c) = cx.needs(&b.when, m) {
+            if let Some(c) = cx.needs(&b.when) {
                 push(b.points - now, c);
             }
         }
-        if let (Some(per), Some(each), Some(v)) = (ind.per, ind.each, m.and_then(|m| cx.num(m))) {
+        if let (Some(per), Some(each), Some(v)) = (ind.per, ind.each, ind.slot.and_then(|s| cx.num(s as usize))) {
             let q = u32::try_from(v / h(per)).unwrap_or(u32::MAX);
             for k in 1..=ind.max.saturating_sub(now).div_ceil(each.max(1)) {
                 let years = Decimal::from(q + k) * per;
-                push(((q + k) * each).min(ind.max) - now, cx.needs(&Test { measure: m.map(Into::into), min: Some(years), ..Test::default() }, None).unwrap_or_default());
+                push(((q + k) * each).min(ind.max) - now, cx.needs(&Test { slot: ind.slot, min: Some(years), ..Test::default() }).unwrap_or_default());
             }
         }
         if let Some(each) = ind.each.filter(|_| !ind.items.is_empty()) {
             let mut changes = Vec::new();
             for item in &ind.items {
-                if let Some(c) = cx.needs(&Test { measure: Some(item.measure.clone()), equals: Some(true), ..Test::default() }, None).filter(|c| !c.is_empty()) {
+                if let Some(c) = cx.needs(&Test { slot: item.slot, equals: Some(true), ..Test::default() }).filter(|c| !c.is_empty()) {
                     changes.extend(c);
                     let n = changes.len() as u32;
                     push(((now / each.max(1) + n) * each).min(ind.max).saturating_sub(now), changes.clone());
@@ -698,17 +763,17 @@ fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>
         .take(3)
         .map(|set| {
             let gain: u32 = set.iter().map(|x| x.gain).sum();
-            let changes: Vec<Change> = set.iter().flat_map(|x| x.changes.iter().cloned()).collect();
+            let changes: Vec<Need> = set.iter().flat_map(|x| x.changes.iter().copied()).collect();
             let total = lo + gain;
             let text = format!("{}{}", cx.say(&changes), tr!(cx.lang, format!("：+{gain} 分，总分 {total} ≥ {}", s.pass), format!(": +{gain} points, total {total} ≥ {}", s.pass)));
             let first = &t.indicator[set[0].indicator];
-            Missing { role: Role::Score, id: "score", text, changes, points: Some(gain), total: Some(total), clause: &first.clause, quote: s.quote }
+            Missing { role: Role::Score, id: "score", text, changes: cx.changes(&changes), points: Some(gain), total: Some(total), clause: &first.clause, quote: s.quote }
         })
         .collect()
 }
 
 pub fn assess<'s>(s: &'s SmeScheme, req: &SmeRequest<'s>) -> Assessment<'s> {
-    let mut cx = Ctx { s, facts: &req.facts, lang: req.lang, tiers: Vec::new() };
+    let mut cx = Ctx::new(s, &req.facts, req.lang);
     let mut tiers = Vec::new();
     for t in &s.tier {
         let r = tier(&cx, t);
@@ -721,7 +786,15 @@ pub fn assess<'s>(s: &'s SmeScheme, req: &SmeRequest<'s>) -> Assessment<'s> {
         clause: &s.validity.clause,
         quote: &s.validity.quote,
         tiers,
-        measures: s.measure.iter().map(|m| MeasureResult { id: &m.id, name: pick(req.lang, &m.name), value: cx.get(&m.id).and_then(|g| if let Got::Num(f) = g { Some(f.shown()) } else { None }), unit: cx.unit(&m.id) }).collect(),
+        measures: s
+            .measure
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let slot = s.input.len() + i;
+                MeasureResult { id: &m.id, name: pick(req.lang, &m.name), value: cx.vals[slot].and_then(|g| if let Got::Num(f) = g { Some(f.shown()) } else { None }), unit: cx.unit(slot) }
+            })
+            .collect(),
         notices: s.notice.iter().map(|n| Cited { id: &n.id, text: pick(req.lang, &n.text), clause: &n.clause, quote: &n.quote }).collect(),
         left_out: s.input.iter().zip(&req.facts).filter(|(_, f)| f.is_none()).map(|(i, _)| &*i.id).collect(),
     }

@@ -113,10 +113,50 @@ pub fn parse<'s>(v: &Json, s: &'s SmeScheme) -> Result<SmeRequest<'s>, InputErro
 
 /// Hundredths as a plain decimal ("1250000", "2.5", "-3.25").
 pub fn show(h: i128) -> String {
-    let (sign, a) = if h < 0 { ("-", -h) } else { ("", h) };
-    match a % 100 {
-        0 => format!("{sign}{}", a / 100),
-        f if f % 10 == 0 => format!("{sign}{}.{}", a / 100, f / 10),
-        f => format!("{sign}{}.{f:02}", a / 100),
+    let mut out = String::new();
+    push_shown(&mut out, h);
+    out
+}
+
+/// [`show`] onto `out`, digit by digit (it runs for every figure of a result).
+pub fn push_shown(out: &mut String, h: i128) {
+    if h < 0 {
+        out.push('-');
+    }
+    let a = h.unsigned_abs();
+    let mut digits = [0u8; 40];
+    let (mut i, mut n) = (digits.len(), a / 100);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+    let f = (a % 100) as u8;
+    if f != 0 {
+        out.push('.');
+        out.push((b'0' + f / 10) as char);
+        if f % 10 != 0 {
+            out.push((b'0' + f % 10) as char);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hundredths, show};
+
+    #[test]
+    fn hundredths_round_trip_through_show() {
+        for (text, h, shown) in [("0", 0, "0"), ("5", 500, "5"), ("2.5", 250, "2.5"), ("2.05", 205, "2.05"), ("-3.25", -325, "-3.25"), ("-0.01", -1, "-0.01"), ("1000000000000", 100_000_000_000_000, "1000000000000"), ("7.10", 710, "7.1")] {
+            assert_eq!(hundredths(text), Some(h), "{text}");
+            assert_eq!(show(h), shown, "{text}");
+        }
+        for bad in ["", ".", "1.234", "1e3", "+1", "1,000", "--1", "0x10"] {
+            assert_eq!(hundredths(bad), None, "{bad}");
+        }
     }
 }

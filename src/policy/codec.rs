@@ -441,14 +441,14 @@ codec_struct! {
     SectionDef { id, name }
     InputDef { id, ty, section, name, doc, part_of, max, choice, clause, quote }
     ChoiceDef { id, name }
-    MeasureDef { id, name, formula, of, clause, quote }
-    Test { measure, min, max, is, equals, tier, all, any }
+    MeasureDef { id, name, formula, of, slots, clause, quote }
+    Test { measure, slot, min, max, is, equals, tier, all, any }
     CondDef { id, text, clause, quote, test, note }
     TierDef { id, name, clause, quote, total, total_quote, group, indicator, condition, general, direct }
     GroupDef { id, name, max, quote, min, min_quote }
-    IndicatorDef { id, group, name, max, clause, quote, measure, band, per, each, items, given }
+    IndicatorDef { id, group, name, max, clause, quote, measure, slot, band, per, each, items, given }
     BandDef { points, quote, when }
-    ItemDef { measure, quote }
+    ItemDef { measure, slot, quote }
 }
 
 impl Codec for OneOrMany {

@@ -145,7 +145,10 @@ pub fn load(dirs: &[&Path], version: &str) -> Result<Bundle, Vec<String>> {
         }
         let sme_file = dir.join("sme.toml");
         if sme_file.exists() {
-            sme = r.parse::<SmeScheme>(&sme_file).or(sme);
+            sme = r.parse::<SmeScheme>(&sme_file).map(|mut s| {
+                tiers::resolve(&mut s);
+                s
+            }).or(sme);
         }
     }
     let Some(national) = national else {

@@ -102,6 +102,9 @@ pub struct MeasureDef {
     pub name: Text,
     pub formula: Formula,
     pub of: Vec<Str>,
+    /// `of` by slot ([`resolve`]).
+    #[serde(skip)]
+    pub slots: Vec<u32>,
     pub clause: Option<Str>,
     pub quote: Option<Str>,
 }
@@ -114,6 +117,9 @@ pub struct MeasureDef {
 pub struct Test {
     /// An input or measure id; in a band, the indicator's `measure` when left out.
     pub measure: Option<Str>,
+    /// The slot of that measure ([`resolve`]), for a test with bounds.
+    #[serde(skip)]
+    pub slot: Option<u32>,
     pub min: Option<Decimal>,
     pub max: Option<Decimal>,
     #[serde(default)]
@@ -191,6 +197,8 @@ pub struct IndicatorDef {
     pub clause: Str,
     pub quote: Str,
     pub measure: Option<Str>,
+    #[serde(skip)]
+    pub slot: Option<u32>,
     #[serde(default)]
     pub band: Vec<BandDef>,
     pub per: Option<Decimal>,
@@ -214,7 +222,37 @@ pub struct BandDef {
 #[serde(deny_unknown_fields)]
 pub struct ItemDef {
     pub measure: Str,
+    #[serde(skip)]
+    pub slot: Option<u32>,
     pub quote: Str,
+}
+
+/// Gives every reference to an input or measure its slot: inputs by position, then
+/// measures after them. Run on the data as read (`load`), so that the engine looks
+/// nothing up by name; a name that names nothing keeps `None` (the check reports it).
+pub fn resolve(s: &mut SmeScheme) {
+    let ids: Vec<Str> = s.input.iter().map(|i| i.id.clone()).chain(s.measure.iter().map(|m| m.id.clone())).collect();
+    let slot = |id: &str| ids.iter().position(|x| x == id).map(|p| p as u32);
+    fn test(t: &mut Test, default: Option<&str>, slot: &dyn Fn(&str) -> Option<u32>) {
+        t.slot = t.measure.as_deref().or(default).and_then(slot);
+        t.all.iter_mut().chain(t.any.iter_mut()).for_each(|x| test(x, default, slot));
+    }
+    for m in &mut s.measure {
+        m.slots = m.of.iter().filter_map(|i| slot(i)).collect();
+    }
+    let conds = |c: &mut Vec<CondDef>| c.iter_mut().for_each(|c| test(&mut c.test, None, &slot));
+    conds(&mut s.condition);
+    for t in &mut s.tier {
+        conds(&mut t.condition);
+        conds(&mut t.general);
+        conds(&mut t.direct);
+        for ind in &mut t.indicator {
+            ind.slot = ind.measure.as_deref().and_then(slot);
+            let m = ind.measure.clone();
+            ind.band.iter_mut().for_each(|b| test(&mut b.when, m.as_deref(), &slot));
+            ind.items.iter_mut().for_each(|it| it.slot = slot(&it.measure));
+        }
+    }
 }
 
 impl SmeScheme {

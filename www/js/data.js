@@ -26,6 +26,8 @@ function load() {
       kinds,
       sources,
       version: lingpao.version(),
+      /** The SME tiers module, loaded when its view first opens. */
+      loadSme: () => lingpao.initSme(),
       regions(asOf, lang) {
         const key = `${asOf}|${lang}`;
         if (!regionsCache.has(key)) regionsCache.set(key, lingpao.regions(asOf, lang));
