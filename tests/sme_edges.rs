@@ -138,11 +138,11 @@ fn realize(m: &str, v: i128) -> Option<Map<String, Value>> {
         set.push(id);
     };
     // In hundredths: 1亿 yuan is 10^10; v hundredths of a percent of 1亿 is v × 10^6.
-    const E8: i128 = 100_000_000_00;
+    const E8: i128 = 100_000_000 * 100;
     match m {
         // R&D on 500 万 of revenue, so the amount stays under the amount bands (< 100 万 up to 20%).
         "rd_ratio" => {
-            put_set(&mut f, "revenue", 5_000_000_00);
+            put_set(&mut f, "revenue", 5_000_000 * 100);
             put_set(&mut f, "rd_expense", v * 50_000);
         }
         "main_share" => {
@@ -169,7 +169,7 @@ fn realize(m: &str, v: i128) -> Option<Map<String, Value>> {
         // An input scored directly; R&D amounts on 10亿 of revenue, so the ratio stays under 1%.
         _ if s.input(m).is_some() => {
             if m == "rd_expense" {
-                put_set(&mut f, "revenue", 1_000_000_000_00);
+                put_set(&mut f, "revenue", 1_000_000_000 * 100);
             }
             let ty = s.input(m).unwrap().ty;
             if matches!(ty, InputType::Count | InputType::Years | InputType::Points) && v % 100 != 0 {
