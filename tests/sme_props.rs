@@ -330,6 +330,8 @@ fn known_plan_defects_still_show() {
     }
 }
 
+/// Not a check: a survey of plan defects over 4,000 random companies, by kind, with an
+/// example each (`cargo test --test sme_props survey -- --ignored --nocapture`).
 #[test]
 #[ignore]
 fn survey_plan_failures() {
