@@ -470,3 +470,147 @@ export function smeInputs(): SmeInputs;
 export function kinds(): KindsRegistry;
 /** Package version and policy-data version. */
 export function version(): Version;
+
+// ---- SME gradient self-assessment (《优质中小企业梯度培育管理暂行办法》, policies/sme.toml) ----
+
+/** An exact decimal: money in yuan or a percentage, e.g. "12000000" or "62.5" (a number is read the same). */
+export type SmeDecimal = string | number;
+
+/** A company's facts; every one may be left out (or null): scores become ranges, verdicts `undetermined`. */
+export interface SmeFacts {
+  /** Operating revenue, last year (yuan, 0 or more) */
+  revenue?: SmeDecimal | null;
+  /** Operating revenue, the year before (yuan, 0 or more) */
+  revenue_prior?: SmeDecimal | null;
+  /** Main-business revenue, last year (yuan, 0 or more) */
+  main_revenue?: SmeDecimal | null;
+  /** Main-business revenue, the year before (yuan, 0 or more) */
+  main_revenue_prior?: SmeDecimal | null;
+  /** Main-business revenue, two years before (yuan, 0 or more) */
+  main_revenue_prior2?: SmeDecimal | null;
+  /** Net profit, last year (yuan, negative for a loss) */
+  net_profit?: SmeDecimal | null;
+  /** Debt-to-asset ratio, last year (%) (0–100) */
+  debt_ratio?: SmeDecimal | null;
+  /** R&D expense, last year (yuan, 0 or more) */
+  rd_expense?: SmeDecimal | null;
+  /** R&D expense, the year before (yuan, 0 or more) */
+  rd_expense_prior?: SmeDecimal | null;
+  /** Total staff (whole, 0 or more) */
+  staff?: number | null;
+  /** R&D staff (whole, 0 or more) */
+  rd_staff?: number | null;
+  /** Class I IP related to the main products (whole, 0 or more) */
+  ip_first?: number | null;
+  /** of which self-developed Class I IP (whole, 0 or more) */
+  ip_own_first?: number | null;
+  /** of which high-value Class I IP (whole, 0 or more) */
+  ip_high_value?: number | null;
+  /** Class II IP (whole, 0 or more) */
+  ip_second?: number | null;
+  /** Class I IP applied and earning */
+  ip_applied?: boolean | null;
+  /** R&D institution level */
+  rd_institution?: 'national' | 'provincial' | 'municipal' | 'below_municipal' | 'none' | null;
+  /** Years in the niche market (whole years) */
+  niche_years?: number | null;
+  /** Main products in the Strategic Emerging Industries catalogue */
+  strategic_emerging?: boolean | null;
+  /** Main products' field */
+  domain?: 'chain_gap' | 'six_basics' | 'other' | null;
+  /** Digital level (platform self-test) */
+  digital_level?: 'level3' | 'level2' | 'level1' | null;
+  /** Provincial or higher quality award */
+  quality_award?: boolean | null;
+  /** ISO 9001 or similar certification */
+  quality_system?: boolean | null;
+  /** Own brand */
+  own_brand?: boolean | null;
+  /** Took part in making or revising standards */
+  standard_work?: boolean | null;
+  /** National niche market share of the main products (%) (0–100) */
+  market_share?: SmeDecimal | null;
+  /** At least one core business run on an information system */
+  info_system?: boolean | null;
+  /** Management-system certification, or product certification of developed economies */
+  certified?: boolean | null;
+  /** Sound governance, quality leading in China */
+  well_run?: boolean | null;
+  /** At a key link of an industrial chain, filling gaps */
+  chain_role?: boolean | null;
+  /** Main products in the Little Giant key fields */
+  key_field?: boolean | null;
+  /** Local-feature score (set by the province, 0–15) (whole, 0–15) */
+  local_points?: number | null;
+  /** Best rank in a provincial science award, last 3 years (0: none) (whole, 0 or more) */
+  provincial_award_rank?: number | null;
+  /** Best rank in a national science award, last 3 years (0: none) (whole, 0 or more) */
+  national_award_rank?: number | null;
+  /** Holds a valid high-tech enterprise or similar honour */
+  qualifying_honor?: boolean | null;
+  /** New equity financing, last 3 years (paid in by qualified institutions) (yuan, 0 or more) */
+  equity_3y?: SmeDecimal | null;
+  /** New equity financing, last 2 years (qualified institutions) (yuan, 0 or more) */
+  equity_2y?: SmeDecimal | null;
+  /** 'Maker in China' contest, last 3 years */
+  maker_china?: 'top50' | 'top500' | 'none' | null;
+  /** Current tier (in force) */
+  current_tier?: 'little_giant' | 'specialized' | 'innovative' | 'none' | null;
+  /** Registered in China, a legal person, an SME by the size rules */
+  sme_size?: boolean | null;
+  /** Not on the abnormal-operations or serious-dishonesty lists */
+  clean_record?: boolean | null;
+  /** Products not in the state's prohibited, restricted or phase-out classes */
+  allowed_products?: boolean | null;
+  /** No major safety, quality or pollution accident, tax evasion or similar in 3 years */
+  no_incidents?: boolean | null;
+  /** Cancelled under Article 16 in the last 3 years */
+  cancelled_3y?: boolean | null;
+}
+
+export type SmeVerdict = 'met' | 'not_met' | 'undetermined';
+/** `required`: always needed; `general`: with the score unless a `direct` condition holds; `score`: a plan of points. */
+export type SmeRole = 'required' | 'general' | 'direct' | 'score';
+
+export interface SmeScore { points_min: number; points_max: number; pass: number; quote: string; verdict: SmeVerdict }
+export interface SmeGroup { id: string; name: string; points_min: number; points_max: number; full: number; threshold: number | null; threshold_quote: string | null; quote: string }
+export interface SmeIndicator { id: string; name: string; group: string; points_min: number; points_max: number; full: number; clause: string; quote: string; band: string | null; value: string | null }
+export interface SmeCondition { id: string; role: SmeRole; text: string; clause: string; quote: string; verdict: SmeVerdict; note: string | null }
+/** One fact changed: from its value (null: not given) to the value needed. */
+export interface SmeChange { input: keyof SmeFacts; name: string; from: string | null; to: string; measure: string | null; measure_to: string | null }
+export interface SmeMissing { role: SmeRole; id: string; text: string; changes: SmeChange[]; points: number | null; total: number | null; clause: string; quote: string }
+export interface SmeTier {
+  id: 'innovative' | 'specialized' | 'little_giant';
+  name: string;
+  verdict: SmeVerdict;
+  clause: string;
+  quote: string;
+  /** Null for the Little Giant (no points). */
+  score: SmeScore | null;
+  groups: SmeGroup[];
+  indicators: SmeIndicator[];
+  conditions: SmeCondition[];
+  /** For a tier not met: what would reach it. */
+  missing: SmeMissing[];
+  /** The facts left out that the verdict waits on. */
+  undetermined_by: (keyof SmeFacts)[];
+}
+export interface SmeAssessment {
+  scheme: string;
+  title: string;
+  clause: string;
+  quote: string;
+  tiers: SmeTier[];
+  measures: { id: string; name: string; value: string | null; unit: string }[];
+  notices: { id: string; text: string; clause: string; quote: string }[];
+  left_out: (keyof SmeFacts)[];
+}
+export interface SmeInputs {
+  sections: { id: string; name: Text }[];
+  inputs: { id: keyof SmeFacts; type: 'yuan' | 'signed_yuan' | 'percent' | 'count' | 'years' | 'points' | 'bool' | 'choice'; section: string; name: Text; doc: Text; part_of: keyof SmeFacts | null; max: number | null; choice: { id: string; name: Text }[]; clause: string | null; quote: string | null }[];
+}
+
+/** The SME tiers (创新型 / 专精特新 / 小巨人) on a company's facts. Throws a {@link LingpaoError} naming `facts.<id>`. */
+export function sme(facts: SmeFacts, lang?: Lang): SmeAssessment;
+/** The facts `sme` reads, by section, with types, ranges and choices (the form's source). */
+export function smeInputs(): SmeInputs;
