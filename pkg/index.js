@@ -170,5 +170,3 @@ export function lookup(query) { loaded(); return json(wasm.lookupJson(text(query
 export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }
 // The SME tiers on `{ facts, lang }`: errors name `facts.<id>` as the engine does.
-export function sme(facts, lang) { loaded(); return json(wasm.smeJson(toJson({ facts, lang }))); }
-export function smeInputs() { loaded(); return json(wasm.smeInputsJson()); }

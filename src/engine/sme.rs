@@ -9,6 +9,7 @@ use crate::model::{pick, Lang};
 use crate::policy::tiers::{CondDef, Formula, IndicatorDef, InputDef, InputType, MeasureDef, SmeScheme, Test, TierDef};
 use crate::tr;
 use rust_decimal::Decimal;
+use std::cell::OnceCell;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -225,21 +226,48 @@ fn div_ceil(a: i128, b: i128) -> i128 {
 struct Need<'s> {
     input: usize,
     to: Value<'s>,
+    /// For a number: whether it is a floor (`to` or more) rather than a ceiling.
+    up: bool,
     measure: Option<(usize, i128)>,
 }
 
-struct Ctx<'s, 'r> {
+/// The most ways of meeting one test that are tried.
+const MAX_WAYS: usize = 16;
+
+/// One change per input: two floors of one input keep the higher, two ceilings the
+/// lower (a floor and a ceiling both stay, and the plan's check finds them at odds).
+fn merge<'s>(needs: Vec<Need<'s>>) -> Vec<Need<'s>> {
+    let mut out: Vec<Need<'s>> = Vec::with_capacity(needs.len());
+    for n in needs {
+        match out.iter_mut().find(|o| o.input == n.input && o.up == n.up) {
+            Some(o) => {
+                if let (Value::Num(a), Value::Num(b)) = (o.to, n.to) {
+                    if (n.up && b > a) || (!n.up && b < a) {
+                        *o = n;
+                    }
+                } else if o.to != n.to {
+                    out.push(n);
+                }
+            }
+            None => out.push(n),
+        }
+    }
+    out
+}
+
+struct Ctx<'s> {
     s: &'s SmeScheme,
-    facts: &'r [Option<Value<'s>>],
+    facts: Vec<Option<Value<'s>>>,
     lang: Lang,
     /// The value of each slot (every input, then every measure), computed once.
     vals: Vec<Option<Got<'s>>>,
-    /// Verdicts of the tiers decided so far.
-    tiers: Vec<(&'s str, Verdict)>,
+    /// The tiers decided before the one at hand, each verdict decided when first asked
+    /// for (a changed company's, only if a condition names the tier).
+    tiers: Vec<(&'s TierDef, OnceCell<Verdict>)>,
 }
 
-impl<'s, 'r> Ctx<'s, 'r> {
-    fn new(s: &'s SmeScheme, facts: &'r [Option<Value<'s>>], lang: Lang) -> Self {
+impl<'s> Ctx<'s> {
+    fn new(s: &'s SmeScheme, facts: Vec<Option<Value<'s>>>, lang: Lang) -> Self {
         let num = |slot: &u32| match facts.get(*slot as usize) {
             Some(Some(Value::Num(n))) => Some(*n),
             _ => None,
@@ -260,6 +288,24 @@ impl<'s, 'r> Ctx<'s, 'r> {
             vals.push(f.filter(|f| f.den > 0).map(Got::Num));
         }
         Ctx { s, facts, lang, vals, tiers: Vec::new() }
+    }
+
+    /// The same company with `needs` applied, the figures only (no tier decided on it):
+    /// enough to check a test that names no tier.
+    fn with(&self, needs: &[Need<'s>]) -> Ctx<'s> {
+        let mut facts = self.facts.clone();
+        for n in needs {
+            facts[n.input] = Some(n.to);
+        }
+        Ctx::new(self.s, facts, self.lang)
+    }
+
+    /// The same company with `needs` applied, the tiers decided so far decided again on
+    /// it: where a plan is checked before it is shown.
+    fn apply(&self, needs: &[Need<'s>]) -> Ctx<'s> {
+        let mut cx = self.with(needs);
+        cx.tiers = self.tiers.iter().map(|(t, _)| (*t, OnceCell::new())).collect();
+        cx
     }
 
     fn input(&self, slot: usize) -> Option<&'s InputDef> {
@@ -304,13 +350,25 @@ impl<'s, 'r> Ctx<'s, 'r> {
     fn test(&self, t: &Test) -> Verdict {
         let mut v = if Self::is_leaf(t) { self.leaf(t) } else { Met };
         if let Some(tier) = &t.tier {
-            v = v.and(self.tiers.iter().find(|(id, _)| *id == &**tier).map_or(Undetermined, |t| t.1));
+            let known = self.tiers.iter().position(|(d, _)| d.id == *tier);
+            // An earlier tier (its own conditions name only tiers before it).
+            v = v.and(known.map_or(Undetermined, |i| *self.tiers[i].1.get_or_init(|| decide(self, self.tiers[i].0))));
         }
         for a in &t.all {
+            if v == NotMet {
+                return NotMet;
+            }
             v = v.and(self.test(a));
         }
-        if !t.any.is_empty() {
-            v = v.and(t.any.iter().fold(NotMet, |acc, a| acc.or(self.test(a))));
+        if !t.any.is_empty() && v != NotMet {
+            let mut any = NotMet;
+            for a in &t.any {
+                any = any.or(self.test(a));
+                if any == Met {
+                    break;
+                }
+            }
+            v = v.and(any);
         }
         v
     }
@@ -407,34 +465,49 @@ impl<'s, 'r> Ctx<'s, 'r> {
         self.input(slot).map(|i| &i.name).or_else(|| self.measure(slot).map(|m| &m.name)).map_or("", |t| pick(self.lang, t))
     }
 
-    /// The changes of the facts that make the test true, or `None` when none can be
-    /// said (a tier to reach first, a fact missing from a ratio).
-    fn needs(&self, t: &Test) -> Option<Vec<Need<'s>>> {
+    /// The ways of changing the facts that make the test true, the fewest changes first
+    /// (none when nothing can be said: a tier to reach first, a fact missing from a
+    /// ratio). Each way is checked by the caller against the rest of the tier: one that
+    /// looks shortest may undo another figure (revenue raised past a band lowers every
+    /// ratio over it).
+    fn ways(&self, t: &Test) -> Vec<Vec<Need<'s>>> {
         if self.test(t) == Met {
-            return Some(Vec::new());
+            return vec![Vec::new()];
         }
-        let mut out = Vec::new();
+        if t.tier.is_some() {
+            return Vec::new();
+        }
+        let mut base = Vec::new();
         if Self::is_leaf(t) && self.leaf(t) != Met {
-            let c = self.change(t)?;
+            let Some(c) = self.change(t) else { return Vec::new() };
             // A part raised above its whole raises the whole with it (I 类高价值 within I 类).
             let whole = self.s.input[c.input].part_of.as_deref().and_then(|w| self.s.input.iter().position(|i| i.id == w));
             if let (Some(w), Value::Num(to)) = (whole, c.to) {
                 if self.num(w).is_none_or(|n| n < to) {
-                    out.push(Need { input: w, to: c.to, measure: None });
+                    base.push(Need { input: w, to: c.to, up: true, measure: None });
                 }
             }
-            out.push(c);
+            base.push(c);
         }
-        if t.tier.is_some() {
-            return None;
+        let mut ways = vec![base];
+        let any: Vec<Vec<Need>> = t.any.iter().flat_map(|a| self.ways(a)).collect();
+        let parts = t.all.iter().map(|a| self.ways(a)).chain((!t.any.is_empty()).then_some(any));
+        for part in parts {
+            // Every way of the parts so far with every way of this one (a handful each).
+            ways = ways.iter().flat_map(|w| part.iter().map(move |p| merge([&w[..], &p[..]].concat()))).take(MAX_WAYS).collect();
         }
-        for a in &t.all {
-            out.extend(self.needs(a)?);
+        ways.sort_by_key(Vec::len);
+        ways
+    }
+
+    /// The first way of a band's test (it names no tier) that, made, meets it.
+    fn way(&self, t: &Test) -> Option<Vec<Need<'s>>> {
+        let ways = self.ways(t).into_iter().filter(|w| !w.is_empty());
+        // A lone bound's way meets it by construction; alternatives are tried.
+        if t.all.is_empty() && t.any.is_empty() {
+            return ways.into_iter().next();
         }
-        if !t.any.is_empty() {
-            out.extend(t.any.iter().filter_map(|a| self.needs(a)).min_by_key(Vec::len)?);
-        }
-        Some(out)
+        ways.into_iter().find(|w| self.with(w).test(t) == Met)
     }
 
     /// The change of one fact that brings the test's measure within its bounds.
@@ -475,9 +548,9 @@ impl<'s, 'r> Ctx<'s, 'r> {
             if r < 0 && input.ty != InputType::SignedYuan {
                 return None;
             }
-            return Some(Need { input: slot, to: Value::Num(r), measure: measure.map(|x| (x, b)) });
+            return Some(Need { input: slot, to: Value::Num(r), up: ge, measure: measure.map(|x| (x, b)) });
         };
-        Some(Need { input: slot, to, measure: None })
+        Some(Need { input: slot, to, up: true, measure: None })
     }
 
     fn cond(&self, c: &'s CondDef, role: Role) -> CondResult<'s> {
@@ -582,7 +655,7 @@ struct Step<'s> {
     changes: Vec<Need<'s>>,
 }
 
-fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
+fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
     let lang = cx.lang;
     let scored: Vec<(u32, u32, Option<&str>)> = t.indicator.iter().map(|i| cx.points(i)).collect();
     let indicators: Vec<IndicatorResult> = t
@@ -612,14 +685,8 @@ fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
         .collect();
     let (lo, hi) = indicators.iter().fold((0, 0), |(a, b), i| (a + i.points_min, b + i.points_max));
     let score = t.total.map(|pass| {
-        let below = |g: &GroupResult, p: u32| g.threshold.is_some_and(|m| p < m);
-        let verdict = if hi < pass || groups.iter().any(|g| below(g, g.points_max)) {
-            NotMet
-        } else if lo >= pass && !groups.iter().any(|g| below(g, g.points_min)) {
-            Met
-        } else {
-            Undetermined
-        };
+        let g: Vec<(u32, u32, Option<u32>)> = groups.iter().map(|g| (g.points_min, g.points_max, g.threshold)).collect();
+        let verdict = score_verdict(pass, lo, hi, &g);
         Score { points_min: lo, points_max: hi, pass, quote: t.total_quote.as_deref().unwrap_or_default(), verdict }
     });
     let required: Vec<&CondDef> = cx.s.condition.iter().chain(&t.condition).collect();
@@ -644,12 +711,21 @@ fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
             if r.verdict != NotMet || (*role != Role::Required && other_way) {
                 continue;
             }
-            if let Some(needs) = cx.needs(&c.test).filter(|c| !c.is_empty()) {
+            let kept = |after: &Ctx<'s>| after.test(&c.test) == Met && keeps(after, &conds, &conditions);
+            // Every way of the fewest changes that works (at most three): equals, all shown.
+            let ways: Vec<Vec<Need>> = cx.ways(&c.test).into_iter().filter(|w| !w.is_empty() && kept(&cx.apply(w))).collect();
+            let fewest = ways.first().map_or(0, Vec::len);
+            for needs in ways.into_iter().take_while(|w| w.len() == fewest).take(3) {
                 missing.push(Missing { role: *role, id: &c.id, text: cx.say(&needs), changes: cx.changes(&needs), points: None, total: None, clause: &c.clause, quote: &c.quote });
             }
         }
         if let Some(s) = score.as_ref().filter(|s| s.verdict == NotMet && direct != Met) {
-            missing.extend(plans(cx, t, &scored, &groups, s));
+            // A plan is shown only when, made, it passes the score and breaks no condition that held.
+            let works = |needs: &[Need<'s>]| {
+                let after = cx.apply(needs);
+                passes(&after, t) && keeps(&after, &conds, &conditions)
+            };
+            missing.extend(plans(cx, t, &scored, &groups, s, &works));
         }
         for (i, ind) in t.indicator.iter().enumerate() {
             if score.as_ref().is_some_and(|s| s.verdict == Undetermined) && scored[i].0 != scored[i].1 {
@@ -681,10 +757,61 @@ fn tier<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef) -> TierResult<'s> {
     }
 }
 
+/// A score's verdict from its range and its groups' (least, most, threshold).
+fn score_verdict(pass: u32, lo: u32, hi: u32, groups: &[(u32, u32, Option<u32>)]) -> Verdict {
+    let below = |p: u32, m: Option<u32>| m.is_some_and(|m| p < m);
+    if hi < pass || groups.iter().any(|g| below(g.1, g.2)) {
+        NotMet
+    } else if lo >= pass && !groups.iter().any(|g| below(g.0, g.2)) {
+        Met
+    } else {
+        Undetermined
+    }
+}
+
+/// A tier's verdict alone (what `tier` decides, without the details).
+fn decide(cx: &Ctx, t: &TierDef) -> Verdict {
+    let mut groups: Vec<(u32, u32, Option<u32>)> = t.group.iter().map(|g| (0, 0, g.min)).collect();
+    let (mut lo, mut hi) = (0, 0);
+    for ind in &t.indicator {
+        let (a, b, _) = cx.points(ind);
+        lo += a;
+        hi += b;
+        if let Some(g) = t.group.iter().position(|g| g.id == ind.group) {
+            groups[g].0 += a;
+            groups[g].1 += b;
+        }
+    }
+    let score = t.total.map_or(Met, |pass| score_verdict(pass, lo, hi, &groups));
+    let all = |c: &[CondDef]| c.iter().fold(Met, |v, c| v.and(cx.test(&c.test)));
+    let direct = t.direct.iter().fold(NotMet, |v, c| v.or(cx.test(&c.test)));
+    all(&cx.s.condition).and(all(&t.condition)).and(all(&t.general).and(score).or(direct))
+}
+
+/// Whether the tier's score passes, its sub-thresholds too, on every fact given.
+fn passes(cx: &Ctx, t: &TierDef) -> bool {
+    let Some(pass) = t.total else { return true };
+    let mut total = 0;
+    let mut groups: Vec<(&str, u32)> = t.group.iter().map(|g| (&*g.id, 0)).collect();
+    for ind in &t.indicator {
+        let (lo, _, _) = cx.points(ind);
+        total += lo;
+        if let Some(g) = groups.iter_mut().find(|g| g.0 == &*ind.group) {
+            g.1 += lo;
+        }
+    }
+    total >= pass && t.group.iter().zip(&groups).all(|(g, (_, p))| g.min.is_none_or(|m| *p >= m))
+}
+
+/// Whether every condition met before a change is still met after it.
+fn keeps(after: &Ctx, conds: &[(&CondDef, Role)], before: &[CondResult]) -> bool {
+    conds.iter().zip(before).all(|((c, _), b)| b.verdict != Met || after.test(&c.test) == Met)
+}
+
 /// The fewest indicator changes that lift a failed score over its pass mark and its
 /// sub-thresholds: every single change that does, else every pair, else all the best
 /// steps, the largest first; at most three plans, the smallest overshoot first.
-fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>)], groups: &[GroupResult], s: &Score<'s>) -> Vec<Missing<'s>> {
+fn plans<'s>(cx: &Ctx<'s>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>)], groups: &[GroupResult], s: &Score<'s>, works: &dyn Fn(&[Need<'s>]) -> bool) -> Vec<Missing<'s>> {
     let mut steps: Vec<Step> = Vec::new();
     for (i, ind) in t.indicator.iter().enumerate() {
         let (now, hi, _) = scored[i];
@@ -697,7 +824,7 @@ fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>
             }
         };
         for b in ind.band.iter().filter(|b| b.points > now) {
-            if let Some(c) = cx.needs(&b.when) {
+            if let Some(c) = cx.way(&b.when) {
                 push(b.points - now, c);
             }
         }
@@ -705,13 +832,14 @@ fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>
             let q = u32::try_from(v / h(per)).unwrap_or(u32::MAX);
             for k in 1..=ind.max.saturating_sub(now).div_ceil(each.max(1)) {
                 let years = Decimal::from(q + k) * per;
-                push(((q + k) * each).min(ind.max) - now, cx.needs(&Test { slot: ind.slot, min: Some(years), ..Test::default() }).unwrap_or_default());
+                let t = Test { slot: ind.slot, min: Some(years), ..Test::default() };
+                push(((q + k) * each).min(ind.max) - now, cx.ways(&t).into_iter().next().unwrap_or_default());
             }
         }
         if let Some(each) = ind.each.filter(|_| !ind.items.is_empty()) {
             let mut changes = Vec::new();
             for item in &ind.items {
-                if let Some(c) = cx.needs(&Test { slot: item.slot, equals: Some(true), ..Test::default() }).filter(|c| !c.is_empty()) {
+                if let Some(c) = cx.ways(&Test { slot: item.slot, equals: Some(true), ..Test::default() }).into_iter().next().filter(|c| !c.is_empty()) {
                     changes.extend(c);
                     let n = changes.len() as u32;
                     push(((now / each.max(1) + n) * each).min(ind.max).saturating_sub(now), changes.clone());
@@ -725,15 +853,22 @@ fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>
         lo + gain >= s.pass && groups.iter().all(|g| g.threshold.is_none_or(|m| g.points_min + set.iter().filter(|x| x.group == g.id).map(|x| x.gain).sum::<u32>() >= m))
     };
     let shares_input = |a: &Step, b: &Step| a.changes.iter().any(|x| b.changes.iter().any(|y| x.input == y.input));
-    let mut found: Vec<Vec<&Step>> = steps.iter().map(|x| vec![x]).filter(|set| reaches(set)).collect();
+    // Each stage's candidates, the smallest gain first, made and checked; at most three kept.
+    let checked = |mut sets: Vec<Vec<&Step<'s>>>| -> Vec<Vec<Need<'s>>> {
+        sets.sort_by_key(|set| set.iter().map(|x| x.gain).sum::<u32>());
+        sets.into_iter().map(|set| merge(set.iter().flat_map(|x| x.changes.iter().copied()).collect())).filter(|n| works(n)).take(3).collect()
+    };
+    let mut found = checked(steps.iter().map(|x| vec![x]).filter(|set| reaches(set)).collect());
     if found.is_empty() {
+        let mut pairs = Vec::new();
         for (i, a) in steps.iter().enumerate() {
             for b in &steps[i + 1..] {
                 if a.indicator != b.indicator && !shares_input(a, b) && reaches(&[a, b]) {
-                    found.push(vec![a, b]);
+                    pairs.push(vec![a, b]);
                 }
             }
         }
+        found = checked(pairs);
     }
     if found.is_empty() {
         // Each indicator's largest step, the largest first, until the score is reached.
@@ -751,33 +886,32 @@ fn plans<'s>(cx: &Ctx<'s, '_>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>
             if !set.iter().any(|y: &&Step| shares_input(x, y)) {
                 set.push(x);
                 if reaches(&set) {
-                    found.push(set);
+                    found = checked(vec![set]);
                     break;
                 }
             }
         }
     }
-    found.sort_by_key(|set| set.iter().map(|x| x.gain).sum::<u32>());
     found
         .into_iter()
-        .take(3)
-        .map(|set| {
-            let gain: u32 = set.iter().map(|x| x.gain).sum();
-            let changes: Vec<Need> = set.iter().flat_map(|x| x.changes.iter().copied()).collect();
-            let total = lo + gain;
-            let text = format!("{}{}", cx.say(&changes), tr!(cx.lang, format!("：+{gain} 分，总分 {total} ≥ {}", s.pass), format!(": +{gain} points, total {total} ≥ {}", s.pass)));
-            let first = &t.indicator[set[0].indicator];
-            Missing { role: Role::Score, id: "score", text, changes: cx.changes(&changes), points: Some(gain), total: Some(total), clause: &first.clause, quote: s.quote }
+        .map(|needs| {
+            // The total as the changed company scores it (a change can move more than one indicator).
+            let after = cx.apply(&needs);
+            let total: u32 = t.indicator.iter().map(|i| after.points(i).0).sum();
+            let gain = total.saturating_sub(lo);
+            let text = format!("{}{}", cx.say(&needs), tr!(cx.lang, format!("：+{gain} 分，总分 {total} ≥ {}", s.pass), format!(": +{gain} points, total {total} ≥ {}", s.pass)));
+            let first = t.indicator.iter().position(|i| after.points(i).0 > cx.points(i).0).map_or(&t.clause, |i| &t.indicator[i].clause);
+            Missing { role: Role::Score, id: "score", text, changes: cx.changes(&needs), points: Some(gain), total: Some(total), clause: first, quote: s.quote }
         })
         .collect()
 }
 
 pub fn assess<'s>(s: &'s SmeScheme, req: &SmeRequest<'s>) -> Assessment<'s> {
-    let mut cx = Ctx::new(s, &req.facts, req.lang);
+    let mut cx = Ctx::new(s, req.facts.clone(), req.lang);
     let mut tiers = Vec::new();
     for t in &s.tier {
         let r = tier(&cx, t);
-        cx.tiers.push((&t.id, r.verdict));
+        cx.tiers.push((t, OnceCell::from(r.verdict)));
         tiers.push(r);
     }
     Assessment {

@@ -5,7 +5,8 @@
 use super::error::{shown, shown_zh, InputError};
 use super::json::Json;
 use super::request::{self, Lang};
-use crate::policy::tiers::{InputDef, InputType, SmeScheme};
+use crate::policy::tiers::{Formula, InputDef, InputType, SmeScheme};
+use super::pick;
 
 /// The largest money figure (yuan), as in the estimate's requests.
 pub const MAX_YUAN: i128 = 1_000_000_000_000;
@@ -105,6 +106,25 @@ pub fn parse<'s>(v: &Json, s: &'s SmeScheme) -> Result<SmeRequest<'s>, InputErro
                     format!("大于其所属总数“{wid}”（{} > {}）", show(part), show(whole)),
                 )
                 .allowed(vec![format!("0 to {}", show(whole))]));
+            }
+        }
+    }
+    // A figure divides by this fact: 0 would leave its verdicts waiting on nothing.
+    for m in &s.measure {
+        let divisors = match m.formula {
+            Formula::Ratio | Formula::Growth => m.of.get(1..2),
+            Formula::GrowthAvg => m.of.get(1..3),
+            Formula::Mean => None,
+        };
+        for d in divisors.unwrap_or_default() {
+            let Some(i) = s.input.iter().position(|x| x.id == *d) else { continue };
+            if facts[i] == Some(Value::Num(0)) {
+                return Err(InputError::new(
+                    format!("facts.{d}"),
+                    format!("must be above 0: `{}` is computed by dividing by it (leave it out if unknown)", m.id),
+                    format!("应大于 0：“{}”要除以它计算（不知道可不填）", pick(Lang::Zh, &m.name)),
+                )
+                .allowed(vec!["above 0".into()]));
             }
         }
     }

@@ -56,12 +56,12 @@ function native(facts) {
 }
 
 test('every SME case holds through wasm, identical to the CLI', async () => {
-  await lingpao.init();
+  await lingpao.initSme();
   assert.ok(file.case.length >= 30, `only ${file.case.length} cases`);
   const failures = [];
   for (const c of file.case) {
     const facts = factsOf(c);
-    const r = lingpao.sme(facts);
+    const r = lingpao.sme({ facts });
     assert.deepEqual(r, native(facts), `${c.name}: wasm and native differ`);
     const diff = differences(c, r);
     // A known bug must still show (as natively); any other difference is a failure.
@@ -71,7 +71,7 @@ test('every SME case holds through wasm, identical to the CLI', async () => {
 });
 
 test('bad SME facts throw an Error naming the field and what is allowed', async () => {
-  await lingpao.init();
+  await lingpao.initSme();
   for (const [facts, field, words] of [
     [{ revenue: '-1' }, 'facts.revenue', 'from 0 to'],
     [{ debt_ratio: '100.01' }, 'facts.debt_ratio', 'from 0 to 100'],
@@ -85,23 +85,23 @@ test('bad SME facts throw an Error naming the field and what is allowed', async 
     [{ rd_institution: 'galactic' }, 'facts.rd_institution', 'listed'],
     [{ revenue: Number.NaN }, 'facts.revenue', 'finite'],
   ]) {
-    assert.throws(() => lingpao.sme(facts), (e) => {
+    assert.throws(() => lingpao.sme({ facts }), (e) => {
       assert.equal(e.field, field, `${JSON.stringify(facts)}: ${e.message}`);
       assert.match(e.message, new RegExp(words));
       assert.ok(e.message_zh);
       return true;
     });
   }
-  assert.throws(() => lingpao.sme({ rd_institution: 'x' }), (e) => e.allowed.includes('provincial'));
-  assert.throws(() => lingpao.sme([]), (e) => e.field === 'facts');
-  assert.throws(() => lingpao.sme({}, 'fr'), (e) => e.field === 'lang');
+  assert.throws(() => lingpao.sme({ facts: { rd_institution: 'x' } }), (e) => e.allowed.includes('provincial'));
+  assert.throws(() => lingpao.sme({ facts: [] }), (e) => e.field === 'facts');
+  assert.throws(() => lingpao.sme({ facts: {}, lang: 'fr' }), (e) => e.field === 'lang');
 });
 
 test('smeInputs lists the facts sme reads', async () => {
-  await lingpao.init();
+  await lingpao.initSme();
   const { inputs, sections } = lingpao.smeInputs();
   assert.deepEqual(Object.keys(file.base.strong).sort(), inputs.map((i) => i.id).sort());
   assert.ok(inputs.every((i) => sections.some((s) => s.id === i.section)));
-  const en = lingpao.sme({}, 'en');
+  const en = lingpao.sme({ facts: {}, lang: 'en' });
   assert.deepEqual(en.tiers.map((t) => t.verdict), ['undetermined', 'undetermined', 'undetermined']);
 });
