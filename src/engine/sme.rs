@@ -704,7 +704,8 @@ fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
         let conds: Vec<(&CondDef, Role)> = required.iter().map(|c| (*c, Role::Required)).chain(t.general.iter().map(|c| (c, Role::General))).chain(t.direct.iter().map(|c| (c, Role::Direct))).collect();
         let other_way = scored_path == Met || direct == Met;
         for ((c, role), r) in conds.iter().zip(&conditions) {
-            if r.verdict == Undetermined {
+            // Only an undecided tier waits on facts (a failed condition decides it).
+            if r.verdict == Undetermined && verdict == Undetermined {
                 cx.unknowns(&c.test, &mut undetermined_by);
             }
             // A general or direct condition matters only while neither way is open.
@@ -728,7 +729,7 @@ fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
             missing.extend(plans(cx, t, &scored, &groups, s, &works));
         }
         for (i, ind) in t.indicator.iter().enumerate() {
-            if score.as_ref().is_some_and(|s| s.verdict == Undetermined) && scored[i].0 != scored[i].1 {
+            if verdict == Undetermined && score.as_ref().is_some_and(|s| s.verdict == Undetermined) && scored[i].0 != scored[i].1 {
                 ind.band.iter().for_each(|b| cx.unknowns(&b.when, &mut undetermined_by));
                 let slots = ind.items.iter().map(|it| it.slot).chain(ind.band.is_empty().then_some(ind.slot));
                 for slot in slots {

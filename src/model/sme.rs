@@ -159,7 +159,7 @@ pub fn push_shown(out: &mut String, h: i128) {
     if f != 0 {
         out.push('.');
         out.push((b'0' + f / 10) as char);
-        if f % 10 != 0 {
+        if !f.is_multiple_of(10) {
             out.push((b'0' + f % 10) as char);
         }
     }

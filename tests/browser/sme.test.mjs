@@ -28,11 +28,11 @@ const badge = (page, id) => tier(page, id).locator('.lp-card-head .lp-badge');
 test('the SME tab: typed facts give the three verdicts, points, plans, in zh and en', async (t) => {
   const { page, seen } = await open(t);
   await page.goto(url);
-  await page.waitForSelector('[data-testid=total-yuan]');
+  await page.waitForSelector('[data-testid=total-yuan]', { state: 'attached' });
   assert.ok(!seen.wasm.some((w) => w.includes('sme')), 'the SME module waits for its tab');
   const t0 = Date.now();
   await page.getByRole('tab', { name: '优质中小企业自评' }).click();
-  await page.getByLabel('上年度营业收入总额').waitFor();
+  await page.getByLabel('上年度营业收入总额', { exact: true }).waitFor();
   timings.tab_ms = Date.now() - t0;
   assert.ok(seen.wasm.some((w) => w.includes('lingpao_sme_bg')), 'loaded on the tab');
 
@@ -71,8 +71,8 @@ test('the SME tab: typed facts give the three verdicts, points, plans, in zh and
 
   // English: the same verdicts in English words, the form relabelled.
   await page.getByRole('button', { name: 'English' }).first().click();
-  await page.getByLabel('Operating revenue, last year').waitFor();
-  assert.equal(await page.getByLabel('Operating revenue, last year').inputValue(), '80,000,000');
+  await page.getByLabel('Operating revenue, last year', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Operating revenue, last year', { exact: true }).inputValue(), '80,000,000');
   assert.equal(await badge(page, 'innovative').innerText(), 'Met');
   assert.match(await tier(page, 'specialized').locator('.sme-missing').innerText(), /R&D expense, last year: 2080000 yuan → 2400000 yuan/);
   await page.screenshot({ path: join(out, 'www-sme-en.png'), fullPage: true });
@@ -80,7 +80,7 @@ test('the SME tab: typed facts give the three verdicts, points, plans, in zh and
   // The link keeps the facts and the language.
   await page.waitForFunction(() => location.hash.startsWith('#sme=') && location.hash.endsWith('&lang=en'));
   await page.reload();
-  await page.getByLabel('Operating revenue, last year').waitFor();
+  await page.getByLabel('Operating revenue, last year', { exact: true }).waitFor();
   assert.equal(await badge(page, 'innovative').innerText(), 'Met');
   assert.deepEqual(seen.errors, []);
 });
@@ -88,7 +88,7 @@ test('the SME tab: typed facts give the three verdicts, points, plans, in zh and
 test('a part above its whole is refused naming the field; the page stays', async (t) => {
   const { page, seen } = await open(t);
   await page.goto(`${url}#sme`);
-  await page.getByLabel('上年度营业收入总额').waitFor();
+  await page.getByLabel('上年度营业收入总额', { exact: true }).waitFor();
   await page.getByLabel('上年度营业收入总额', { exact: true }).pressSequentially('1000');
   await page.getByLabel('上年度主营业务收入总额', { exact: true }).pressSequentially('2000');
   const error = page.locator('.sme .lp-error');
