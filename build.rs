@@ -10,6 +10,8 @@ mod date;
 mod schema;
 #[path = "src/policy/validate.rs"]
 mod validate;
+#[path = "src/policy/tiers.rs"]
+mod tiers;
 #[path = "src/policy/load.rs"]
 mod load;
 #[path = "src/policy/codec.rs"]
@@ -19,7 +21,25 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=policies");
-    let bundle = load::load(&[Path::new("policies")], &env::var("CARGO_PKG_VERSION").unwrap()).unwrap_or_else(|errors| panic!("policy data is not sound:\n  {}", errors.join("\n  ")));
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_NATIONAL_MODULE");
+    let mut bundle = load::load(&[Path::new("policies")], &env::var("CARGO_PKG_VERSION").unwrap()).unwrap_or_else(|errors| panic!("policy data is not sound:\n  {}", errors.join("\n  ")));
+    // The two wasm modules each embed their own part: the estimator the policies, the
+    // national module the SME scheme and the registers (all checked above, whole). Native
+    // builds embed all.
+    if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        if env::var_os("CARGO_FEATURE_NATIONAL_MODULE").is_some() {
+            bundle.policies.clear();
+            bundle.regions.clear();
+            bundle.national.policies.clear();
+            bundle.kinds.common_field.clear();
+            bundle.kinds.kind.clear();
+            bundle.kinds.values.0.clear();
+            bundle.facts.clear();
+        } else {
+            bundle.sme = None;
+            bundle.registers.clear();
+        }
+    }
     let mut enc = codec::Encoder::default();
     codec::Codec::encode(&bundle, &mut enc);
     let out_dir = env::var("OUT_DIR").unwrap();

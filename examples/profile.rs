@@ -3,6 +3,7 @@
 //! `profile [N]`: N estimates, the request parsing alone, and the wasm face's round trip
 //! (JSON text in, UTF-16 JSON out). `profile cold`: one round trip, the first call's work
 //! (decoding the data, indexing it, the call). `profile trip N`: N round trips only.
+//! `profile sme N`: N SME assessments of `benches/sme.json`, as the wasm face writes them.
 use lingpao::{api, date::Date};
 
 fn round_trip(text: &str, today: Date) -> usize {
@@ -16,6 +17,13 @@ fn main() {
     let arg = std::env::args().nth(1);
     if arg.as_deref() == Some("cold") {
         println!("{} UTF-16 units", round_trip(text, today));
+        return;
+    }
+    if arg.as_deref() == Some("sme") {
+        let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(1000);
+        let v = api::parse_json(include_str!("../benches/sme.json")).unwrap();
+        let units: usize = (0..n).map(|_| lingpao::json16::to_utf16_with(&api::sme(&v, today).unwrap(), lingpao::policy::embedded_text()).unwrap().len()).sum();
+        println!("{units} UTF-16 units");
         return;
     }
     if arg.as_deref() == Some("trip") {

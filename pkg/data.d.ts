@@ -693,6 +693,106 @@ export type RegisterHit =
   | (HitBase & { register: 'grain-oil-leaders-2022'; row: GrainOilLeaders2022Row; matched: (keyof GrainOilLeaders2022Row)[] })
   | (HitBase & { register: 'key-domains-2022'; row: KeyDomains2022Row; matched: (keyof KeyDomains2022Row)[] });
 
+/**
+ * The facts of the SME self-assessment (`sme()`; `docs/sme.md`). Every fact is optional
+ * (`null` = not given): a score that needs it becomes a range, a verdict `undetermined`.
+ */
+export interface SmeFacts {
+  /** Operating revenue, last year (yuan ≥ 0 (decimal string, 2 decimals at most)). Total operating revenue of the last full fiscal year, as in that year's audit report. */
+  revenue?: Yuan | number | null;
+  /** Operating revenue, the year before (yuan ≥ 0 (decimal string, 2 decimals at most)). Total operating revenue of the fiscal year before last (for the Little Giant's two-year R&D ratios). */
+  revenue_prior?: Yuan | number | null;
+  /** Main-business revenue, last year (yuan ≥ 0 (decimal string, 2 decimals at most)). Main-business revenue of the last full fiscal year; at most the operating revenue. */
+  main_revenue?: Yuan | number | null;
+  /** Main-business revenue, the year before (yuan ≥ 0 (decimal string, 2 decimals at most)). For last year's main-business revenue growth. */
+  main_revenue_prior?: Yuan | number | null;
+  /** Main-business revenue, two years before (yuan ≥ 0 (decimal string, 2 decimals at most)). For the two-year average main-business revenue growth. */
+  main_revenue_prior2?: Yuan | number | null;
+  /** Net profit, last year (yuan, negative for a loss). Net profit of the last full fiscal year, negative for a loss; net margin = net profit / operating revenue. */
+  net_profit?: Yuan | number | null;
+  /** Debt-to-asset ratio, last year (%) (percent 0–100 (2 decimals at most)). Liabilities as a percentage of assets at the end of last year (0–100; above 100% enter 100, it scores the same). */
+  debt_ratio?: string | number | null;
+  /** R&D expense, last year (yuan ≥ 0 (decimal string, 2 decimals at most)). Total R&D expense of the last full fiscal year. */
+  rd_expense?: Yuan | number | null;
+  /** R&D expense, the year before (yuan ≥ 0 (decimal string, 2 decimals at most)). For the two-year R&D average and the Little Giant's two-year R&D ratios. */
+  rd_expense_prior?: Yuan | number | null;
+  /** Total staff (whole number ≥ 0). Total number of staff. */
+  staff?: number | null;
+  /** R&D staff (whole number ≥ 0). Number of R&D staff, at most the total staff; R&D staff share = R&D staff / total staff. */
+  rd_staff?: number | null;
+  /** Class I IP related to the main products (whole number ≥ 0). Invention patents (defence patents included), plant varieties, national crop varieties, national new drugs, grade-one protected TCM varieties, IC layout designs (none transferred less than a year ago). Includes the next two counts. */
+  ip_first?: number | null;
+  /** of which self-developed Class I IP (whole number ≥ 0). Of the Class I IP, those the company developed itself. */
+  ip_own_first?: number | null;
+  /** of which high-value Class I IP (whole number ≥ 0). Class I IP with a foreign family patent or foreign income, maintained over 10 years, pledged for a high amount, or holding a national science and technology award or China Patent Award. */
+  ip_high_value?: number | null;
+  /** Class II IP (whole number ≥ 0). Software copyrights related to the main products (not trademarks), utility-model or design patents maintained over 2 years after grant. */
+  ip_second?: number | null;
+  /** Class I IP applied and earning (true / false). The Class I IP related to the main products is applied and already brings economic benefit. */
+  ip_applied?: boolean | null;
+  /** R&D institution level (national 国家级 · provincial 省级 · municipal 市级 · below_municipal 市级以下 · none 未建立研发机构). The highest recognised level of an R&D institution the company built alone or with universities or research bodies (institute, technology centre, engineering centre, academician or postdoctoral workstation…). */
+  rd_institution?: 'national' | 'provincial' | 'municipal' | 'below_municipal' | 'none' | null;
+  /** Years in the niche market (whole years 0–100). Whole years the company has worked in its niche market, to the end of last year. */
+  niche_years?: number | null;
+  /** Main products in the Strategic Emerging Industries catalogue (true / false). The main products (those together earning over 50% of revenue) belong to the Strategic Emerging Industries classification. */
+  strategic_emerging?: boolean | null;
+  /** Main products' field (chain_gap 在产业链供应链关键环节及关键领域“补短板”“锻长板”“填空白”取得实际成效 · six_basics 属于工业“六基”领域、中华老字号名录或服务关键产业链重点龙头企业 · other 不属于以上情况). Indicator 4 of the Specialised SME score. */
+  domain?: 'chain_gap' | 'six_basics' | 'other' | null;
+  /** Digital level (platform self-test) (level3 三级以上 · level2 二级 · level1 一级). The result of the free digital-level self-test on the gradient cultivation platform. */
+  digital_level?: 'level3' | 'level2' | 'level1' | null;
+  /** Provincial or higher quality award (true / false). Holds a quality award of provincial level or above. */
+  quality_award?: boolean | null;
+  /** ISO 9001 or similar certification (true / false). Runs a quality management system certified to ISO 9001 or similar. */
+  quality_system?: boolean | null;
+  /** Own brand (true / false). The main products or services carry the company's own IP, and the brand is a registered trademark or the products already earn revenue. */
+  own_brand?: boolean | null;
+  /** Took part in making or revising standards (true / false). Took part in drafting or revising a standard. */
+  standard_work?: boolean | null;
+  /** National niche market share of the main products (%) (percent 0–100 (2 decimals at most)). May be shown by the company's own evidence or otherwise. */
+  market_share?: string | number | null;
+  /** At least one core business run on an information system (true / false). At least one core business (R&D design, production, supply-chain management…) is supported by an information system. */
+  info_system?: boolean | null;
+  /** Management-system certification, or product certification of developed economies (true / false). Holds the relevant management-system certification, or its products are certified in developed countries or regions. */
+  certified?: boolean | null;
+  /** Sound governance, quality leading in China (true / false). Sound governance, good credit, social responsibility; production technology, process and product quality leading in China; digital and green development (the Little Giant's refinement requirement, judged by the assessors). */
+  well_run?: boolean | null;
+  /** At a key link of an industrial chain, filling gaps (true / false). At a key link of an industrial chain, bringing key basic technologies and products into use, filling gaps or extending strengths. */
+  chain_role?: boolean | null;
+  /** Main products in the Little Giant key fields (true / false). Core basic components, key software, advanced basic processes, key basic materials and industrial technology bases; or the ten key fields of the manufacturing-power strategy; or information infrastructure, key core technologies, network or data security. */
+  key_field?: boolean | null;
+  /** Local-feature score (set by the province, 0–15) (whole points 0–15). Set by each province (1–3 indicators, at most 15 points); enter the score under your province's rules, or leave it out and the result is a range over 0–15. */
+  local_points?: number | null;
+  /** Best rank in a provincial science award, last 3 years (0: none) (whole number ≥ 0). Among provincial science and technology awards (first to third class) of the last three years, the company's best place among the winning units (first: 1); 0 for none. */
+  provincial_award_rank?: number | null;
+  /** Best rank in a national science award, last 3 years (0: none) (whole number ≥ 0). The company's best place among the winning units of a national science and technology progress, natural science, technological invention or defence science award of the last three years; 0 for none. */
+  national_award_rank?: number | null;
+  /** Holds a valid high-tech enterprise or similar honour (true / false). A valid honour such as high-tech enterprise, national technology-innovation demonstration enterprise, IP advantage or IP demonstration enterprise. */
+  qualifying_honor?: boolean | null;
+  /** New equity financing, last 3 years (paid in by qualified institutions) (yuan ≥ 0 (decimal string, 2 decimals at most)). Capital paid in by qualified institutional investors (registered venture and private-equity funds) in capital increases ceding at most 30% of the shares. */
+  equity_3y?: Yuan | number | null;
+  /** New equity financing, last 2 years (qualified institutions) (yuan ≥ 0 (decimal string, 2 decimals at most)). The same, the last two years' part; at most the three-year total. */
+  equity_2y?: Yuan | number | null;
+  /** 'Maker in China' contest, last 3 years (top50 全国 50 强企业组 · top500 全国 500 强企业组 · none 未进入). The national enterprise lists of the 'Maker in China' SME contest published since 2021. */
+  maker_china?: 'top50' | 'top500' | 'none' | null;
+  /** Current tier (in force) (little_giant 专精特新“小巨人”企业 · specialized 专精特新中小企业 · innovative 创新型中小企业 · none 尚无). The highest tier the company holds now, in force. */
+  current_tier?: 'little_giant' | 'specialized' | 'innovative' | 'none' | null;
+  /** Registered in China, a legal person, an SME by the size rules (true / false). Registered in the PRC, an independent legal person, and an SME under the SME size classification rules. */
+  sme_size?: boolean | null;
+  /** Not on the abnormal-operations or serious-dishonesty lists (true / false). As found on the National Enterprise Credit Information Publicity System and Credit China. */
+  clean_record?: boolean | null;
+  /** Products not in the state's prohibited, restricted or phase-out classes (true / false). The company's products or services are not prohibited, restricted or to be phased out. */
+  allowed_products?: boolean | null;
+  /** No major safety, quality or pollution accident, tax evasion or similar in 3 years (true / false). No major safety (network and data security included), quality or pollution accident, and no tax evasion or similar offence, in the last three years. */
+  no_incidents?: boolean | null;
+  /** Cancelled under Article 16 in the last 3 years (true / false). A tier was cancelled for a major accident, serious dishonesty, tax evasion or falsified data less than three years ago. */
+  cancelled_3y?: boolean | null;
+}
+
+export type SmeFactId = keyof SmeFacts;
+export type SmeTierId = 'innovative' | 'specialized' | 'little_giant';
+export type SmeMeasureId = 'rd_ratio' | 'rd_ratio_prior' | 'main_share' | 'main_growth' | 'main_growth_avg' | 'net_margin' | 'rd_staff_share' | 'rd_expense_avg';
+export type SmeSectionId = 'finance' | 'innovation' | 'market' | 'honours' | 'standing';
+
 /** What every register hit carries besides its row. */
 export interface HitBase {
   /** The clause of the background text that holds the register. */

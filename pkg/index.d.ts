@@ -1,7 +1,7 @@
 // lingpao: standardization-subsidy estimates, computed in WebAssembly, every policy embedded.
 // The JSON contract: ../shared/spec/contract.md (v1). Money is always a decimal string in yuan.
 
-import type { Achievement, AchievementKind, FactId, Facts, RegionId, RegisterHit, RegisterId, Yuan } from './data.js';
+import type { Achievement, AchievementKind, FactId, Facts, RegionId, RegisterHit, RegisterId, SmeFactId, SmeFacts, SmeMeasureId, SmeSectionId, SmeTierId, Yuan } from './data.js';
 export type * from './data.js';
 
 export type Lang = 'zh' | 'en';
@@ -321,6 +321,142 @@ export interface Eligibility {
 }
 
 /** `exact`: a term is a whole cell; `contains`: part of a cell; `within`: a cell is part of the term. */
+/** The SME self-assessment request: the company's facts (each optional) and the language. */
+export interface SmeRequest {
+  facts?: SmeFacts;
+  /** Language of names, texts and plans. Default `zh`. */
+  lang?: Lang;
+}
+
+/** `undetermined`: a fact the verdict needs was left out. */
+export type SmeVerdict = 'met' | 'not_met' | 'undetermined';
+
+/** `required`: always needed; `general`: with the score unless a direct condition holds; `direct`: alone enough. */
+export type SmeRole = 'required' | 'general' | 'direct' | 'score';
+
+export interface SmeScore {
+  /** The least and the most points the facts allow (equal when every fact is given). */
+  points_min: number;
+  points_max: number;
+  /** The passing score. */
+  pass: number;
+  quote: string;
+  verdict: SmeVerdict;
+}
+
+export interface SmeGroup {
+  id: string;
+  name: string;
+  points_min: number;
+  points_max: number;
+  /** The group's full marks. */
+  full: number;
+  /** The sub-threshold (annex 1 only), and its words. */
+  threshold: number | null;
+  threshold_quote: string | null;
+  quote: string;
+}
+
+export interface SmeIndicator {
+  id: string;
+  name: string;
+  group: string;
+  points_min: number;
+  points_max: number;
+  full: number;
+  clause: string;
+  quote: string;
+  /** The band reached, in the annex's words, when the points are known. */
+  band: string | null;
+  /** The figure scored as read ("2.6%"), when it is a known number. */
+  value: string | null;
+}
+
+export interface SmeCondition {
+  id: string;
+  role: SmeRole;
+  text: string;
+  clause: string;
+  quote: string;
+  verdict: SmeVerdict;
+  /** The reading taken where the clause is ambiguous. */
+  note: string | null;
+}
+
+/** One fact changed: from its value (null: not given) to the value needed. */
+export interface SmeChange {
+  input: SmeFactId;
+  name: string;
+  from: string | null;
+  to: string;
+  /** The computed figure that moves with it, and its target. */
+  measure: SmeMeasureId | null;
+  measure_to: string | null;
+}
+
+/** One way to reach a tier not reached: a condition's changes, or a score plan. */
+export interface SmeMissing {
+  role: SmeRole;
+  /** The condition's id, or `score`. */
+  id: string;
+  text: string;
+  changes: SmeChange[];
+  /** For a score plan: the points gained and the total after. */
+  points: number | null;
+  total: number | null;
+  clause: string;
+  quote: string;
+}
+
+export interface SmeTier {
+  id: SmeTierId;
+  name: string;
+  verdict: SmeVerdict;
+  clause: string;
+  quote: string;
+  /** Null for the tier decided by conditions only (小巨人). */
+  score: SmeScore | null;
+  groups: SmeGroup[];
+  indicators: SmeIndicator[];
+  conditions: SmeCondition[];
+  /** For a tier not met: what would reach it, each way with its clause (score plans: the fewest changes first). */
+  missing: SmeMissing[];
+  /** The facts left out that the verdict waits on. */
+  undetermined_by: SmeFactId[];
+}
+
+export interface SmeAssessment {
+  scheme: string;
+  title: string;
+  clause: string;
+  quote: string;
+  tiers: SmeTier[];
+  /** Figures computed from the facts (annex 4 (十四)), rounded to 2 decimals for reading; null where a fact is missing. */
+  measures: { id: SmeMeasureId; name: string; value: string | null; unit: 'percent' | 'yuan' }[];
+  notices: { id: string; text: string; clause: string; quote: string }[];
+  /** The facts not given. */
+  left_out: SmeFactId[];
+}
+
+/** The facts the assessment reads, for building a form. */
+export interface SmeInputs {
+  sections: { id: SmeSectionId; name: Text }[];
+  inputs: {
+    id: SmeFactId;
+    type: 'yuan' | 'signed_yuan' | 'percent' | 'count' | 'years' | 'points' | 'bool' | 'choice';
+    section: SmeSectionId;
+    name: Text;
+    doc: Text;
+    /** The whole this part may not exceed. */
+    part_of: SmeFactId | null;
+    /** For points: the most. */
+    max: number | null;
+    choice: { id: string; name: Text }[];
+    clause: string | null;
+    quote: string | null;
+  }[];
+}
+
 export type LookupMatch = 'exact' | 'contains' | 'within';
 
 export interface RegisterInfo {
@@ -396,7 +532,21 @@ export function explain(region: RegionId, lang?: Lang): Explanation;
 export function eligibility(request: EligibilityRequest): Eligibility;
 /** Rows of the 2022 key domains and grain-and-oil leader list matching a keyword. Throws on blank text. */
 export function lookup(text: string): LookupResult;
+
+/**
+ * Loads the national module (a second, smaller wasm: what the national background text
+ * defines, the SME tiers and the 2022 registers), once. Needed before `sme`, `smeInputs`
+ * and `lookup`; independent of `init`. Same `input` forms as `init`.
+ */
+export function initNational(input?: BufferSource | WebAssembly.Module | Response | URL | string): Promise<void>;
+
+/** The SME tiers self-assessment (创新型 / 专精特新 / “小巨人”) on the company's facts (after `await initNational()`). */
+export function sme(request: SmeRequest): SmeAssessment;
+
+/** The facts `sme` reads: types, ranges, choices and zh/en labels, by section (after `await initNational()`). */
+export function smeInputs(): SmeInputs;
 /** The achievement kinds, fields, allowed values and their labels (the form's source). */
 export function kinds(): KindsRegistry;
 /** Package version and policy-data version. */
 export function version(): Version;
+

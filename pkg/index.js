@@ -33,6 +33,35 @@ function loaded() {
   if (!ready) throw new Error('lingpao: call `await init()` before using the API');
 }
 
+// What the national background text defines (the SME tiers, the 2022 registers) lives in
+// a module of its own (wasm/lingpao_national_bg.wasm), loaded by `initNational()` when
+// first needed, so the estimator's download does not carry it.
+let nationalLoading = null;
+let nationalWasm = null;
+
+/** Loads the national module once (`sme`, `smeInputs`, `lookup`); after a failure, a later call tries again. */
+export function initNational(input) {
+  nationalLoading ??= loadNational(input).catch((e) => { nationalLoading = null; throw e; });
+  return nationalLoading;
+}
+
+async function loadNational(source) {
+  const glue = await import('./wasm/lingpao_national.js');
+  if (source === undefined && isNode) {
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+    glue.initSync({ module: await readFile(new URL('./wasm/lingpao_national_bg.wasm', import.meta.url)) });
+  } else {
+    await glue.default(source === undefined ? undefined : { module_or_path: source });
+  }
+  nationalWasm = glue;
+}
+
+function nationalLoaded() {
+  if (!nationalWasm) throw new Error('lingpao: call `await initNational()` before `sme`, `smeInputs` or `lookup`');
+  return nationalWasm;
+}
+
 /** The largest request text: 1 MiB of UTF-8, as the engine's `api::MAX_REQUEST_BYTES`. */
 export const MAX_REQUEST_BYTES = 1 << 20;
 
@@ -146,7 +175,9 @@ export function compare(request, options) { loaded(); return json(wasm.compareJs
 export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
 export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
 export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }
-export function lookup(query) { loaded(); return json(wasm.lookupJson(text(query ?? '', 'text'))); }
+export function sme(request) { const m = nationalLoaded(); return json(m.smeJson(toJson(request))); }
+export function smeInputs() { return json(nationalLoaded().smeInputsJson()); }
+export function lookup(query) { const m = nationalLoaded(); return json(m.lookupJson(text(query ?? '', 'text'))); }
 export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }
 
@@ -161,3 +192,4 @@ export function batchLines(bytes, after = 0) {
   if (!Number.isInteger(after) || after < 0 || after > 0xffffffff) throw fail('after', `must be a whole number from 0 to 4294967295, not ${after}`, '应为 0 至 4294967295 的整数');
   return utf16(wasm.batchLines(bytes, after));
 }
+// The SME tiers on `{ facts, lang }`: errors name `facts.<id>` as the engine does.

@@ -56,7 +56,8 @@ export async function buildSite({ root = new URL('../', import.meta.url).pathnam
       transformIndexHtml: {
         order: 'post',
         handler(html, { bundle }) {
-          const wasm = Object.keys(bundle ?? {}).find((f) => f.endsWith('.wasm'));
+          // The estimator's module only: the SME one waits for its tab.
+          const wasm = Object.keys(bundle ?? {}).find((f) => /lingpao_bg[-.].*wasm$/.test(f));
           return wasm ? [{ tag: 'link', attrs: { rel: 'preload', href: wasm, as: 'fetch', type: 'application/wasm', crossorigin: '' }, injectTo: 'head' }] : [];
         },
       },

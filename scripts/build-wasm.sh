@@ -16,18 +16,25 @@ inline=()
 if [ -n "$threshold" ]; then
   inline=(-Zprofile-rustflags --config "profile.release.package.lingpao.rustflags=[\"-Cllvm-args=-inline-threshold=$threshold\"]")
 fi
-CARGO_PROFILE_RELEASE_OPT_LEVEL=${LINGPAO_WASM_OPT_LEVEL:-s} CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
-  RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
-  cargo build --release --locked --lib --target wasm32-unknown-unknown \
-  --config "profile.release.package.lingpao.opt-level=${LINGPAO_WASM_CRATE_OPT_LEVEL:-2}" "${inline[@]}" ${LINGPAO_WASM_CARGO_ARGS:-} \
-  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -Zpanic-immediate-abort \
-  --target-dir target-wasm
-wasm-bindgen --target web --out-dir pkg/wasm --out-name lingpao \
-  target-wasm/wasm32-unknown-unknown/release/lingpao.wasm
-if [ -x node_modules/.bin/wasm-opt ]; then
-  # No inlining of single-caller functions: wasm-opt otherwise folds each export's whole
-  # call chain into its shim, which compresses worse.
-  node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    pkg/wasm/lingpao_bg.wasm -o pkg/wasm/lingpao_bg.wasm
-fi
-ls -l pkg/wasm/lingpao_bg.wasm
+# Two modules of the one crate: the estimator (the regional policies) and, with the
+# feature national-module, the national module (the SME tiers and the 2022 registers),
+# which the page loads when its SME tab first opens (src/wasm.rs).
+build() { # FEATURES OUT_NAME
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=${LINGPAO_WASM_OPT_LEVEL:-s} CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
+    RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
+    cargo build --release --locked --lib --target wasm32-unknown-unknown \
+    --config "profile.release.package.lingpao.opt-level=${LINGPAO_WASM_CRATE_OPT_LEVEL:-2}" "${inline[@]}" ${LINGPAO_WASM_CARGO_ARGS:-} \
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -Zpanic-immediate-abort \
+    --target-dir target-wasm ${1:+--features "$1"}
+  wasm-bindgen --target web --out-dir pkg/wasm --out-name "$2" \
+    target-wasm/wasm32-unknown-unknown/release/lingpao.wasm
+  if [ -x node_modules/.bin/wasm-opt ]; then
+    # No inlining of single-caller functions: wasm-opt otherwise folds each export's whole
+    # call chain into its shim, which compresses worse.
+    node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      "pkg/wasm/$2_bg.wasm" -o "pkg/wasm/$2_bg.wasm"
+  fi
+}
+build "" lingpao
+build national-module lingpao_national
+ls -l pkg/wasm/lingpao_bg.wasm pkg/wasm/lingpao_national_bg.wasm

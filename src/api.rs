@@ -6,6 +6,8 @@ use crate::engine::{self, eligibility::Eligibility, explain::Explanation, lookup
 use crate::model::request::{self, Lang};
 use crate::model::result::{EstimateResult, PolicyStatus};
 use crate::model::{InputError, Reform, Request};
+use crate::engine::sme::Assessment;
+use crate::policy::tiers::{InputDef, SectionDef, SmeScheme};
 use crate::policy::{catalog, schema::Text};
 use serde::Serialize;
 use crate::model::Json;
@@ -153,6 +155,30 @@ pub fn eligibility(request: &Json, today: Date) -> Result<Eligibility<'static>, 
     let cat = catalog();
     let req = crate::model::facts::parse(request, cat)?;
     Ok(engine::eligibility::eligibility(cat, &req, today))
+}
+
+/// The SME self-assessment, `{ "facts": {...}, "lang" }` → the three tiers of the national
+/// gradient scheme (policies/sme.toml), each met / not met / undetermined, with points by
+/// indicator, and what would reach a tier not reached.
+pub fn sme(request: &Json, _today: Date) -> Result<Assessment<'static>, InputError> {
+    let s = sme_scheme()?;
+    Ok(engine::sme::assess(s, &crate::model::sme::parse(request, s)?))
+}
+
+/// The facts the SME self-assessment reads, by section: forms are built from this.
+pub fn sme_inputs() -> Result<SmeInputs, InputError> {
+    let s = sme_scheme()?;
+    Ok(SmeInputs { sections: &s.section, inputs: &s.input })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SmeInputs {
+    pub sections: &'static [SectionDef],
+    pub inputs: &'static [InputDef],
+}
+
+fn sme_scheme() -> Result<&'static SmeScheme, InputError> {
+    catalog().sme().ok_or_else(|| InputError::new("request", "the policy data holds no SME scheme", "政策数据中没有优质中小企业评价标准"))
 }
 
 /// Rows of the national registers (2022 key domains, 2022 grain-and-oil leaders) that

@@ -6,6 +6,8 @@
 use crate::policy::schema::{EligibilityDef, FactType, FieldDef, FieldType, PolicyDef, Text};
 use crate::policy::Catalog;
 
+mod sme;
+
 /// Each generated file: its path from the crate root, and its text for `cat`.
 pub fn files(cat: &Catalog) -> Vec<(&'static str, String)> {
     vec![
@@ -13,6 +15,7 @@ pub fn files(cat: &Catalog) -> Vec<(&'static str, String)> {
         ("docs/kinds.md", kinds_md(cat)),
         ("docs/eligibility.md", eligibility_md(cat)),
         ("pkg/data.d.ts", data_dts(cat)),
+        ("docs/sme.md", cat.sme().map(sme::sme_md).unwrap_or_default()),
     ]
 }
 
@@ -82,6 +85,9 @@ pub fn ambiguities(cat: &Catalog) -> String {
         if !items.is_empty() {
             out += &format!("\n## {} — {} (`{}`)\n\n{}\n", p.region, p.title.zh, p.id, items.join("\n"));
         }
+    }
+    if let Some(s) = cat.sme() {
+        out += &format!("\n## SME tiers — {} (`{}`, docs/sme.md)\n\n{}\n", s.title.zh, s.id, sme::readings(s).join("\n"));
     }
     out
 }
@@ -187,7 +193,9 @@ pub fn data_dts(cat: &Catalog) -> String {
     }
     out += "\n/** A row of a register that matched, with its register's own row type. */\nexport type RegisterHit =\n";
     out += &registers.iter().map(|r| format!("  | (HitBase & {{ register: '{}'; row: {1}Row; matched: (keyof {1}Row)[] }})", r.id, camel(&r.id))).collect::<Vec<_>>().join("\n");
-    out += ";\n\n/** What every register hit carries besides its row. */\nexport interface HitBase {\n  /** The clause of the background text that holds the register. */\n  clause: string;\n  match: LookupMatch;\n  /** The reading of this row, where its printed line is odd. */\n  note: Text | null;\n}\n";
+    out += ";\n";
+    out += &cat.sme().map(sme::dts).unwrap_or_default();
+    out += "\n/** What every register hit carries besides its row. */\nexport interface HitBase {\n  /** The clause of the background text that holds the register. */\n  clause: string;\n  match: LookupMatch;\n  /** The reading of this row, where its printed line is odd. */\n  note: Text | null;\n}\n";
     out
 }
 

@@ -1,4 +1,6 @@
-//! The WebAssembly face: the JSON contract as JSON text in and out (the JS wrapper in
+//! The WebAssembly face, two modules of one crate: the estimator (the regional policies;
+//! the default build) and the national module (`--features national-module`: the SME
+//! tiers and the 2022 registers, loaded when first needed). The JSON contract as JSON text in and out (the JS wrapper in
 //! `pkg/index.js` turns plain objects into text and back: measured faster than building
 //! JS objects field by field from wasm, and it keeps the module small). Results leave
 //! as UTF-16 code units ([`crate::json16`]), which JS turns into a string with a copy,
@@ -39,6 +41,7 @@ fn on_request<T: Serialize>(request: &str, answer: fn(&Json, Date) -> Result<T, 
     text(&answer(&v, api::today()).map_err(js_error)?)
 }
 
+#[cfg_attr(feature = "national-module", allow(dead_code))]
 fn lang(v: Option<String>) -> Result<Lang, JsValue> {
     request::lang_text(v.as_deref()).map_err(js_error)
 }
@@ -51,18 +54,21 @@ fn reformed<T: Serialize>(request: &str, reform: Option<String>, answer: fn(&Jso
 }
 
 /// `estimateJson(request, reform?)`: one region's estimate (JSON text in and out, as the CLI).
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = estimateJson)]
 pub fn estimate_json(request: &str, reform: Option<String>) -> Result<Utf16, JsValue> {
     reformed(request, reform, api::estimate_reformed)
 }
 
 /// `compareJson(request, reform?)`: the same achievements in every region, ranked.
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(request: &str, reform: Option<String>) -> Result<Utf16, JsValue> {
     reformed(request, reform, api::compare_reformed)
 }
 
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = regionsJson)]
 pub fn regions_json(as_of: Option<String>, lang_: Option<String>) -> Result<Utf16, JsValue> {
     let on = as_of.as_deref().map(request::as_of_text).transpose().map_err(js_error)?;
@@ -70,24 +76,42 @@ pub fn regions_json(as_of: Option<String>, lang_: Option<String>) -> Result<Utf1
 }
 
 /// `explainJson(region, lang?)`: the region's rules as data.
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = explainJson)]
 pub fn explain_json(region: &str, lang_: Option<String>) -> Result<Utf16, JsValue> {
     text(&api::explain(region, lang(lang_)?).map_err(js_error)?)
 }
 
 /// `eligibilityJson(request)`: the leader conditions of a region, met / not met / unknown.
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = eligibilityJson)]
 pub fn eligibility_json(request: &str) -> Result<Utf16, JsValue> {
     on_request(request, api::eligibility)
 }
 
+/// `smeJson(request)`: the SME self-assessment of the three tiers.
+#[cfg(feature = "national-module")]
+#[wasm_bindgen(js_name = smeJson)]
+pub fn sme_json(request: &str) -> Result<Utf16, JsValue> {
+    on_request(request, api::sme)
+}
+
+/// `smeInputsJson()`: the facts the SME self-assessment reads, for forms.
+#[cfg(feature = "national-module")]
+#[wasm_bindgen(js_name = smeInputsJson)]
+pub fn sme_inputs_json() -> Result<Utf16, JsValue> {
+    text(&api::sme_inputs().map_err(js_error)?)
+}
+
 /// `lookupJson(text)`: rows of the national registers matching a keyword.
+#[cfg(feature = "national-module")]
 #[wasm_bindgen(js_name = lookupJson)]
 pub fn lookup_json(query: &str) -> Result<Utf16, JsValue> {
     text(&api::lookup(query).map_err(js_error)?)
 }
 
 /// `kindsJson()`: the achievement kinds, their fields, values and labels.
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = kindsJson)]
 pub fn kinds_json() -> Result<Utf16, JsValue> {
     text(api::kinds())
@@ -104,6 +128,7 @@ pub fn version_json() -> Result<Utf16, JsValue> {
 /// UTF-16). The page's Web Worker feeds a file in pieces of 2,048 lines: one crossing
 /// per piece and the totals path, 4.3 µs a unit in Node, where `estimateJson` per line
 /// builds and parses the full result, 34 µs (bench/batch-wasm.mjs, 100,000 units).
+#[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = batchLines)]
 pub fn batch_lines(bytes: &[u8], after: u32) -> Result<Utf16, JsValue> {
     let (mut json, mut failed) = (Vec::new(), None);

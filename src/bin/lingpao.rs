@@ -31,6 +31,7 @@ const COMMANDS: &[Command] = &[
     Command { name: "explain", args: "REGION", flags: &["--json", "--lang"], about: "A region's rules clause by clause, as a table (or JSON with --json)" },
     Command { name: "batch", args: "< requests.jsonl", flags: &["--csv", "--explain", "--reform"], about: "Many units: one request per line (JSON Lines, or CSV rows with --csv), totals per line in order" },
     Command { name: "eligibility", args: "< request.json", flags: &["--lang", "--as-of"], about: "Leader conditions of a region met / not met / unknown on {\"region\",\"facts\"}" },
+    Command { name: "sme", args: "< facts.json", flags: &["--lang", "--inputs"], about: "SME tiers self-assessment (创新型 / 专精特新 / 小巨人) on {\"facts\"}; --inputs lists the facts" },
     Command { name: "lookup", args: "TEXT...", flags: &[], about: "Rows of the 2022 key domains and grain-and-oil leader list matching every word" },
     Command { name: "kinds", args: "", flags: &[], about: "The achievement kinds, their fields, allowed values and zh/en labels" },
     Command { name: "version", args: "", flags: &[], about: "Package and policy-data versions, as JSON" },
@@ -44,6 +45,7 @@ const FLAGS: &[(&str, &str)] = &[
     ("--csv", "CSV in and out: a header `region,as_of,lang,<kind:field=value:...>...`, a cell is a count (README: `lingpao batch`; examples/batch.csv)"),
     ("--explain", "the full estimate of each unit (JSON Lines out), not only its totals"),
     ("--reform FILE", "\"if the amounts were…\": a reform (JSON: {\"name\",\"changes\":[{\"policy\",\"rule\"|\"limit\",\"amount\"|\"percent\"|\"max\"|\"raised_amount\"|\"off\"}]}) applied to every estimate, each changed line with its baseline (README: Reforms; examples/reform.json)"),
+    ("--inputs", "the facts the SME assessment reads (types, ranges, choices, zh/en), as JSON, instead of assessing"),
 ];
 
 fn help() -> String {
@@ -238,6 +240,7 @@ struct Opts {
     json: bool,
     csv: bool,
     explain: bool,
+    inputs: bool,
     help: bool,
     lang: Option<Lang>,
     as_of: Option<Date>,
@@ -246,7 +249,7 @@ struct Opts {
 
 /// The flags after the command; each command takes only the flags it lists.
 fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { reform: None, json: false, csv: false, explain: false, help: false, lang: None, as_of: None, positional: Vec::new() };
+    let mut o = Opts { reform: None, json: false, csv: false, explain: false, inputs: false, help: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a.starts_with('-') && a != "-" && !matches!(a.as_str(), "-h" | "--help") && !c.flags.contains(&a.as_str()) {
@@ -258,6 +261,7 @@ fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
             "--json" => o.json = true,
             "--csv" => o.csv = true,
             "--explain" => o.explain = true,
+            "--inputs" => o.inputs = true,
             "--lang" => {
                 o.lang = match it.next().map(String::as_str) {
                     Some("zh") => Some(Lang::Zh),
@@ -320,6 +324,8 @@ fn run(args: &[String]) -> Result<String, InputError> {
             }
         }
         ("eligibility", []) => json(&api::eligibility(&stdin_json(&o)?, today)?),
+        ("sme", []) if o.inputs => json(&api::sme_inputs()?),
+        ("sme", []) => json(&api::sme(&stdin_json(&o)?, today)?),
         ("lookup", words) => json(&api::lookup(&words.join(" "))?),
         ("kinds", []) => json(api::kinds()),
         ("version", []) => json(&api::version()),

@@ -6,6 +6,7 @@ pub mod limits;
 pub mod lookup;
 pub mod pricing;
 pub mod reform;
+pub mod sme;
 
 use crate::date::Date;
 use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};

@@ -6,6 +6,7 @@ pub mod json;
 pub mod reform;
 pub mod request;
 pub mod result;
+pub mod sme;
 
 pub use error::{shown, shown_zh, InputError};
 pub use json::Json;

@@ -16,6 +16,7 @@
 //! use only `super::schema`, `rust_decimal` and `std`.
 
 use super::schema::*;
+use super::tiers::*;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -391,6 +392,8 @@ codec_enum! {
     PriorMode { Difference, FullIfLower }
     Stage { Evaluation, Title, Reward }
     SearchMode { None, Contains, Both }
+    InputType { Yuan, SignedYuan, Percent, Count, Years, Points, Bool, Choice }
+    Formula { Ratio, Growth, GrowthAvg, Mean }
 }
 
 /// Structs field by field; the decoder builds a struct literal, so a field added to the
@@ -434,6 +437,18 @@ codec_struct! {
     RegisterDef { id, title, source, clause, quote, from, to, key, columns, rows, notes }
     ColumnDef { id, name, search, carry }
     RowNote { row, text }
+    SmeScheme { id, source, title, issuer, effective, validity, section, input, measure, condition, tier, notice }
+    SectionDef { id, name }
+    InputDef { id, ty, section, name, doc, part_of, max, choice, clause, quote }
+    ChoiceDef { id, name }
+    MeasureDef { id, name, formula, of, slots, clause, quote }
+    Test { measure, slot, min, max, is, equals, tier, all, any }
+    CondDef { id, text, clause, quote, test, note }
+    TierDef { id, name, clause, quote, total, total_quote, group, indicator, condition, general, direct }
+    GroupDef { id, name, max, quote, min, min_quote }
+    IndicatorDef { id, group, name, max, clause, quote, measure, slot, band, per, each, items, given }
+    BandDef { points, quote, when }
+    ItemDef { measure, slot, quote }
 }
 
 impl Codec for OneOrMany {
@@ -467,6 +482,7 @@ impl Codec for Bundle {
             e.chunk(|e| p.encode(e));
         }
         e.chunk(|e| self.registers.encode(e));
+        e.chunk(|e| self.sme.encode(e));
     }
     fn decode(d: &mut Decoder) -> Self {
         let head = Head::decode(d);
@@ -478,16 +494,19 @@ impl Codec for Bundle {
             })
             .collect();
         d.enter();
-        Bundle::from_parts(head, policies, Vec::decode(d))
+        let registers = Vec::decode(d);
+        d.enter();
+        Bundle::from_parts(head, policies, registers, Option::decode(d))
     }
 }
 
-/// The head of the bundle, and where its policies and registers are.
-pub fn decode_parts(d: &mut Decoder) -> (Head, Vec<Chunk>, Chunk) {
+/// The head of the bundle, and where its policies, registers and SME scheme are.
+pub fn decode_parts(d: &mut Decoder) -> (Head, Vec<Chunk>, Chunk, Chunk) {
     let head = Head::decode(d);
     let n = d.len();
     let policies = (0..n).map(|_| d.chunk()).collect();
-    (head, policies, d.chunk())
+    let registers = d.chunk();
+    (head, policies, registers, d.chunk())
 }
 
 /// The first string of a part (a policy's id), without decoding the rest.

@@ -9,12 +9,14 @@
 //! - `regions.toml`: the regions (a region's texts are the policies naming it);
 //! - `NN-*.toml`: one policy per published text, in file-name order;
 //! - `registers/*.toml`: tables of the background texts;
+//! - `sme.toml`: the SME gradient scheme (an overlay's replaces the base's);
 //! - `sources/`: the texts, as published, that every quote is checked against.
 //!
 //! Compiled by build.rs too, so it may use only `super::{schema, validate}`, `serde`,
 //! `toml`, `rust_decimal` and `std`.
 
 use super::schema::{Bundle, FactDef, FieldDef, KindDef, Map, NationalDef, PolicyDef, RegionDef, RegisterDef, Text, VersionDef, NATIONAL};
+use super::tiers::{self, SmeScheme};
 use super::validate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -104,6 +106,7 @@ pub fn load(dirs: &[&Path], version: &str) -> Result<Bundle, Vec<String>> {
     let (mut common_field, mut kind, mut facts, mut regions, mut policies, mut registers) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut values: BTreeMap<String, BTreeMap<String, Text>> = BTreeMap::new();
     let mut national: Option<NationalPart> = None;
+    let mut sme: Option<SmeScheme> = None;
     for dir in dirs {
         for path in r.files(&dir.join("kinds"), |_| true) {
             let Some(part) = r.parse::<KindsPart>(&path) else { continue };
@@ -140,6 +143,13 @@ pub fn load(dirs: &[&Path], version: &str) -> Result<Bundle, Vec<String>> {
         for path in r.files(&dir.join("registers"), |_| true) {
             registers.extend(r.parse::<RegisterDef>(&path));
         }
+        let sme_file = dir.join("sme.toml");
+        if sme_file.exists() {
+            sme = r.parse::<SmeScheme>(&sme_file).map(|mut s| {
+                tiers::resolve(&mut s);
+                s
+            }).or(sme);
+        }
     }
     let Some(national) = national else {
         r.errors.push("regions.toml: no [national] section (the name of the texts every region inherits)".into());
@@ -164,10 +174,15 @@ pub fn load(dirs: &[&Path], version: &str) -> Result<Bundle, Vec<String>> {
         regions,
         policies,
         registers,
+        sme,
     };
     let sources = std::mem::take(&mut r.sources);
     // A source is looked for in the overlays first: a text under review may replace one.
-    r.errors.extend(validate::validate(&bundle, &|name| sources.iter().rev().find_map(|d| fs::read_to_string(d.join(name)).ok())));
+    let source = |name: &str| sources.iter().rev().find_map(|d| fs::read_to_string(d.join(name)).ok());
+    r.errors.extend(validate::validate(&bundle, &source));
+    if let Some(s) = &bundle.sme {
+        r.errors.extend(tiers::check(s, source(&s.source)));
+    }
     if r.errors.is_empty() {
         Ok(bundle)
     } else {

@@ -7,6 +7,7 @@ pub mod codec;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod schema;
+pub mod tiers;
 pub mod validate;
 
 // `validate` is also compiled by build.rs, where `date` sits beside it.
@@ -14,6 +15,7 @@ pub(crate) use crate::date;
 use date::Date;
 
 use codec::{Chunk, Codec, Table};
+use tiers::SmeScheme;
 use schema::{Bundle, FactDef, FieldDef, Head, KindDef, PolicyDef, RegionDef, RegisterDef, RuleDef};
 use std::sync::OnceLock;
 
@@ -95,6 +97,7 @@ pub struct Catalog {
     kind_index: Index,
     policies: Vec<LazyPolicy>,
     registers: (Chunk, OnceLock<Vec<RegisterDef>>),
+    sme: (Chunk, OnceLock<Option<SmeScheme>>),
     /// Per region, made on its first estimate.
     rules_by_kind: Vec<OnceLock<RulesByKind>>,
 }
@@ -102,7 +105,7 @@ pub struct Catalog {
 impl Catalog {
     /// Reads the head of the data; policies and registers wait until they are needed.
     pub fn decode(table: &'static Table) -> Catalog {
-        let (head, chunks, registers) = codec::decode_parts(&mut table.decoder());
+        let (head, chunks, registers, sme) = codec::decode_parts(&mut table.decoder());
         let head: &'static Head = Box::leak(Box::new(head)); // lives as long as the process
         let policies = chunks.into_iter().map(|chunk| LazyPolicy { id: codec::first_str(table, chunk), chunk, def: OnceLock::new() }).collect();
         Catalog {
@@ -112,6 +115,7 @@ impl Catalog {
             kind_index: Index::new(head.kinds.kind.iter().map(|k| &*k.id)),
             policies,
             registers: (registers, OnceLock::new()),
+            sme: (sme, OnceLock::new()),
             rules_by_kind: head.regions.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -183,6 +187,12 @@ impl Catalog {
     pub fn registers(&self) -> &[RegisterDef] {
         let (chunk, regs) = &self.registers;
         regs.get_or_init(|| Vec::decode(&mut self.table.decoder_at(*chunk)))
+    }
+
+    /// The SME gradient scheme, if the data has one.
+    pub fn sme(&self) -> Option<&SmeScheme> {
+        let (chunk, sme) = &self.sme;
+        sme.get_or_init(|| Option::decode(&mut self.table.decoder_at(*chunk))).as_ref()
     }
 
     /// A fact by its id, or by its years alias (then `true`).

@@ -211,6 +211,8 @@ pub struct Bundle {
     pub policies: Vec<PolicyDef>,
     /// `policies/registers/*.toml`: tables extracted from the background texts.
     pub registers: Vec<RegisterDef>,
+    /// `policies/sme.toml`: the SME gradient scheme (none in a bundle without it).
+    pub sme: Option<super::tiers::SmeScheme>,
 }
 
 /// The parts of the bundle every call needs: the library decodes them at start-up,
@@ -235,8 +237,8 @@ impl Bundle {
         }
     }
 
-    pub fn from_parts(h: Head, policies: Vec<PolicyDef>, registers: Vec<RegisterDef>) -> Bundle {
-        Bundle { data_version: h.data_version, kinds: h.kinds, facts: h.facts, national: h.national, regions: h.regions, policies, registers }
+    pub fn from_parts(h: Head, policies: Vec<PolicyDef>, registers: Vec<RegisterDef>, sme: Option<super::tiers::SmeScheme>) -> Bundle {
+        Bundle { data_version: h.data_version, kinds: h.kinds, facts: h.facts, national: h.national, regions: h.regions, policies, registers, sme }
     }
 }
 

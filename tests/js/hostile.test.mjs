@@ -26,6 +26,7 @@ test('a failed init can be retried', async () => {
   assert.throws(() => lingpao.estimate(request()), /await init\(\)/);
   await assert.rejects(lingpao.init(new Uint8Array([0, 0x61, 0x73, 0x6d, 9, 9, 9, 9])));
   await lingpao.init();
+  await lingpao.initNational();
   assert.equal(lingpao.estimate(request()).total_yuan, '80000');
 });
 

@@ -21,7 +21,7 @@ function sh(cmd, args, cwd) {
 test('npm pack gives a package that installs and runs in Node ESM', () => {
   const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], join(root, 'pkg')));
   const files = packed[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'data.d.ts', 'index.d.ts', 'index.js', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm']);
+  assert.deepEqual(files, ['README.md', 'data.d.ts', 'index.d.ts', 'index.js', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm', 'wasm/lingpao_national.js', 'wasm/lingpao_national_bg.wasm']);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   sh('npm', ['install', '--no-audit', '--no-fund', '--offline', join(scratch, packed[0].filename)], scratch);
   writeFileSync(join(scratch, 'node-esm.mjs'), `
@@ -36,7 +36,9 @@ console.log(JSON.stringify({ total: r.total_yuan, clause: r.lines[0].clause }));
 
 test('the typings check a typed client and reject a wrong one', () => {
   writeFileSync(join(scratch, 'good.ts'), `
-import { init, estimate, type EstimateRequest, type Achievement, type LingpaoError, type Reform, type LineReform } from 'lingpao';
+import { init, initNational, estimate, sme, type EstimateRequest, type Achievement, type LingpaoError, type Reform, type LineReform, type SmeFacts, type SmeVerdict } from 'lingpao';
+const facts: SmeFacts = { revenue: '12000000', rd_institution: 'provincial', maker_china: 'top50', staff: 40, quality_system: true };
+export const verdict = async (): Promise<SmeVerdict> => { await initNational(); return sme({ facts, lang: 'en' }).tiers[0].verdict; };
 const a: Achievement = { kind: 'secretariat', scope: 'international', tier: 'sc' };
 const req: EstimateRequest = { region: 'weihai', achievements: [a, { kind: 'standard', level: 'group', action: 'revise', role: 'participant', count: 3 }] };
 const reform: Reform = { name: 'x', changes: [{ policy: 'tianjin-subsidy-fund', rule: 'national_formulate_lead', amount: '100000' }, { policy: 'beijing-subsidy-fund', limit: 'standards_annual_cap', off: true }] };
@@ -50,12 +52,13 @@ export async function run(): Promise<string> {
 }
 `);
   writeFileSync(join(scratch, 'bad.ts'), `
-import type { Achievement, EstimateRequest, Reform } from 'lingpao';
+import type { Achievement, EstimateRequest, Reform, SmeFacts } from 'lingpao';
 const a: Achievement = { kind: 'secretariat', scope: 'galactic', tier: 'sc' };
 const r: EstimateRequest = { region: 'atlantis', achievements: [a] };
 const twoFigures: Reform = { changes: [{ policy: 'p', rule: 'r', amount: '1', percent: '2' }] };
 const offFalse: Reform = { changes: [{ policy: 'p', rule: 'r', off: false }] };
-export { r, twoFigures, offFalse };
+const f: SmeFacts = { rd_institution: 'moonbase' };
+export { r, twoFigures, offFalse, f };
 `);
   const tsc = join(root, 'node_modules/.bin/tsc');
   const good = spawnSync(tsc, ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'good.ts'], { cwd: scratch, encoding: 'utf8' });
@@ -67,6 +70,7 @@ export { r, twoFigures, offFalse };
   // A change sets one figure; `off` is only ever true.
   assert.match(bad.stdout, /bad\.ts\(5,/);
   assert.match(bad.stdout, /bad\.ts\(6,/);
+  assert.match(bad.stdout, /moonbase/);
 });
 
 function serve(dir) {

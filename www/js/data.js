@@ -26,6 +26,8 @@ function load() {
       kinds,
       sources,
       version: lingpao.version(),
+      /** The national module (the SME tiers), loaded when its view first opens. */
+      loadSme: () => lingpao.initNational(),
       regions(asOf, lang) {
         const key = `${asOf}|${lang}`;
         if (!regionsCache.has(key)) regionsCache.set(key, lingpao.regions(asOf, lang));

@@ -1,0 +1,936 @@
+//! The SME gradient self-assessment: the three tiers of 《优质中小企业梯度培育管理暂行办法》
+//! (`policies/sme.toml`) decided on the facts given. A fact left out is never assumed:
+//! scores become ranges (the least and the most the missing facts allow) and verdicts
+//! `undetermined`. For a tier not reached, the smallest changes of the company's own
+//! facts that would reach it.
+
+use crate::model::sme::{push_shown, show, SmeRequest, Value};
+use crate::model::{pick, Lang};
+use crate::policy::tiers::{CondDef, Formula, IndicatorDef, InputDef, InputType, MeasureDef, SmeScheme, Test, TierDef};
+use crate::tr;
+use rust_decimal::Decimal;
+use std::cell::OnceCell;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Met,
+    NotMet,
+    /// A fact it needs was left out.
+    Undetermined,
+}
+use Verdict::*;
+
+impl Verdict {
+    fn of(b: bool) -> Verdict {
+        if b { Met } else { NotMet }
+    }
+    fn and(self, o: Verdict) -> Verdict {
+        match (self, o) {
+            (NotMet, _) | (_, NotMet) => NotMet,
+            (Met, Met) => Met,
+            _ => Undetermined,
+        }
+    }
+    fn or(self, o: Verdict) -> Verdict {
+        match (self, o) {
+            (Met, _) | (_, Met) => Met,
+            (NotMet, NotMet) => NotMet,
+            _ => Undetermined,
+        }
+    }
+}
+
+/// Where a condition stands in its tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Always needed (第三条, and the tier's own).
+    Required,
+    /// Needed with the score, unless a direct condition holds.
+    General,
+    /// Alone stands in for the score and the general conditions.
+    Direct,
+    /// The points of the score.
+    Score,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment<'s> {
+    pub scheme: &'s str,
+    pub title: &'s str,
+    pub clause: &'s str,
+    pub quote: &'s str,
+    pub tiers: Vec<TierResult<'s>>,
+    /// The figures computed from the facts (annex 4 (十四)); null where a fact is missing.
+    pub measures: Vec<MeasureResult<'s>>,
+    pub notices: Vec<Cited<'s>>,
+    /// The facts not given.
+    pub left_out: Vec<&'s str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureResult<'s> {
+    pub id: &'s str,
+    pub name: &'s str,
+    /// In percent, or yuan for an average; rounded to two decimals for reading (the
+    /// verdicts compare the exact fraction).
+    pub value: Option<String>,
+    pub unit: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cited<'s> {
+    pub id: &'s str,
+    pub text: &'s str,
+    pub clause: &'s str,
+    pub quote: &'s str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TierResult<'s> {
+    pub id: &'s str,
+    pub name: &'s str,
+    pub verdict: Verdict,
+    pub clause: &'s str,
+    pub quote: &'s str,
+    pub score: Option<Score<'s>>,
+    pub groups: Vec<GroupResult<'s>>,
+    pub indicators: Vec<IndicatorResult<'s>>,
+    pub conditions: Vec<CondResult<'s>>,
+    /// For a tier not met: what would reach it, each way with its clause.
+    pub missing: Vec<Missing<'s>>,
+    /// The facts left out that the verdict waits on.
+    pub undetermined_by: Vec<&'s str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Score<'s> {
+    pub points_min: u32,
+    pub points_max: u32,
+    pub pass: u32,
+    pub quote: &'s str,
+    pub verdict: Verdict,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupResult<'s> {
+    pub id: &'s str,
+    pub name: &'s str,
+    pub points_min: u32,
+    pub points_max: u32,
+    pub full: u32,
+    pub threshold: Option<u32>,
+    pub threshold_quote: Option<&'s str>,
+    pub quote: &'s str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorResult<'s> {
+    pub id: &'s str,
+    pub name: &'s str,
+    pub group: &'s str,
+    pub points_min: u32,
+    pub points_max: u32,
+    pub full: u32,
+    pub clause: &'s str,
+    pub quote: &'s str,
+    /// The band's words when the points are known (and come from a band).
+    pub band: Option<&'s str>,
+    /// The figure scored, as read ("2.6%"), when it is a known number.
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CondResult<'s> {
+    pub id: &'s str,
+    pub role: Role,
+    pub text: &'s str,
+    pub clause: &'s str,
+    pub quote: &'s str,
+    pub verdict: Verdict,
+    /// The reading taken, where the clause is ambiguous.
+    pub note: Option<&'s str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Missing<'s> {
+    pub role: Role,
+    /// The condition's id, or "score".
+    pub id: &'s str,
+    pub text: String,
+    pub changes: Vec<Change<'s>>,
+    /// For a score plan: the points gained and the total after.
+    pub points: Option<u32>,
+    pub total: Option<u32>,
+    pub clause: &'s str,
+    pub quote: &'s str,
+}
+
+/// One fact changed: from its value (null: not given) to the value needed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change<'s> {
+    pub input: &'s str,
+    pub name: &'s str,
+    pub from: Option<String>,
+    pub to: String,
+    /// The computed figure that moves with it, and its target.
+    pub measure: Option<&'s str>,
+    pub measure_to: Option<String>,
+}
+
+/// A figure: `num / den` hundredths, `den > 0`.
+#[derive(Clone, Copy)]
+struct Frac {
+    num: i128,
+    den: i128,
+}
+
+impl Frac {
+    /// `self >= b` (`ge`) or `self <= b`, exactly; `None` only past i128 (inputs are far
+    /// inside it).
+    fn within(self, b: i128, ge: bool) -> Option<bool> {
+        let bd = b.checked_mul(self.den)?;
+        Some(if ge { self.num >= bd } else { self.num <= bd })
+    }
+    /// Rounded half away from zero to hundredths, for reading.
+    fn shown(self) -> String {
+        let q = (self.num.abs() * 2 + self.den) / (self.den * 2);
+        show(if self.num < 0 { -q } else { q })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Got<'s> {
+    Num(Frac),
+    Bool(bool),
+    Choice(&'s str),
+}
+
+/// Hundredths of a bound (the validator keeps bounds to two decimals).
+fn h(d: Decimal) -> i128 {
+    let (m, s) = (d.mantissa(), d.scale());
+    if s <= 2 { m * 10i128.pow(2 - s) } else { m / 10i128.pow(s - 2) }
+}
+
+fn div_ceil(a: i128, b: i128) -> i128 {
+    let q = a.div_euclid(b);
+    if a.rem_euclid(b) == 0 { q } else { q + 1 }
+}
+
+/// One fact to change: the input (by position), its new value, and the computed figure
+/// that moves with it (by slot) with the bound it reaches. Words are made only for the
+/// changes shown.
+#[derive(Clone, Copy, PartialEq)]
+struct Need<'s> {
+    input: usize,
+    to: Value<'s>,
+    /// For a number: whether it is a floor (`to` or more) rather than a ceiling.
+    up: bool,
+    measure: Option<(usize, i128)>,
+}
+
+/// The most ways of meeting one test that are tried.
+const MAX_WAYS: usize = 16;
+
+/// One change per input: two floors of one input keep the higher, two ceilings the
+/// lower (a floor and a ceiling both stay, and the plan's check finds them at odds).
+fn merge<'s>(needs: Vec<Need<'s>>) -> Vec<Need<'s>> {
+    let mut out: Vec<Need<'s>> = Vec::with_capacity(needs.len());
+    for n in needs {
+        match out.iter_mut().find(|o| o.input == n.input && o.up == n.up) {
+            Some(o) => {
+                if let (Value::Num(a), Value::Num(b)) = (o.to, n.to) {
+                    if (n.up && b > a) || (!n.up && b < a) {
+                        *o = n;
+                    }
+                } else if o.to != n.to {
+                    out.push(n);
+                }
+            }
+            None => out.push(n),
+        }
+    }
+    out
+}
+
+struct Ctx<'s> {
+    s: &'s SmeScheme,
+    facts: Vec<Option<Value<'s>>>,
+    lang: Lang,
+    /// The value of each slot (every input, then every measure), computed once.
+    vals: Vec<Option<Got<'s>>>,
+    /// The tiers decided before the one at hand, each verdict decided when first asked
+    /// for (a changed company's, only if a condition names the tier).
+    tiers: Vec<(&'s TierDef, OnceCell<Verdict>)>,
+}
+
+impl<'s> Ctx<'s> {
+    fn new(s: &'s SmeScheme, facts: Vec<Option<Value<'s>>>, lang: Lang) -> Self {
+        let num = |slot: &u32| match facts.get(*slot as usize) {
+            Some(Some(Value::Num(n))) => Some(*n),
+            _ => None,
+        };
+        let mut vals: Vec<Option<Got>> = facts.iter().map(|f| f.map(|v| match v {
+            Value::Num(n) => Got::Num(Frac { num: n, den: 1 }),
+            Value::Bool(b) => Got::Bool(b),
+            Value::Choice(c) => Got::Choice(c),
+        })).collect();
+        for m in &s.measure {
+            let f = m.slots.iter().map(num).collect::<Option<Vec<i128>>>().filter(|v| v.len() == m.of.len()).map(|v| match m.formula {
+                Formula::Ratio => Frac { num: v[0] * 10_000, den: v[1] },
+                Formula::Growth => Frac { num: (v[0] - v[1]) * 10_000, den: v[1] },
+                Formula::GrowthAvg => Frac { num: ((v[0] - v[1]) * v[2] + (v[1] - v[2]) * v[1]) * 10_000, den: 2 * v[1] * v[2] },
+                Formula::Mean => Frac { num: v[0] + v[1], den: 2 },
+            });
+            // A denominator of 0 (no revenue): the figure cannot be computed.
+            vals.push(f.filter(|f| f.den > 0).map(Got::Num));
+        }
+        Ctx { s, facts, lang, vals, tiers: Vec::new() }
+    }
+
+    /// The same company with `needs` applied, the figures only (no tier decided on it):
+    /// enough to check a test that names no tier.
+    fn with(&self, needs: &[Need<'s>]) -> Ctx<'s> {
+        let mut facts = self.facts.clone();
+        for n in needs {
+            facts[n.input] = Some(n.to);
+        }
+        Ctx::new(self.s, facts, self.lang)
+    }
+
+    /// The same company with `needs` applied, the tiers decided so far decided again on
+    /// it: where a plan is checked before it is shown.
+    fn apply(&self, needs: &[Need<'s>]) -> Ctx<'s> {
+        let mut cx = self.with(needs);
+        cx.tiers = self.tiers.iter().map(|(t, _)| (*t, OnceCell::new())).collect();
+        cx
+    }
+
+    fn input(&self, slot: usize) -> Option<&'s InputDef> {
+        self.s.input.get(slot)
+    }
+
+    fn measure(&self, slot: usize) -> Option<&'s MeasureDef> {
+        slot.checked_sub(self.s.input.len()).and_then(|m| self.s.measure.get(m))
+    }
+
+    /// A slot's value, exactly; `None` when a fact it needs is missing (or a denominator is 0).
+    fn get(&self, slot: Option<u32>) -> Option<Got<'s>> {
+        *self.vals.get(slot? as usize)?
+    }
+
+    /// An input's number as given.
+    fn num(&self, slot: usize) -> Option<i128> {
+        match self.facts.get(slot)? {
+            Some(Value::Num(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn is_leaf(t: &Test) -> bool {
+        t.min.is_some() || t.max.is_some() || !t.is.is_empty() || t.equals.is_some()
+    }
+
+    /// A leaf's bounds on its measure (the rest of the test aside).
+    fn leaf(&self, t: &Test) -> Verdict {
+        match self.get(t.slot) {
+            None => Undetermined,
+            Some(Got::Num(f)) => {
+                let lo = t.min.map_or(Some(true), |b| f.within(h(b), true));
+                let hi = t.max.map_or(Some(true), |b| f.within(h(b), false));
+                lo.zip(hi).map_or(Undetermined, |(a, b)| Verdict::of(a && b))
+            }
+            Some(Got::Bool(b)) => Verdict::of(t.equals == Some(b)),
+            Some(Got::Choice(c)) => Verdict::of(t.is.iter().any(|x| *x == c)),
+        }
+    }
+
+    fn test(&self, t: &Test) -> Verdict {
+        let mut v = if Self::is_leaf(t) { self.leaf(t) } else { Met };
+        if let Some(tier) = &t.tier {
+            let known = self.tiers.iter().position(|(d, _)| d.id == *tier);
+            // An earlier tier (its own conditions name only tiers before it).
+            v = v.and(known.map_or(Undetermined, |i| *self.tiers[i].1.get_or_init(|| decide(self, self.tiers[i].0))));
+        }
+        for a in &t.all {
+            if v == NotMet {
+                return NotMet;
+            }
+            v = v.and(self.test(a));
+        }
+        if !t.any.is_empty() && v != NotMet {
+            let mut any = NotMet;
+            for a in &t.any {
+                any = any.or(self.test(a));
+                if any == Met {
+                    break;
+                }
+            }
+            v = v.and(any);
+        }
+        v
+    }
+
+    /// The inputs behind a slot: itself, or a measure's.
+    fn inputs_of(&self, slot: Option<u32>) -> Vec<usize> {
+        let Some(slot) = slot.map(|s| s as usize) else { return Vec::new() };
+        match self.measure(slot) {
+            Some(m) => m.slots.iter().map(|&s| s as usize).collect(),
+            None => vec![slot],
+        }
+    }
+
+    /// The inputs left out that `t` waits on.
+    fn unknowns(&self, t: &Test, out: &mut Vec<&'s str>) {
+        if Self::is_leaf(t) {
+            for i in self.inputs_of(t.slot) {
+                let id = &*self.s.input[i].id;
+                if self.facts[i].is_none() && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        for a in t.all.iter().chain(&t.any) {
+            if self.test(a) == Undetermined {
+                self.unknowns(a, out);
+            }
+        }
+    }
+
+    /// The points of an indicator: the least and the most the facts allow, and the band
+    /// reached when they are known.
+    fn points(&self, ind: &'s IndicatorDef) -> (u32, u32, Option<&'s str>) {
+        if !ind.band.is_empty() {
+            let (mut yes, mut lo_possible, mut hi, mut band) = (None, u32::MAX, 0, None);
+            for b in &ind.band {
+                match self.test(&b.when) {
+                    Met if yes.is_none_or(|y| b.points > y) => {
+                        yes = Some(b.points);
+                        band = Some(&*b.quote);
+                    }
+                    NotMet => continue,
+                    _ => {}
+                }
+                lo_possible = lo_possible.min(b.points);
+                hi = hi.max(b.points);
+            }
+            let lo = yes.unwrap_or(0).max(if lo_possible == u32::MAX { 0 } else { lo_possible });
+            return (lo, hi, band.filter(|_| lo == hi));
+        }
+        if let Some(each) = ind.each.filter(|_| !ind.items.is_empty()) {
+            let (mut yes, mut unknown) = (0, 0);
+            for item in &ind.items {
+                match self.get(item.slot) {
+                    Some(Got::Bool(true)) => yes += 1,
+                    None => unknown += 1,
+                    _ => {}
+                }
+            }
+            return ((yes * each).min(ind.max), ((yes + unknown) * each).min(ind.max), None);
+        }
+        match (ind.slot.and_then(|s| self.num(s as usize)), ind.per) {
+            (Some(v), Some(per)) => {
+                let p = (u32::try_from(v / h(per)).unwrap_or(u32::MAX)).saturating_mul(ind.each.unwrap_or(0)).min(ind.max);
+                (p, p, None)
+            }
+            (Some(v), None) => {
+                let p = u32::try_from(v / 100).unwrap_or(0).min(ind.max);
+                (p, p, None)
+            }
+            (None, _) => (0, ind.max, None),
+        }
+    }
+
+    /// A known number as read ("2.6%", "5年").
+    fn figure(&self, slot: Option<u32>) -> Option<String> {
+        match self.get(slot)? {
+            Got::Num(f) => Some(format!("{}{}", f.shown(), unit_text(self.unit(slot? as usize), self.lang))),
+            _ => None,
+        }
+    }
+
+    fn unit(&self, slot: usize) -> &'static str {
+        match (self.input(slot).map(|i| i.ty), self.measure(slot).map(|m| m.formula)) {
+            (Some(InputType::Yuan | InputType::SignedYuan), _) | (_, Some(Formula::Mean)) => "yuan",
+            (Some(InputType::Percent), _) | (_, Some(_)) => "percent",
+            (Some(InputType::Years), _) => "years",
+            (Some(InputType::Points), _) => "points",
+            _ => "",
+        }
+    }
+
+    fn name(&self, slot: usize) -> &'s str {
+        self.input(slot).map(|i| &i.name).or_else(|| self.measure(slot).map(|m| &m.name)).map_or("", |t| pick(self.lang, t))
+    }
+
+    /// The ways of changing the facts that make the test true, the fewest changes first
+    /// (none when nothing can be said: a tier to reach first, a fact missing from a
+    /// ratio). Each way is checked by the caller against the rest of the tier: one that
+    /// looks shortest may undo another figure (revenue raised past a band lowers every
+    /// ratio over it).
+    fn ways(&self, t: &Test) -> Vec<Vec<Need<'s>>> {
+        if self.test(t) == Met {
+            return vec![Vec::new()];
+        }
+        if t.tier.is_some() {
+            return Vec::new();
+        }
+        let mut base = Vec::new();
+        if Self::is_leaf(t) && self.leaf(t) != Met {
+            let Some(c) = self.change(t) else { return Vec::new() };
+            // A part raised above its whole raises the whole with it (I 类高价值 within I 类).
+            let whole = self.s.input[c.input].part_of.as_deref().and_then(|w| self.s.input.iter().position(|i| i.id == w));
+            if let (Some(w), Value::Num(to)) = (whole, c.to) {
+                if self.num(w).is_none_or(|n| n < to) {
+                    base.push(Need { input: w, to: c.to, up: true, measure: None });
+                }
+            }
+            base.push(c);
+        }
+        let mut ways = vec![base];
+        let any: Vec<Vec<Need>> = t.any.iter().flat_map(|a| self.ways(a)).collect();
+        let parts = t.all.iter().map(|a| self.ways(a)).chain((!t.any.is_empty()).then_some(any));
+        for part in parts {
+            // Every way of the parts so far with every way of this one (a handful each).
+            ways = ways.iter().flat_map(|w| part.iter().map(move |p| merge([&w[..], &p[..]].concat()))).take(MAX_WAYS).collect();
+        }
+        ways.sort_by_key(Vec::len);
+        ways
+    }
+
+    /// The first way of a band's test (it names no tier) that, made, meets it.
+    fn way(&self, t: &Test) -> Option<Vec<Need<'s>>> {
+        let ways = self.ways(t).into_iter().filter(|w| !w.is_empty());
+        // A lone bound's way meets it by construction; alternatives are tried.
+        if t.all.is_empty() && t.any.is_empty() {
+            return ways.into_iter().next();
+        }
+        ways.into_iter().find(|w| self.with(w).test(t) == Met)
+    }
+
+    /// The change of one fact that brings the test's measure within its bounds.
+    fn change(&self, t: &Test) -> Option<Need<'s>> {
+        let inputs = self.inputs_of(t.slot);
+        let slot = *inputs.first()?;
+        let input = self.input(slot)?;
+        let to = if let Some(b) = t.equals {
+            Value::Bool(b)
+        } else if !t.is.is_empty() {
+            // The least step: the allowed choice nearest the bottom of the list (lists run best first).
+            Value::Choice(&input.choice.iter().rev().find(|c| t.is.contains(&c.id))?.id)
+        } else {
+            let below = |b: Decimal| matches!(self.get(t.slot), Some(Got::Num(f)) if f.within(h(b), true) == Some(false));
+            let (b, ge) = match (t.min, t.max) {
+                (Some(b), _) if below(b) => (h(b), true),
+                (_, Some(b)) => (h(b), false),
+                (Some(b), None) => (h(b), true),
+                (None, None) => return None,
+            };
+            let whole = matches!(input.ty, InputType::Count | InputType::Years | InputType::Points);
+            let v = |i: usize| inputs.get(i).and_then(|&x| self.num(x));
+            // The value of the first input that gives the bound, the others unchanged,
+            // rounded towards meeting it (whole units for counts).
+            let measure = t.slot.map(|s| s as usize).filter(|&x| self.measure(x).is_some());
+            let (num, den) = match measure.and_then(|x| self.measure(x)).map(|x| x.formula) {
+                None => (b, 1),
+                Some(Formula::Ratio) => (b * v(1)?, 10_000),
+                Some(Formula::Growth) => (v(1)? * (10_000 + b), 10_000),
+                Some(Formula::GrowthAvg) => {
+                    let (p, q) = (v(1)?, v(2)?);
+                    (2 * p * q * b - 10_000 * (p - q) * p + 10_000 * p * q, 10_000 * q)
+                }
+                Some(Formula::Mean) => (2 * b - v(1)?, 1),
+            };
+            let unit = if whole { 100 } else { 1 };
+            let r = if ge { div_ceil(num, den * unit) * unit } else { num.div_euclid(den * unit) * unit };
+            if r < 0 && input.ty != InputType::SignedYuan {
+                return None;
+            }
+            return Some(Need { input: slot, to: Value::Num(r), up: ge, measure: measure.map(|x| (x, b)) });
+        };
+        Some(Need { input: slot, to, up: true, measure: None })
+    }
+
+    fn cond(&self, c: &'s CondDef, role: Role) -> CondResult<'s> {
+        CondResult {
+            id: &c.id,
+            role,
+            text: pick(self.lang, &c.text),
+            clause: &c.clause,
+            quote: &c.quote,
+            verdict: self.test(&c.test),
+            note: c.note.as_ref().map(|n| pick(self.lang, n)),
+        }
+    }
+
+    /// A value as the contract writes it: a decimal, `true`/`false`, a choice id.
+    fn raw(v: Value) -> String {
+        match v {
+            Value::Num(n) => show(n),
+            Value::Bool(b) => b.to_string(),
+            Value::Choice(c) => c.to_string(),
+        }
+    }
+
+    /// A value as read onto `out`: "2080000元", "是", a choice's name.
+    fn words(&self, out: &mut String, input: &InputDef, slot: usize, v: Value) {
+        match v {
+            Value::Num(n) => {
+                push_shown(out, n);
+                out.push_str(unit_text(self.unit(slot), self.lang));
+            }
+            Value::Bool(b) => out.push_str(tr!(self.lang, if b { "是" } else { "否" }, if b { "yes" } else { "no" })),
+            Value::Choice(c) => out.push_str(input.choice.iter().find(|x| x.id == c).map_or(c, |x| pick(self.lang, &x.name))),
+        }
+    }
+
+    /// The changes as the result gives them.
+    fn changes(&self, needs: &[Need<'s>]) -> Vec<Change<'s>> {
+        needs
+            .iter()
+            .map(|n| {
+                let input = &self.s.input[n.input];
+                Change {
+                    input: &input.id,
+                    name: pick(self.lang, &input.name),
+                    from: self.facts[n.input].map(Self::raw),
+                    to: Self::raw(n.to),
+                    measure: n.measure.and_then(|(m, _)| self.measure(m)).map(|m| &*m.id),
+                    measure_to: n.measure.map(|(_, b)| show(b)),
+                }
+            })
+            .collect()
+    }
+
+    /// The changes as read: "研发费用总额：2080000元 → 2400000元（研发费用占比达到 3%）".
+    fn say(&self, needs: &[Need<'s>]) -> String {
+        let zh = self.lang == Lang::Zh;
+        let mut out = String::new();
+        for (i, n) in needs.iter().enumerate() {
+            let input = &self.s.input[n.input];
+            if i > 0 {
+                out.push_str(if zh { "；" } else { "; " });
+            }
+            out.push_str(pick(self.lang, &input.name));
+            out.push_str(if zh { "：" } else { ": " });
+            match self.facts[n.input] {
+                Some(v) => self.words(&mut out, input, n.input, v),
+                None => out.push_str(if zh { "未填" } else { "not given" }),
+            }
+            out.push_str(" → ");
+            self.words(&mut out, input, n.input, n.to);
+            if let Some((m, b)) = n.measure {
+                out.push_str(if zh { "（" } else { " (" });
+                out.push_str(self.name(m));
+                out.push_str(if zh { "达到 " } else { " to " });
+                push_shown(&mut out, b);
+                out.push_str(unit_text(self.unit(m), self.lang));
+                out.push_str(if zh { "）" } else { ")" });
+            }
+        }
+        out
+    }
+}
+
+fn unit_text(unit: &str, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        ("percent", _) => "%",
+        ("yuan", Lang::Zh) => "元",
+        ("yuan", Lang::En) => " yuan",
+        ("years", Lang::Zh) => "年",
+        ("years", Lang::En) => " years",
+        ("points", Lang::Zh) => "分",
+        ("points", Lang::En) => " points",
+        _ => "",
+    }
+}
+
+/// One way up a scored indicator: the points it would give and the changes.
+struct Step<'s> {
+    indicator: usize,
+    group: &'s str,
+    gain: u32,
+    changes: Vec<Need<'s>>,
+}
+
+fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
+    let lang = cx.lang;
+    let scored: Vec<(u32, u32, Option<&str>)> = t.indicator.iter().map(|i| cx.points(i)).collect();
+    let indicators: Vec<IndicatorResult> = t
+        .indicator
+        .iter()
+        .zip(&scored)
+        .map(|(i, &(lo, hi, band))| IndicatorResult {
+            id: &i.id,
+            name: pick(lang, &i.name),
+            group: &i.group,
+            points_min: lo,
+            points_max: hi,
+            full: i.max,
+            clause: &i.clause,
+            quote: &i.quote,
+            band,
+            value: cx.figure(i.slot),
+        })
+        .collect();
+    let groups: Vec<GroupResult> = t
+        .group
+        .iter()
+        .map(|g| {
+            let (lo, hi) = indicators.iter().filter(|i| i.group == &*g.id).fold((0, 0), |(a, b), i| (a + i.points_min, b + i.points_max));
+            GroupResult { id: &g.id, name: pick(lang, &g.name), points_min: lo, points_max: hi, full: g.max, threshold: g.min, threshold_quote: g.min_quote.as_deref(), quote: &g.quote }
+        })
+        .collect();
+    let (lo, hi) = indicators.iter().fold((0, 0), |(a, b), i| (a + i.points_min, b + i.points_max));
+    let score = t.total.map(|pass| {
+        let g: Vec<(u32, u32, Option<u32>)> = groups.iter().map(|g| (g.points_min, g.points_max, g.threshold)).collect();
+        let verdict = score_verdict(pass, lo, hi, &g);
+        Score { points_min: lo, points_max: hi, pass, quote: t.total_quote.as_deref().unwrap_or_default(), verdict }
+    });
+    let required: Vec<&CondDef> = cx.s.condition.iter().chain(&t.condition).collect();
+    let mut conditions: Vec<CondResult> = required.iter().map(|c| cx.cond(c, Role::Required)).collect();
+    conditions.extend(t.general.iter().map(|c| cx.cond(c, Role::General)));
+    conditions.extend(t.direct.iter().map(|c| cx.cond(c, Role::Direct)));
+    let all = |role: Role| conditions.iter().filter(|c| c.role == role).fold(Met, |v, c| v.and(c.verdict));
+    let direct = conditions.iter().filter(|c| c.role == Role::Direct).fold(NotMet, |v, c| v.or(c.verdict));
+    let scored_path = all(Role::General).and(score.as_ref().map_or(Met, |s| s.verdict));
+    let verdict = all(Role::Required).and(scored_path.or(direct));
+
+    let mut missing = Vec::new();
+    let mut undetermined_by = Vec::new();
+    if verdict != Met {
+        let conds: Vec<(&CondDef, Role)> = required.iter().map(|c| (*c, Role::Required)).chain(t.general.iter().map(|c| (c, Role::General))).chain(t.direct.iter().map(|c| (c, Role::Direct))).collect();
+        let other_way = scored_path == Met || direct == Met;
+        for ((c, role), r) in conds.iter().zip(&conditions) {
+            // Only an undecided tier waits on facts (a failed condition decides it).
+            if r.verdict == Undetermined && verdict == Undetermined {
+                cx.unknowns(&c.test, &mut undetermined_by);
+            }
+            // A general or direct condition matters only while neither way is open.
+            if r.verdict != NotMet || (*role != Role::Required && other_way) {
+                continue;
+            }
+            let kept = |after: &Ctx<'s>| after.test(&c.test) == Met && keeps(after, &conds, &conditions);
+            // Every way of the fewest changes that works (at most three): equals, all shown.
+            let ways: Vec<Vec<Need>> = cx.ways(&c.test).into_iter().filter(|w| !w.is_empty() && kept(&cx.apply(w))).collect();
+            let fewest = ways.first().map_or(0, Vec::len);
+            for needs in ways.into_iter().take_while(|w| w.len() == fewest).take(3) {
+                missing.push(Missing { role: *role, id: &c.id, text: cx.say(&needs), changes: cx.changes(&needs), points: None, total: None, clause: &c.clause, quote: &c.quote });
+            }
+        }
+        if let Some(s) = score.as_ref().filter(|s| s.verdict == NotMet && direct != Met) {
+            // A plan is shown only when, made, it passes the score and breaks no condition that held.
+            let works = |needs: &[Need<'s>]| {
+                let after = cx.apply(needs);
+                passes(&after, t) && keeps(&after, &conds, &conditions)
+            };
+            missing.extend(plans(cx, t, &scored, &groups, s, &works));
+        }
+        for (i, ind) in t.indicator.iter().enumerate() {
+            if verdict == Undetermined && score.as_ref().is_some_and(|s| s.verdict == Undetermined) && scored[i].0 != scored[i].1 {
+                ind.band.iter().for_each(|b| cx.unknowns(&b.when, &mut undetermined_by));
+                let slots = ind.items.iter().map(|it| it.slot).chain(ind.band.is_empty().then_some(ind.slot));
+                for slot in slots {
+                    for x in cx.inputs_of(slot) {
+                        let id = &*cx.s.input[x].id;
+                        if cx.facts[x].is_none() && !undetermined_by.contains(&id) {
+                            undetermined_by.push(id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    TierResult {
+        id: &t.id,
+        name: pick(lang, &t.name),
+        verdict,
+        clause: &t.clause,
+        quote: &t.quote,
+        score,
+        groups,
+        indicators,
+        conditions,
+        missing,
+        undetermined_by,
+    }
+}
+
+/// A score's verdict from its range and its groups' (least, most, threshold).
+fn score_verdict(pass: u32, lo: u32, hi: u32, groups: &[(u32, u32, Option<u32>)]) -> Verdict {
+    let below = |p: u32, m: Option<u32>| m.is_some_and(|m| p < m);
+    if hi < pass || groups.iter().any(|g| below(g.1, g.2)) {
+        NotMet
+    } else if lo >= pass && !groups.iter().any(|g| below(g.0, g.2)) {
+        Met
+    } else {
+        Undetermined
+    }
+}
+
+/// A tier's verdict alone (what `tier` decides, without the details).
+fn decide(cx: &Ctx, t: &TierDef) -> Verdict {
+    let mut groups: Vec<(u32, u32, Option<u32>)> = t.group.iter().map(|g| (0, 0, g.min)).collect();
+    let (mut lo, mut hi) = (0, 0);
+    for ind in &t.indicator {
+        let (a, b, _) = cx.points(ind);
+        lo += a;
+        hi += b;
+        if let Some(g) = t.group.iter().position(|g| g.id == ind.group) {
+            groups[g].0 += a;
+            groups[g].1 += b;
+        }
+    }
+    let score = t.total.map_or(Met, |pass| score_verdict(pass, lo, hi, &groups));
+    let all = |c: &[CondDef]| c.iter().fold(Met, |v, c| v.and(cx.test(&c.test)));
+    let direct = t.direct.iter().fold(NotMet, |v, c| v.or(cx.test(&c.test)));
+    all(&cx.s.condition).and(all(&t.condition)).and(all(&t.general).and(score).or(direct))
+}
+
+/// Whether the tier's score passes, its sub-thresholds too, on every fact given.
+fn passes(cx: &Ctx, t: &TierDef) -> bool {
+    let Some(pass) = t.total else { return true };
+    let mut total = 0;
+    let mut groups: Vec<(&str, u32)> = t.group.iter().map(|g| (&*g.id, 0)).collect();
+    for ind in &t.indicator {
+        let (lo, _, _) = cx.points(ind);
+        total += lo;
+        if let Some(g) = groups.iter_mut().find(|g| g.0 == &*ind.group) {
+            g.1 += lo;
+        }
+    }
+    total >= pass && t.group.iter().zip(&groups).all(|(g, (_, p))| g.min.is_none_or(|m| *p >= m))
+}
+
+/// Whether every condition met before a change is still met after it.
+fn keeps(after: &Ctx, conds: &[(&CondDef, Role)], before: &[CondResult]) -> bool {
+    conds.iter().zip(before).all(|((c, _), b)| b.verdict != Met || after.test(&c.test) == Met)
+}
+
+/// The fewest indicator changes that lift a failed score over its pass mark and its
+/// sub-thresholds: every single change that does, else every pair, else all the best
+/// steps, the largest first; at most three plans, the smallest overshoot first.
+fn plans<'s>(cx: &Ctx<'s>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>)], groups: &[GroupResult], s: &Score<'s>, works: &dyn Fn(&[Need<'s>]) -> bool) -> Vec<Missing<'s>> {
+    let mut steps: Vec<Step> = Vec::new();
+    for (i, ind) in t.indicator.iter().enumerate() {
+        let (now, hi, _) = scored[i];
+        if now != hi {
+            continue; // a fact missing: nothing sure to change
+        }
+        let mut push = |gain: u32, changes: Vec<Need<'s>>| {
+            if gain > 0 && !changes.is_empty() {
+                steps.push(Step { indicator: i, group: &ind.group, gain, changes });
+            }
+        };
+        for b in ind.band.iter().filter(|b| b.points > now) {
+            if let Some(c) = cx.way(&b.when) {
+                push(b.points - now, c);
+            }
+        }
+        if let (Some(per), Some(each), Some(v)) = (ind.per, ind.each, ind.slot.and_then(|s| cx.num(s as usize))) {
+            let q = u32::try_from(v / h(per)).unwrap_or(u32::MAX);
+            for k in 1..=ind.max.saturating_sub(now).div_ceil(each.max(1)) {
+                let years = Decimal::from(q + k) * per;
+                let t = Test { slot: ind.slot, min: Some(years), ..Test::default() };
+                push(((q + k) * each).min(ind.max) - now, cx.ways(&t).into_iter().next().unwrap_or_default());
+            }
+        }
+        if let Some(each) = ind.each.filter(|_| !ind.items.is_empty()) {
+            let mut changes = Vec::new();
+            for item in &ind.items {
+                if let Some(c) = cx.ways(&Test { slot: item.slot, equals: Some(true), ..Test::default() }).into_iter().next().filter(|c| !c.is_empty()) {
+                    changes.extend(c);
+                    let n = changes.len() as u32;
+                    push(((now / each.max(1) + n) * each).min(ind.max).saturating_sub(now), changes.clone());
+                }
+            }
+        }
+    }
+    let lo: u32 = s.points_min;
+    let reaches = |set: &[&Step]| {
+        let gain: u32 = set.iter().map(|x| x.gain).sum();
+        lo + gain >= s.pass && groups.iter().all(|g| g.threshold.is_none_or(|m| g.points_min + set.iter().filter(|x| x.group == g.id).map(|x| x.gain).sum::<u32>() >= m))
+    };
+    let shares_input = |a: &Step, b: &Step| a.changes.iter().any(|x| b.changes.iter().any(|y| x.input == y.input));
+    // Each stage's candidates, the smallest gain first, made and checked; at most three kept.
+    let checked = |mut sets: Vec<Vec<&Step<'s>>>| -> Vec<Vec<Need<'s>>> {
+        sets.sort_by_key(|set| set.iter().map(|x| x.gain).sum::<u32>());
+        sets.into_iter().map(|set| merge(set.iter().flat_map(|x| x.changes.iter().copied()).collect())).filter(|n| works(n)).take(3).collect()
+    };
+    let mut found = checked(steps.iter().map(|x| vec![x]).filter(|set| reaches(set)).collect());
+    if found.is_empty() {
+        let mut pairs = Vec::new();
+        for (i, a) in steps.iter().enumerate() {
+            for b in &steps[i + 1..] {
+                if a.indicator != b.indicator && !shares_input(a, b) && reaches(&[a, b]) {
+                    pairs.push(vec![a, b]);
+                }
+            }
+        }
+        found = checked(pairs);
+    }
+    if found.is_empty() {
+        // Each indicator's largest step, the largest first, until the score is reached.
+        let mut best: Vec<&Step> = Vec::new();
+        for x in &steps {
+            match best.iter_mut().find(|b| b.indicator == x.indicator) {
+                Some(b) if b.gain < x.gain => *b = x,
+                Some(_) => {}
+                None => best.push(x),
+            }
+        }
+        best.sort_by_key(|x| std::cmp::Reverse(x.gain));
+        let mut set = Vec::new();
+        for x in best {
+            if !set.iter().any(|y: &&Step| shares_input(x, y)) {
+                set.push(x);
+                if reaches(&set) {
+                    found = checked(vec![set]);
+                    break;
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|needs| {
+            // The total as the changed company scores it (a change can move more than one indicator).
+            let after = cx.apply(&needs);
+            let total: u32 = t.indicator.iter().map(|i| after.points(i).0).sum();
+            let gain = total.saturating_sub(lo);
+            let text = format!("{}{}", cx.say(&needs), tr!(cx.lang, format!("：+{gain} 分，总分 {total} ≥ {}", s.pass), format!(": +{gain} points, total {total} ≥ {}", s.pass)));
+            let first = t.indicator.iter().position(|i| after.points(i).0 > cx.points(i).0).map_or(&t.clause, |i| &t.indicator[i].clause);
+            Missing { role: Role::Score, id: "score", text, changes: cx.changes(&needs), points: Some(gain), total: Some(total), clause: first, quote: s.quote }
+        })
+        .collect()
+}
+
+pub fn assess<'s>(s: &'s SmeScheme, req: &SmeRequest<'s>) -> Assessment<'s> {
+    let mut cx = Ctx::new(s, req.facts.clone(), req.lang);
+    let mut tiers = Vec::new();
+    for t in &s.tier {
+        let r = tier(&cx, t);
+        cx.tiers.push((t, OnceCell::from(r.verdict)));
+        tiers.push(r);
+    }
+    Assessment {
+        scheme: &s.id,
+        title: pick(req.lang, &s.title),
+        clause: &s.validity.clause,
+        quote: &s.validity.quote,
+        tiers,
+        measures: s
+            .measure
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let slot = s.input.len() + i;
+                MeasureResult { id: &m.id, name: pick(req.lang, &m.name), value: cx.vals[slot].and_then(|g| if let Got::Num(f) = g { Some(f.shown()) } else { None }), unit: cx.unit(slot) }
+            })
+            .collect(),
+        notices: s.notice.iter().map(|n| Cited { id: &n.id, text: pick(req.lang, &n.text), clause: &n.clause, quote: &n.quote }).collect(),
+        left_out: s.input.iter().zip(&req.facts).filter(|(_, f)| f.is_none()).map(|(i, _)| &*i.id).collect(),
+    }
+}
