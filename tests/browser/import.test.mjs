@@ -202,7 +202,7 @@ test(`${UNITS} Tianjin units: computed in the worker; the page answers a click m
   await page.waitForFunction(() => document.querySelector('[data-testid=import-progress]').value > 0);
   const c0 = Date.now();
   await page.getByRole('tab', { name: '各地区比较' }).click();
-  await page.waitForFunction(() => document.querySelector('[role=tab][aria-selected=true]').textContent === '各地区比较');
+  await page.waitForFunction(() => document.querySelector('.lp-tabs [role=tab][aria-selected=true]').textContent === '各地区比较');
   const click = Date.now() - c0;
   assert.equal(await page.isVisible('[data-testid=import-progress]'), true, 'the click was answered while the file was computed');
   await page.getByRole('button', { name: '取消' }).click();
