@@ -714,9 +714,17 @@ fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
             }
             let kept = |after: &Ctx<'s>| after.test(&c.test) == Met && keeps(after, &conds, &conditions);
             // Every way of the fewest changes that works (at most three): equals, all shown.
-            let ways: Vec<Vec<Need>> = cx.ways(&c.test).into_iter().filter(|w| !w.is_empty() && kept(&cx.apply(w))).collect();
-            let fewest = ways.first().map_or(0, Vec::len);
-            for needs in ways.into_iter().take_while(|w| w.len() == fewest).take(3) {
+            // Ways come fewest first: checked in that order, and no further than needed.
+            let mut shown: Vec<Vec<Need>> = Vec::new();
+            for w in cx.ways(&c.test).into_iter().filter(|w| !w.is_empty()) {
+                if shown.len() == 3 || shown.first().is_some_and(|f| w.len() > f.len()) {
+                    break;
+                }
+                if kept(&cx.apply(&w)) {
+                    shown.push(w);
+                }
+            }
+            for needs in shown {
                 missing.push(Missing { role: *role, id: &c.id, text: cx.say(&needs), changes: cx.changes(&needs), points: None, total: None, clause: &c.clause, quote: &c.quote });
             }
         }
