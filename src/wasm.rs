@@ -10,6 +10,7 @@
 //! traps: the engine returns errors instead of panicking.
 
 use crate::api;
+#[cfg(not(feature = "national-module"))]
 use crate::batch;
 use crate::date::Date;
 use crate::model::{request, InputError, Lang};
@@ -47,6 +48,7 @@ fn lang(v: Option<String>) -> Result<Lang, JsValue> {
 }
 
 /// A call on a JSON request under an optional reform (JSON text, `model::reform`).
+#[cfg(not(feature = "national-module"))]
 fn reformed<T: Serialize>(request: &str, reform: Option<String>, answer: fn(&Json, Option<&crate::model::Reform>, Date) -> Result<T, InputError>) -> Result<Utf16, JsValue> {
     let v = api::parse_json(request).map_err(js_error)?;
     let reform = reform.as_deref().map(api::reform).transpose().map_err(js_error)?;
