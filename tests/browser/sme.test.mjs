@@ -101,3 +101,17 @@ test('a part above its whole is refused naming the field; the page stays', async
   await page.screenshot({ path: join(out, 'www-sme-error-fixed.png') });
   assert.deepEqual(seen.errors, []);
 });
+
+test('on a phone (375 px): no sideways scroll, every indicator keeps its points', async (t) => {
+  const { page, seen } = await open(t);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${url}#sme`);
+  await page.getByRole('button', { name: '填入示例' }).click();
+  await page.locator('[data-tier="specialized"] [data-indicator="main_share"]').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  const points = tier(page, 'specialized').locator('[data-indicator="main_share"] td').nth(3);
+  assert.equal(await points.isVisible(), true);
+  assert.equal(await points.innerText(), '3 / 5');
+  await tier(page, 'specialized').locator('.lp-table-wrap').screenshot({ path: join(out, 'www-sme-375.png') });
+  assert.deepEqual(seen.errors, []);
+});
