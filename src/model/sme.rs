@@ -102,8 +102,8 @@ pub fn parse<'s>(v: &Json, s: &'s SmeScheme) -> Result<SmeRequest<'s>, InputErro
                 let wid = &s.input[w].id;
                 return Err(InputError::new(
                     format!("facts.{}", def.id),
-                    format!("is more than `{wid}`, the whole it is part of ({} > {})", show(part), show(whole)),
-                    format!("大于其所属总数“{wid}”（{} > {}）", show(part), show(whole)),
+                    format!("is more than `{wid}` ({}), the whole it is part of ({} > {})", s.input[w].name.en, show(part), show(whole)),
+                    format!("大于其所属总数“{}”（{wid}，{} > {}）", s.input[w].name.zh, show(part), show(whole)),
                 )
                 .allowed(vec![format!("0 to {}", show(whole))]));
             }

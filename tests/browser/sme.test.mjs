@@ -93,7 +93,7 @@ test('a part above its whole is refused naming the field; the page stays', async
   await page.getByLabel('上年度主营业务收入总额', { exact: true }).pressSequentially('2000');
   const error = page.locator('.sme .lp-error');
   await error.waitFor({ state: 'visible' });
-  assert.match(await error.innerText(), /^上年度主营业务收入总额：大于其所属总数“revenue”（2000 > 1000）/);
+  assert.match(await error.innerText(), /^上年度主营业务收入总额：大于其所属总数“上年度营业收入总额”（revenue，2000 > 1000）/);
   assert.equal(await page.getByLabel('上年度主营业务收入总额', { exact: true }).getAttribute('aria-invalid'), 'true');
   assert.equal(await tier(page, 'innovative').count(), 1, 'the last result stays');
   await page.getByLabel('上年度主营业务收入总额', { exact: true }).fill('900');
