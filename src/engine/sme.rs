@@ -329,10 +329,6 @@ impl<'s> Ctx<'s> {
         }
     }
 
-    fn is_leaf(t: &Test) -> bool {
-        t.min.is_some() || t.max.is_some() || !t.is.is_empty() || t.equals.is_some()
-    }
-
     /// A leaf's bounds on its measure (the rest of the test aside).
     fn leaf(&self, t: &Test) -> Verdict {
         match self.get(t.slot) {
@@ -348,7 +344,7 @@ impl<'s> Ctx<'s> {
     }
 
     fn test(&self, t: &Test) -> Verdict {
-        let mut v = if Self::is_leaf(t) { self.leaf(t) } else { Met };
+        let mut v = if t.has_bounds() { self.leaf(t) } else { Met };
         if let Some(tier) = &t.tier {
             let known = self.tiers.iter().position(|(d, _)| d.id == *tier);
             // An earlier tier (its own conditions name only tiers before it).
@@ -382,15 +378,20 @@ impl<'s> Ctx<'s> {
         }
     }
 
+    /// The inputs behind `slot` that were left out, each added to `out` once.
+    fn left_out(&self, slot: Option<u32>, out: &mut Vec<&'s str>) {
+        for i in self.inputs_of(slot) {
+            let id = &*self.s.input[i].id;
+            if self.facts[i].is_none() && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+
     /// The inputs left out that `t` waits on.
     fn unknowns(&self, t: &Test, out: &mut Vec<&'s str>) {
-        if Self::is_leaf(t) {
-            for i in self.inputs_of(t.slot) {
-                let id = &*self.s.input[i].id;
-                if self.facts[i].is_none() && !out.contains(&id) {
-                    out.push(id);
-                }
-            }
+        if t.has_bounds() {
+            self.left_out(t.slot, out);
         }
         for a in t.all.iter().chain(&t.any) {
             if self.test(a) == Undetermined {
@@ -478,7 +479,7 @@ impl<'s> Ctx<'s> {
             return Vec::new();
         }
         let mut base = Vec::new();
-        if Self::is_leaf(t) && self.leaf(t) != Met {
+        if t.has_bounds() && self.leaf(t) != Met {
             let Some(c) = self.change(t) else { return Vec::new() };
             // A part raised above its whole raises the whole with it (I 类高价值 within I 类).
             let whole = self.s.input[c.input].part_of.as_deref().and_then(|w| self.s.input.iter().position(|i| i.id == w));
@@ -732,7 +733,7 @@ fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
             // A plan is shown only when, made, it passes the score and breaks no condition that held.
             let works = |needs: &[Need<'s>]| {
                 let after = cx.apply(needs);
-                passes(&after, t) && keeps(&after, &conds, &conditions)
+                score_of(&after, t) == Met && keeps(&after, &conds, &conditions)
             };
             missing.extend(plans(cx, t, &scored, &groups, s, &works));
         }
@@ -740,14 +741,7 @@ fn tier<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> TierResult<'s> {
             if verdict == Undetermined && score.as_ref().is_some_and(|s| s.verdict == Undetermined) && scored[i].0 != scored[i].1 {
                 ind.band.iter().for_each(|b| cx.unknowns(&b.when, &mut undetermined_by));
                 let slots = ind.items.iter().map(|it| it.slot).chain(ind.band.is_empty().then_some(ind.slot));
-                for slot in slots {
-                    for x in cx.inputs_of(slot) {
-                        let id = &*cx.s.input[x].id;
-                        if cx.facts[x].is_none() && !undetermined_by.contains(&id) {
-                            undetermined_by.push(id);
-                        }
-                    }
-                }
+                slots.for_each(|slot| cx.left_out(slot, &mut undetermined_by));
             }
         }
     }
@@ -778,8 +772,9 @@ fn score_verdict(pass: u32, lo: u32, hi: u32, groups: &[(u32, u32, Option<u32>)]
     }
 }
 
-/// A tier's verdict alone (what `tier` decides, without the details).
-fn decide(cx: &Ctx, t: &TierDef) -> Verdict {
+/// A tier's score alone: its verdict on the facts of `cx` (met for a tier not scored).
+fn score_of(cx: &Ctx, t: &TierDef) -> Verdict {
+    let Some(pass) = t.total else { return Met };
     let mut groups: Vec<(u32, u32, Option<u32>)> = t.group.iter().map(|g| (0, 0, g.min)).collect();
     let (mut lo, mut hi) = (0, 0);
     for ind in &t.indicator {
@@ -791,25 +786,14 @@ fn decide(cx: &Ctx, t: &TierDef) -> Verdict {
             groups[g].1 += b;
         }
     }
-    let score = t.total.map_or(Met, |pass| score_verdict(pass, lo, hi, &groups));
-    let all = |c: &[CondDef]| c.iter().fold(Met, |v, c| v.and(cx.test(&c.test)));
-    let direct = t.direct.iter().fold(NotMet, |v, c| v.or(cx.test(&c.test)));
-    all(&cx.s.condition).and(all(&t.condition)).and(all(&t.general).and(score).or(direct))
+    score_verdict(pass, lo, hi, &groups)
 }
 
-/// Whether the tier's score passes, its sub-thresholds too, on every fact given.
-fn passes(cx: &Ctx, t: &TierDef) -> bool {
-    let Some(pass) = t.total else { return true };
-    let mut total = 0;
-    let mut groups: Vec<(&str, u32)> = t.group.iter().map(|g| (&*g.id, 0)).collect();
-    for ind in &t.indicator {
-        let (lo, _, _) = cx.points(ind);
-        total += lo;
-        if let Some(g) = groups.iter_mut().find(|g| g.0 == &*ind.group) {
-            g.1 += lo;
-        }
-    }
-    total >= pass && t.group.iter().zip(&groups).all(|(g, (_, p))| g.min.is_none_or(|m| *p >= m))
+/// A tier's verdict alone (what `tier` decides, without the details).
+fn decide(cx: &Ctx, t: &TierDef) -> Verdict {
+    let all = |c: &[CondDef]| c.iter().fold(Met, |v, c| v.and(cx.test(&c.test)));
+    let direct = t.direct.iter().fold(NotMet, |v, c| v.or(cx.test(&c.test)));
+    all(&cx.s.condition).and(all(&t.condition)).and(all(&t.general).and(score_of(cx, t)).or(direct))
 }
 
 /// Whether every condition met before a change is still met after it.
@@ -909,7 +893,7 @@ fn plans<'s>(cx: &Ctx<'s>, t: &'s TierDef, scored: &[(u32, u32, Option<&str>)], 
             let total: u32 = t.indicator.iter().map(|i| after.points(i).0).sum();
             let gain = total.saturating_sub(lo);
             let text = format!("{}{}", cx.say(&needs), tr!(cx.lang, format!("：+{gain} 分，总分 {total} ≥ {}", s.pass), format!(": +{gain} points, total {total} ≥ {}", s.pass)));
-            let first = t.indicator.iter().position(|i| after.points(i).0 > cx.points(i).0).map_or(&t.clause, |i| &t.indicator[i].clause);
+            let first = t.indicator.iter().zip(scored).position(|(i, now)| after.points(i).0 > now.0).map_or(&t.clause, |i| &t.indicator[i].clause);
             Missing { role: Role::Score, id: "score", text, changes: cx.changes(&needs), points: Some(gain), total: Some(total), clause: first, quote: s.quote }
         })
         .collect()

@@ -20,7 +20,7 @@ fn ty(i: &InputDef) -> String {
 /// A test as a formula: `rd_ratio ≥ 3 and rd_expense ≥ 1000000`.
 fn formula(t: &Test, default: Option<&str>) -> String {
     let mut parts = Vec::new();
-    if let Some(m) = t.measure.as_deref().or(default).filter(|_| t.min.is_some() || t.max.is_some() || !t.is.is_empty() || t.equals.is_some()) {
+    if let Some(m) = t.measure.as_deref().or(default).filter(|_| t.has_bounds()) {
         match (t.min, t.max) {
             (Some(a), Some(b)) => parts.push(format!("{a} ≤ `{m}` ≤ {b}")),
             (Some(a), None) => parts.push(format!("`{m}` ≥ {a}")),

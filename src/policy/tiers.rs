@@ -265,9 +265,14 @@ impl SmeScheme {
 }
 
 impl Test {
+    /// Whether the test bounds a measure (`min`, `max`, `is` or `equals`): a leaf.
+    pub fn has_bounds(&self) -> bool {
+        self.min.is_some() || self.max.is_some() || !self.is.is_empty() || self.equals.is_some()
+    }
+
     /// The leaves of the test, in order (a test with a measure is a leaf).
     pub fn leaves<'a>(&'a self, out: &mut Vec<&'a Test>) {
-        if self.measure.is_some() || self.tier.is_some() || self.min.is_some() || self.max.is_some() || !self.is.is_empty() || self.equals.is_some() {
+        if self.measure.is_some() || self.tier.is_some() || self.has_bounds() {
             out.push(self);
         }
         self.all.iter().chain(&self.any).for_each(|t| t.leaves(out));
@@ -342,7 +347,7 @@ impl Check<'_> {
                 self.err(at, format!("`tier = {tier}` is not an earlier tier"));
             }
         }
-        let leaf = t.min.is_some() || t.max.is_some() || !t.is.is_empty() || t.equals.is_some();
+        let leaf = t.has_bounds();
         let measure = t.measure.as_ref().or(default);
         match (leaf, measure) {
             (true, None) => self.err(at, "a bound without a measure"),
