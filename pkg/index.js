@@ -155,6 +155,15 @@ function reformJson(options) {
   return toJson(reform, 'reform');
 }
 
+/** The `across` option of `advise`: whether each candidate is priced in every region too. */
+function acrossOption(options) {
+  if (options == null) return false;
+  if (typeof options !== 'object' || Array.isArray(options)) throw fail('options', `must be an object such as { across: true }, not ${kind(options)}`, '选项应为对象，如 { across: true }');
+  const { across = false } = options;
+  if (typeof across !== 'boolean') throw fail('options.across', `must be true or false, not ${kind(across)}`, '应为 true 或 false');
+  return across;
+}
+
 /** JSON text from the caller: lone surrogates written as `\\uXXXX`, so the engine names their field. */
 function jsonText(value, field = 'request') {
   if (typeof value !== 'string') throw fail(field, `must be JSON text, not ${kind(value)}`, '应为 JSON 文本字符串');
@@ -172,6 +181,7 @@ const json = (units) => JSON.parse(utf16(units));
 export function estimate(request, options) { loaded(); return json(wasm.estimateJson(toJson(request), reformJson(options))); }
 export function estimateJson(request, reform) { loaded(); return utf16(wasm.estimateJson(jsonText(request), reform == null ? undefined : jsonText(reform, 'reform'))); }
 export function compare(request, options) { loaded(); return json(wasm.compareJson(toJson(request), reformJson(options))); }
+export function advise(request, options) { loaded(); return json(wasm.adviseJson(toJson(request), acrossOption(options))); }
 export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
 export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
 export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }

@@ -69,6 +69,14 @@ pub fn compare_json(request: &str, reform: Option<String>) -> Result<Utf16, JsVa
     reformed(request, reform, api::compare_reformed)
 }
 
+/// `adviseJson(request, across)`: what to add next, ranked by what it adds to the total.
+#[cfg(not(feature = "national-module"))]
+#[wasm_bindgen(js_name = adviseJson)]
+pub fn advise_json(request: &str, across: bool) -> Result<Utf16, JsValue> {
+    let v = api::parse_json(request).map_err(js_error)?;
+    text(&api::advise(&v, across, api::today()).map_err(js_error)?)
+}
+
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.
 #[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = regionsJson)]

@@ -71,6 +71,9 @@ impl<V> Named<V> {
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.0.iter().map(|(_, v)| v)
     }
+    pub fn iter(&self) -> impl Iterator<Item = (&Str, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.0.iter_mut().map(|(_, v)| v)
     }
