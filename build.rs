@@ -23,21 +23,32 @@ fn main() {
     println!("cargo:rerun-if-changed=policies");
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_NATIONAL_MODULE");
     let mut bundle = load::load(&[Path::new("policies")], &env::var("CARGO_PKG_VERSION").unwrap()).unwrap_or_else(|errors| panic!("policy data is not sound:\n  {}", errors.join("\n  ")));
-    // The two wasm modules each embed their own part: the estimator the policies, the
-    // national module the SME scheme and the registers (all checked above, whole). Native
-    // builds embed all.
+    // The two wasm modules each embed their own part (all checked above, whole): the
+    // estimator the policies' rules; the national module the SME scheme, the registers
+    // and the leader-eligibility self-check (its conditions and facts, the regions, each
+    // text's header). There a text keeps its first rule only, so that whether it names
+    // money (`pays` in a policy's status) stays true. Native builds embed all.
     if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
         if env::var_os("CARGO_FEATURE_NATIONAL_MODULE").is_some() {
-            bundle.policies.clear();
-            bundle.regions.clear();
-            bundle.national.policies.clear();
+            for p in &mut bundle.policies {
+                p.rule.truncate(1);
+                p.condition.clear();
+                p.limit.clear();
+                p.notice.clear();
+                p.benefit.clear();
+                p.gap.clear();
+                p.scope = None;
+            }
             bundle.kinds.common_field.clear();
             bundle.kinds.kind.clear();
             bundle.kinds.values.0.clear();
-            bundle.facts.clear();
         } else {
             bundle.sme = None;
             bundle.registers.clear();
+            bundle.facts.clear();
+            for p in &mut bundle.policies {
+                p.eligibility.clear();
+            }
         }
     }
     let mut enc = codec::Encoder::default();

@@ -194,8 +194,8 @@ export interface Comparison { as_of: DateString; ranking: Ranked[] }
 /** A combination rule's type, as the data names it. */
 export type LimitType = 'annual_cap' | 'max_count' | 'max_categories' | 'series_as_one' | 'highest_only' | 'prior_level';
 
-/** Why a candidate adds other than its listed amount: a combination rule, with its clause. */
-export interface AdviceReason { text: string; policy: string; limit: string; clause: string; quote: string }
+/** Why a candidate adds other than its listed amount: a combination rule of its own text, with its clause. */
+export interface AdviceReason { text: string; limit: string; clause: string; quote: string }
 
 /** With `{ across: true }`: what the same item adds in one region. */
 export interface AdviceElsewhere { region: RegionId; region_name: Text; marginal_yuan: Yuan; total_is_upper_bound: boolean }
@@ -226,20 +226,18 @@ export interface AdviceRoom {
   policy: string;
   limit: string;
   type: LimitType;
+  /** What `max`, `used` and `left` count: yuan (an annual cap), items (per class: the fullest class), categories. */
+  unit: 'yuan' | 'items' | 'categories';
   /** The rule in words. */
   text: string;
-  /** The room in words: "年度上限 500000 元，已用 380000 元，尚余 120000 元". */
+  /** The room in words: "上限 500000 元，已用 380000 元，尚余 120000 元". */
   summary: string;
   clause: string;
   quote: string;
-  /** Annual caps. */
-  cap_yuan?: Yuan;
-  used_yuan?: Yuan;
-  left_yuan?: Yuan;
-  /** Count limits (items per class, categories). */
-  max?: number;
-  used?: number;
-  left?: number;
+  /** Decimal strings (whole numbers for items and categories). */
+  max: Yuan;
+  used: Yuan;
+  left: Yuan;
 }
 
 /** An item paid as a share of a cost the request does not give: no amount without it. */

@@ -139,8 +139,8 @@ fn beijing_two_national_standards_fill_the_standards_cap() {
     let tc = find(json!({ "kind": "secretariat", "scope": "international", "tier": "tc", "count": 1 }));
     assert_eq!(tc["marginal_yuan"], tc["listed_yuan"]);
     assert!(tc["reasons"].as_array().unwrap().is_empty());
-    let room = a["room"].as_array().unwrap().iter().find(|r| r["left_yuan"] == "0").expect("the standards cap is full");
-    assert_eq!((room["cap_yuan"].as_str(), room["used_yuan"].as_str()), (Some("500000"), Some("500000")));
+    let room = a["room"].as_array().unwrap().iter().find(|r| r["left"] == "0").expect("the standards cap is full");
+    assert_eq!((room["unit"].as_str(), room["max"].as_str(), room["used"].as_str()), (Some("yuan"), Some("500000"), Some("500000")));
 }
 
 #[test]

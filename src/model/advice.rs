@@ -49,10 +49,11 @@ pub struct Candidate<'a> {
     pub regions: Option<Vec<Elsewhere<'a>>>,
 }
 
+/// A combination rule of the candidate's own text (limits apply to the claims of the
+/// text they are in).
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason<'a> {
     pub text: String,
-    pub policy: &'a str,
     pub limit: &'a str,
     pub clause: &'a str,
     pub quote: &'a str,
@@ -66,32 +67,26 @@ pub struct Elsewhere<'a> {
     pub total_is_upper_bound: bool,
 }
 
-/// A combination rule and what is left under it. Money limits give `*_yuan`, count
-/// limits `max`/`used`/`left`.
+/// A combination rule and what is left under it: yuan for an annual cap, items for a
+/// count per class (the fullest class), categories for a category limit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Room<'a> {
     pub policy: &'a str,
     pub limit: &'a str,
     #[serde(rename = "type")]
     pub ty: LimitType,
+    /// `yuan`, `items` or `categories`: what `max`, `used` and `left` count.
+    pub unit: &'static str,
     /// The rule in words.
     pub text: &'a str,
-    /// The room in words: "年度上限 500000 元，已用 380000 元，尚余 120000 元".
+    /// The room in words: "上限 500000 元，已用 380000 元，尚余 120000 元".
     pub summary: String,
     pub clause: &'a str,
     pub quote: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cap_yuan: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub used_yuan: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub left_yuan: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub used: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub left: Option<u32>,
+    /// Decimal strings, as money is (counts are whole numbers).
+    pub max: String,
+    pub used: String,
+    pub left: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
