@@ -183,12 +183,18 @@ fn reasons<'c>(after: &[Adjustment<'c>], before: &[Adjustment<'c>], new: usize, 
         .iter()
         .filter(|a| a.achievements.contains(&new) || !before.iter().any(|b| same(a, b)))
         .map(|a| {
-            // The room left, where the cap is the one the request already had (a
-            // candidate may raise it).
-            let left = room.iter().find(|r| r.policy == a.policy && r.limit == a.limit && r.cap_yuan.as_deref() == Some(a.after_yuan.as_str())).map(|r| r.summary.as_str());
-            let sep = if lang == Lang::Zh { "：" } else { ": " };
-            let text = match left {
-                Some(left) => [left, if lang == Lang::Zh { "；" } else { "; " }, &a.effect].concat(),
+            // The room the request left under this cap; where the candidate raises the
+            // cap (Beijing's 100 万 with an international standard), the new cap too.
+            let room = room.iter().find(|r| r.policy == a.policy && r.limit == a.limit && r.cap_yuan.is_some());
+            let (sep, semi) = if lang == Lang::Zh { ("：", "；") } else { (": ", "; ") };
+            // Each reason names its rule first (a region may have several caps of one
+            // amount), then the room, then what the candidate does to it.
+            let text = match room {
+                Some(r) if r.cap_yuan.as_deref() == Some(a.after_yuan.as_str()) => [a.rule, sep, &r.summary, semi, &a.effect].concat(),
+                Some(r) => {
+                    let raised = crate::tr!(lang, format!("加上此项后上限为 {} 元", a.after_yuan), format!("with this item the cap is {} yuan", a.after_yuan));
+                    [a.rule, sep, &r.summary, semi, &raised, semi, &a.effect].concat()
+                }
                 None => [a.rule, sep, &a.effect].concat(),
             };
             Reason { text, policy: a.policy, limit: a.limit, clause: a.clause, quote: a.quote }
@@ -241,9 +247,24 @@ fn room<'c>(cat: &'c Catalog, ri: usize, policy_ids: &[usize], achs: &[Cow<Achie
                 }
                 LimitType::MaxCount => {
                     let max = l.max.unwrap_or(u32::MAX);
-                    let used: u32 = mine().filter(|c| c.total > Decimal::ZERO).map(|c| c.counted).max().unwrap_or(0);
+                    // Items are counted per class (the values of `group_by`, as the limit
+                    // groups them): several entries of one class fill it together.
+                    let mut classes: Vec<(Vec<String>, u32)> = Vec::new();
+                    for c in mine().filter(|c| c.counted > 0) {
+                        let a = &achs[c.ach];
+                        let key: Vec<String> = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(|| format!("#{}", c.ach), str::to_string)).collect();
+                        match classes.iter_mut().find(|(k, _)| *k == key) {
+                            Some((_, n)) => *n += c.counted,
+                            None => classes.push((key, c.counted)),
+                        }
+                    }
+                    let used = classes.iter().map(|(_, n)| *n).max().unwrap_or(0).min(max);
                     let left = max.saturating_sub(used);
-                    let summary = crate::tr!(lang, format!("每类最多 {max} 项，最多的一类已有 {used} 项，尚可 {left} 项"), format!("at most {max} items per class: the fullest class has {used}, {left} left"));
+                    let summary = if l.group_by.is_empty() {
+                        crate::tr!(lang, format!("最多 {max} 项，已有 {used} 项，尚可 {left} 项"), format!("at most {max} items: {used} used, {left} left"))
+                    } else {
+                        crate::tr!(lang, format!("每类最多 {max} 项，最多的一类已有 {used} 项，尚可 {left} 项"), format!("at most {max} items per class: the fullest class has {used}, {left} left"))
+                    };
                     out.push(Room { max: Some(max), used: Some(used), left: Some(left), ..base(summary) });
                 }
                 LimitType::SeriesAsOne | LimitType::HighestOnly | LimitType::PriorLevel => {}
