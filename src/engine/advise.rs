@@ -169,19 +169,26 @@ fn adjustments<'c>(cat: &'c Catalog, ri: usize, policy_ids: &[usize], achs: &[Co
 /// amount: those that touch it, and those it changed for the items already there (a
 /// category displaced). A cap's step says how much room was left.
 fn reasons<'c>(after: &[Adjustment<'c>], before: &[Adjustment<'c>], new: usize, room: &[Room<'c>], lang: Lang) -> Vec<Reason<'c>> {
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    let (sep, semi) = if lang == Lang::Zh { ("：", "；") } else { (": ", "; ") };
     let mut out = Vec::new();
     for a in after {
         if !a.achievements.contains(&new) && before.iter().any(|b| b.limit == a.limit && b.policy == a.policy && b.achievements == a.achievements && b.after_yuan == a.after_yuan) {
             continue;
         }
-        // The room the request left under this limit, where its cap is still the same
-        // (a candidate may raise a cap).
-        let left = room.iter().find(|r| r.policy == a.policy && r.limit == a.limit && (r.ty != LimitType::AnnualCap || r.max == a.after_yuan));
-        let text = match left {
-            Some(r) => [r.summary.as_str(), sep, &a.effect].concat(),
-            None => [a.rule, sep, &a.effect].concat(),
-        };
+        // Each reason names its rule first (a region may have several caps of one
+        // amount), then the room the request left under it, then what the candidate
+        // does; where the candidate raises a cap (Beijing's 100 万 with an
+        // international standard), the new cap too.
+        let mut text = [a.rule, sep, ""].concat();
+        if let Some(r) = room.iter().find(|r| r.policy == a.policy && r.limit == a.limit) {
+            text += &r.summary;
+            text += semi;
+            if r.ty == LimitType::AnnualCap && r.max != a.after_yuan {
+                text += &crate::tr!(lang, format!("加上此项后上限为 {} 元", a.after_yuan), format!("with this item the cap is {} yuan", a.after_yuan));
+                text += semi;
+            }
+        }
+        text += &a.effect;
         out.push(Reason { text, limit: a.limit, clause: a.clause, quote: a.quote });
     }
     out
@@ -201,9 +208,11 @@ fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], r
                 LimitType::MaxCategories => 2,
                 LimitType::SeriesAsOne | LimitType::HighestOnly | LimitType::PriorLevel => continue,
             };
-            // One pass over the text's paid claims: money and items under the limit,
-            // whether one raises the cap, the categories paid.
-            let (mut money, mut items, mut raised, mut cats) = (Decimal::ZERO, 0, false, Vec::new());
+            // One pass over the text's paid claims: money under the limit, whether one
+            // raises the cap, the categories paid, and the items of each class (the
+            // values of `group_by`, as the limit groups them: several entries of one
+            // class fill it together).
+            let (mut money, mut raised, mut cats, mut classes) = (Decimal::ZERO, false, Vec::new(), Vec::<(Vec<&str>, u32)>::new());
             for c in claims.iter().filter(|c| c.policy == pi && c.total > Decimal::ZERO) {
                 let (a, r) = (&achs[c.ach], &p.rule[c.rule]);
                 if !cats.contains(&r.category) {
@@ -211,10 +220,16 @@ fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], r
                 }
                 if selects(&l.select, a, r) {
                     money += c.total;
-                    items = items.max(c.counted);
                     raised |= l.raised_when.as_ref().is_some_and(|s| selects(s, a, r));
+                    // A class field left out: the entry stands alone (as `max_count` reads it).
+                    let key: Vec<&str> = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).unwrap_or("")).collect();
+                    match classes.iter_mut().find(|(k, _)| *k == key && !k.contains(&"")) {
+                        Some((_, n)) => *n += c.counted,
+                        None => classes.push((key, c.counted)),
+                    }
                 }
             }
+            let items = classes.iter().map(|(_, n)| *n).max().unwrap_or(0).min(l.max.unwrap_or(u32::MAX));
             let (max, used) = match unit {
                 0 => match if raised { l.raised_amount } else { l.amount } {
                     Some(cap) => (cap, money),
