@@ -587,8 +587,10 @@ export function estimateJson(request: string, reform?: string): string;
  * Lines (one request a line), the first numbered `after + 1`. Returns the CLI's JSON
  * Lines for them: `{"line","region","total_yuan","total_is_upper_bound","policies"}` or
  * `{"line","error"}` per unit (blank lines are no units). The totals path: no notes.
+ * With `{ reform }`, the reform's totals and, beside them, `baseline_total_yuan` and
+ * `baseline_policies` (as `lingpao batch --reform`); a bad reform throws naming its field.
  */
-export function batchLines(bytes: Uint8Array, after?: number): string;
+export function batchLines(bytes: Uint8Array, after?: number, options?: ReformOptions): string;
 /**
  * What to add next: one more item of each distinct combination the region's texts in
  * force pay for, ranked by what it adds to this request's total after every combination

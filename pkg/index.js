@@ -185,7 +185,7 @@ function priceEverywhere(request, advice) {
     const base = lines.push(`${start}]}`) - 1;
     return [base, advice.candidates.map((c, k) => (r.kinds.includes(c.achievement.kind) ? lines.push(start + extra[k]) - 1 : base))];
   });
-  const totals = utf16(wasm.batchLines(new TextEncoder().encode(`${lines.join('\n')}\n`), 0)).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const totals = utf16(wasm.batchLines(new TextEncoder().encode(`${lines.join('\n')}\n`), 0, undefined)).split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const bad = totals.find((t) => t.error);
   if (bad) throw fail(bad.error.field, bad.error.message, bad.error.message_zh, bad.error.allowed);
   // Exact: every total as an integer at one scale (the most decimals any has), read once.
@@ -248,14 +248,15 @@ export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }
 
 /**
- * Many units at once, as `lingpao batch` answers them: `bytes`, a Uint8Array of whole
- * lines of JSON Lines (one request a line), the first numbered `after + 1`; returns the
- * CLI's JSON Lines for them (totals per unit, or `error`; blank lines are no units).
+ * Many units at once, as `lingpao batch [--reform]` answers them: `bytes`, a Uint8Array
+ * of whole lines of JSON Lines (one request a line), the first numbered `after + 1`;
+ * returns the CLI's JSON Lines for them (totals per unit, or `error`; blank lines are no
+ * units). With `{ reform }`, the reform's totals, each unit's baseline beside them.
  */
-export function batchLines(bytes, after = 0) {
+export function batchLines(bytes, after = 0, options) {
   loaded();
   if (!(bytes instanceof Uint8Array)) throw fail('bytes', `must be a Uint8Array, not ${kind(bytes)}`, '应为 Uint8Array');
   if (!Number.isInteger(after) || after < 0 || after > 0xffffffff) throw fail('after', `must be a whole number from 0 to 4294967295, not ${after}`, '应为 0 至 4294967295 的整数');
-  return utf16(wasm.batchLines(bytes, after));
+  return utf16(wasm.batchLines(bytes, after, reformJson(options)));
 }
 // The SME tiers on `{ facts, lang }`: errors name `facts.<id>` as the engine does.
