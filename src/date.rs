@@ -1,5 +1,5 @@
-//! Calendar dates (`YYYY-MM-DD`), just what validity needs. Standalone: also compiled by
-//! build.rs.
+//! Calendar dates (`YYYY-MM-DD`), just what validity, windows and deadlines need.
+//! Standalone: also compiled by build.rs.
 
 use std::fmt;
 
@@ -30,6 +30,27 @@ impl Date {
             return None;
         }
         Some(Date { year, month, day })
+    }
+
+    /// The day `n` years later, by 民法典 第二百零二条: the same day of the month,
+    /// or the month's last day where it has no such day (02-29 → 02-28).
+    pub fn add_years(self, n: i32) -> Date {
+        let year = self.year + n;
+        Date { year, month: self.month, day: self.day.min(days_in_month(year, self.month)) }
+    }
+
+    /// The next day.
+    pub fn next(self) -> Date {
+        match (self.day < days_in_month(self.year, self.month), self.month) {
+            (true, _) => Date { day: self.day + 1, ..self },
+            (false, 12) => Date { year: self.year + 1, month: 1, day: 1 },
+            (false, m) => Date { month: m + 1, day: 1, ..self },
+        }
+    }
+
+    /// The last day of a month.
+    pub fn month_end(year: i32, month: u32) -> Date {
+        Date { year, month, day: days_in_month(year, month) }
     }
 
     /// The civil date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
@@ -72,6 +93,18 @@ mod tests {
         for bad in ["2023-02-29", "2023-13-01", "2023-1-01", "20230101", "2023-01-00", "２０２３-01-01"] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn years_and_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-05-10").add_years(1), d("2027-05-10"));
+        assert_eq!(d("2024-02-29").add_years(1), d("2025-02-28"), "no 29th: the month's last day");
+        assert_eq!(d("2024-02-29").add_years(4), d("2028-02-29"));
+        assert_eq!(d("2025-12-31").next(), d("2026-01-01"));
+        assert_eq!(d("2024-02-28").next(), d("2024-02-29"));
+        assert_eq!(d("2023-02-28").next(), d("2023-03-01"));
+        assert_eq!(Date::month_end(2023, 2), d("2023-02-28"));
     }
 
     #[test]

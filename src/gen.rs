@@ -51,6 +51,17 @@ const GENERAL: &str = "\
   shrink; the total is the same under any allocation.
 - **Ceilings.** Where a text names a ceiling (不高于 / 不超过 / 最高), the line shows the
   ceiling and the total is marked as an upper bound: the actual grant is set by review.
+- **Dates and windows** (`[[window]]`). The day of application is the request's `as_of`
+  (today when not given). 上一年度 is the calendar year before it; 本年度 / 当年 its
+  calendar year up to that day; 近两年 and “N 年内” count whole years back from it to the
+  same day, as periods are counted in the Civil Code (民法典 第二百零一、二百零二条: from the
+  day after, to the same day N years on, the month's last day where there is none);
+  “自…以后” includes the day named. An item without a date is assumed in the window, and
+  its line says so; one dated outside is unpaid under that rule, with the clause.
+- **Deadlines** (`[[deadline]]`). A yearly day or months are shown as their next
+  occurrence on or after the day of application; “N 年内” after an item as the same day N
+  years after its date. Where a notice sets the time, the line says so and gives no date;
+  where a text sets no deadline at all, its policy says so (`no_deadline`).
 ";
 
 /// `docs/ambiguities.md`: every reading note of the data, policy by policy.
@@ -61,6 +72,11 @@ pub fn ambiguities(cat: &Catalog) -> String {
         let mut items = Vec::new();
         if let Some(n) = &p.validity.note {
             items.push(format!("- **Dates** ({}: “{}”): {}", p.validity.clause, p.validity.quote, both(n)));
+        }
+        for w in &p.window {
+            if let Some(n) = &w.note {
+                items.push(format!("- **window `{}`** ({}: “{}”): {}", w.id, w.clause, w.quote, both(n)));
+            }
         }
         for r in &p.rule {
             if let Some(n) = &r.note {
@@ -107,6 +123,7 @@ pub fn kinds_md(cat: &Catalog) -> String {
         FieldType::Yuan => "yuan (decimal string)".into(),
         FieldType::Bool => "true / false".into(),
         FieldType::Text => "text".into(),
+        FieldType::Date => "date `YYYY-MM-DD`, not after `as_of`".into(),
     };
     for f in &k.common_field {
         out += &format!("| `{}` | {} | {} |\n", f.name, ty(f), both(&f.doc));
@@ -149,7 +166,7 @@ pub fn data_dts(cat: &Catalog) -> String {
         FieldType::Integer => "number".into(),
         FieldType::Yuan => "Yuan | number".into(),
         FieldType::Bool => "boolean".into(),
-        FieldType::Text => "string".into(),
+        FieldType::Text | FieldType::Date => "string".into(),
     };
     let mut out = String::from("// Generated from policies/ by `cargo run --example gen`: do not edit.\n\nimport type { LookupMatch, Text } from './index.js';\n\n/** Yuan as an exact decimal string, e.g. \"75000\" or \"9500.50\". */\nexport type Yuan = string;\n\n/** Fields every achievement accepts. */\nexport interface CommonFields {\n");
     for f in &k.common_field {

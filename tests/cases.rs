@@ -68,3 +68,28 @@ fn every_rule_is_exercised_by_a_case() {
     }
     assert!(missing.is_empty(), "rules no case exercises: {missing:?}");
 }
+
+/// Issue 16: every window of every text is exercised by a case in each status (an item
+/// dated in it, one dated out, one with no date), and every deadline by a case.
+#[test]
+fn every_window_and_deadline_is_exercised() {
+    let data = lingpao::policy::bundle();
+    let files = case_files();
+    let cases = |p: String| files.iter().filter(move |(_, f)| f.policy == p).flat_map(|(_, f)| &f.cases).collect::<Vec<_>>();
+    let mut missing = Vec::new();
+    for p in &data.policies {
+        for w in &p.window {
+            for status in ["in", "out", "assumed"] {
+                if !cases(p.id.to_string()).into_iter().flat_map(|c| &c.windows).any(|x| x.id == w.id && x.status == status) {
+                    missing.push(format!("{}/window {} {status}", p.id, w.id));
+                }
+            }
+        }
+        for d in &p.deadline {
+            if !cases(p.id.to_string()).into_iter().flat_map(|c| &c.deadlines).any(|x| x.id == d.id) {
+                missing.push(format!("{}/deadline {}", p.id, d.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "windows and deadlines no case exercises: {missing:?}");
+}

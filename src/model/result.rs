@@ -3,7 +3,7 @@
 //! copies no policy text.
 
 use crate::model::reform::Change;
-use crate::policy::schema::{Basis, Text};
+use crate::policy::schema::{Basis, DeadlineShape, Text};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -69,6 +69,9 @@ pub struct PolicyStatus<'a> {
     pub pays: bool,
     /// How the dates were read, where they are derived or debatable.
     pub dates_note: Option<&'a str>,
+    /// Set (to say so) where the text sets no application deadline or call period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_deadline: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -104,8 +107,51 @@ pub struct Line<'a> {
     pub formula: String,
     /// Readings taken, assumptions made: the user should check these.
     pub notes: Vec<Cow<'a, str>>,
+    /// The periods the text requires of the item's date, each with whether it is in.
+    pub windows: Vec<LineWindow<'a>>,
+    /// When to apply, where the text says (empty where it sets none).
+    pub deadlines: Vec<LineDeadline<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reform: Option<Box<LineReform<'a>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowStatus {
+    In,
+    Out,
+    /// The item has no date: counted as in.
+    Assumed,
+}
+
+/// A period an item's date must fall in, as days for this application.
+#[derive(Debug, Clone, Serialize)]
+pub struct LineWindow<'a> {
+    pub id: &'a str,
+    pub status: WindowStatus,
+    pub from: String,
+    pub to: String,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// When to apply: `date` where the text makes it a day (the next yearly one, or
+/// `years` after the item's date), `from`–`to` for months each year, neither where a
+/// notice sets the time; `yearly` where it recurs.
+#[derive(Debug, Clone, Serialize)]
+pub struct LineDeadline<'a> {
+    pub id: &'a str,
+    pub shape: DeadlineShape,
+    pub date: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub yearly: bool,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -134,6 +180,9 @@ pub struct Unmatched<'a> {
     /// region addresses the item at all.
     pub clause: Option<&'a str>,
     pub quote: Option<&'a str>,
+    /// Where the item's date falls outside a window of a rule that would pay it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Box<LineWindow<'a>>>,
     /// Where a reform left unpaid an item paid without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reform: Option<Box<LineReform<'a>>>,

@@ -34,6 +34,34 @@ pub struct Case {
     pub adjustments: Option<Vec<String>>,
     /// For bad input: the field the error must name.
     pub error_field: Option<String>,
+    /// Windows expected on lines (or on the unmatched item an `out` window refused).
+    #[serde(default)]
+    pub windows: Vec<ExpectedWindow>,
+    /// Deadlines expected on lines, with their dates (absent: none).
+    #[serde(default)]
+    pub deadlines: Vec<ExpectedDeadline>,
+    /// Policies expected to say that they set no deadline.
+    pub no_deadline: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedWindow {
+    pub achievement: usize,
+    pub id: String,
+    pub status: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedDeadline {
+    pub achievement: usize,
+    pub id: String,
+    pub date: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,10 +141,53 @@ pub fn check_case(case: &Case) -> Result<(), String> {
             problems.push(format!("adjustments {got:?} ≠ expected {want:?}"));
         }
     }
+    check_periods(case, &serde_json::to_value(&r).unwrap(), &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.join("; "))
+    }
+}
+
+/// The windows, deadlines and no-deadline statements a case expects, in the result's JSON.
+fn check_periods(case: &Case, r: &serde_json::Value, problems: &mut Vec<String>) {
+    let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let of = |key: &str, i: usize| -> Vec<serde_json::Value> {
+        let lines = r["lines"].as_array().unwrap().iter().filter(|l| l["achievement"] == i);
+        let mut found: Vec<serde_json::Value> = lines.flat_map(|l| l[key].as_array().unwrap().clone()).collect();
+        if key == "windows" {
+            found.extend(r["unmatched"].as_array().unwrap().iter().filter(|u| u["achievement"] == i && u["window"].is_object()).map(|u| u["window"].clone()));
+        }
+        found
+    };
+    for w in &case.windows {
+        let got = of("windows", w.achievement);
+        match got.iter().find(|g| g["id"] == w.id.as_str()) {
+            None => problems.push(format!("achievement {}: no window `{}` (got {got:?})", w.achievement, w.id)),
+            Some(g) => {
+                let want = (Some(w.status.clone()), w.from.clone().or(s(&g["from"])), w.to.clone().or(s(&g["to"])));
+                if (s(&g["status"]), s(&g["from"]), s(&g["to"])) != want {
+                    problems.push(format!("achievement {} window `{}`: {g} ≠ expected {want:?}", w.achievement, w.id));
+                }
+            }
+        }
+    }
+    for d in &case.deadlines {
+        let got = of("deadlines", d.achievement);
+        match got.iter().find(|g| g["id"] == d.id.as_str()) {
+            None => problems.push(format!("achievement {}: no deadline `{}` (got {got:?})", d.achievement, d.id)),
+            Some(g) => {
+                if (s(&g["date"]), s(&g["from"]), s(&g["to"])) != (d.date.clone(), d.from.clone(), d.to.clone()) {
+                    problems.push(format!("achievement {} deadline `{}`: {g} ≠ expected {:?}", d.achievement, d.id, (&d.date, &d.from, &d.to)));
+                }
+            }
+        }
+    }
+    if let Some(want) = &case.no_deadline {
+        let got: Vec<String> = r["policies"].as_array().unwrap().iter().filter(|p| p["no_deadline"].is_string()).map(|p| s(&p["id"]).unwrap()).collect();
+        if &got != want {
+            problems.push(format!("policies saying they set no deadline: {got:?} ≠ expected {want:?}"));
+        }
     }
 }
 
