@@ -12,6 +12,7 @@
 //! same bytes. CRLF line ends, lines folded at 75 octets on character boundaries.
 
 use crate::model::result::{EstimateResult, LineDeadline};
+use crate::policy::schema::DeadlineShape;
 
 /// TEXT value escaping (RFC 5545 3.3.11).
 fn escape(s: &str) -> String {
@@ -86,7 +87,7 @@ pub fn ics(r: &EstimateResult) -> String {
         line(&mut out, &format!("DTSTAMP:{}T000000Z", compact(&r.as_of)));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
         line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
-        if d.yearly {
+        if matches!(d.shape, DeadlineShape::YearlyDay | DeadlineShape::YearlyMonths) {
             line(&mut out, "RRULE:FREQ=YEARLY");
         }
         line(&mut out, &format!("SUMMARY:{}", escape(&format!("{title} — {}", d.text))));

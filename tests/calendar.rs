@@ -66,7 +66,8 @@ fn check_events(r: &lingpao::model::result::EstimateResult, ics: &str) -> usize 
             assert_eq!(day(e.get_start()).as_deref(), Some(start), "{uid}");
             let after = Date::parse(last).unwrap().next().to_string();
             assert_eq!(day(e.get_end()), Some(after), "{uid}: DTEND is the day after");
-            assert_eq!(e.property_value("RRULE"), d.yearly.then_some("FREQ=YEARLY"), "{uid}");
+            let yearly = matches!(d.shape, lingpao::policy::schema::DeadlineShape::YearlyDay | lingpao::policy::schema::DeadlineShape::YearlyMonths);
+            assert_eq!(e.property_value("RRULE"), yearly.then_some("FREQ=YEARLY"), "{uid}");
             assert_eq!(e.get_timestamp().map(|t| t.date_naive().to_string()), Some(r.as_of.clone()), "{uid}: DTSTAMP");
             let title = r.policies.iter().find(|p| p.id == l.policy).unwrap().title;
             assert_eq!(e.get_summary(), Some(format!("{title} — {}", d.text).as_str()), "{uid}: the summary unescapes to the text");

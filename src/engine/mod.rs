@@ -10,7 +10,7 @@ pub mod reform;
 pub mod sme;
 
 use crate::date::Date;
-use crate::model::result::{Benefit, EstimateResult, Line, LineWindow, PolicyStatus, Status, Unmatched, WindowStatus};
+use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched, WindowStatus};
 use crate::model::{pick, say, yuan, Achievement, Lang, Reform, Request};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, PolicyDef, VersionDef};
@@ -157,17 +157,6 @@ fn upper_bound(claims: &[Claim]) -> bool {
     claims.iter().any(|c| c.basis == Basis::Cap && c.total > Decimal::ZERO)
 }
 
-/// The window an unmatched item was refused by (the reason cites it), with its range.
-fn out_window<'c>(policies: &[(usize, &'c PolicyDef)], a: &Achievement, cite: Option<(&str, &str)>, as_of: Date, lang: Lang) -> Option<Box<LineWindow<'c>>> {
-    let (clause, quote) = cite?;
-    a.date()?;
-    policies.iter().find_map(|(_, p)| {
-        p.rule.iter().filter(|r| pricing::rule_matches(r, a)).find_map(|r| {
-            periods::windows(p, r, a, as_of, lang).into_iter().find(|w| w.status == WindowStatus::Out && w.clause == clause && w.quote == quote).map(Box::new)
-        })
-    })
-}
-
 /// The estimate for one region. `region` must be a known id (the request parser checks).
 /// With a reform, the reform's figures, and what each line would be without it.
 pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>) -> EstimateResult<'a> {
@@ -185,14 +174,14 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
     let baseline = reform.map(|_| self::claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false).claims);
     let kind_of = |i: usize| cat.kind(&achs[i].kind).map_or("", |k| k.id.as_str());
     let mut unmatched: Vec<Unmatched> =
-        unmatched.into_iter().map(|(i, r)| Unmatched { achievement: i, kind: kind_of(i), window: out_window(&policies, &achs[i], r.cite, as_of, lang), reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1), reform: None }).collect();
+        unmatched.into_iter().map(|(i, r)| Unmatched { achievement: i, kind: kind_of(i), reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1), reform: None }).collect();
     // An item a combination rule brought to nothing is unpaid too, with that rule's words.
     for c in claims.iter().filter(|c| c.claimed > 0 && c.total.is_zero()) {
         if let Some(adj) = adjustments.iter().rev().find(|x| x.achievements.contains(&c.ach)) {
             let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
             let reason = [adj.rule, if lang == Lang::Zh { "：" } else { ": " }, &adj.effect, open, adj.clause, close].concat();
             let kind = cat.kind(&achs[c.ach].kind).map_or("", |k| k.id.as_str());
-            unmatched.push(Unmatched { achievement: c.ach, kind, reason, clause: Some(adj.clause), quote: Some(adj.quote), window: None, reform: None });
+            unmatched.push(Unmatched { achievement: c.ach, kind, reason, clause: Some(adj.clause), quote: Some(adj.quote), reform: None });
         }
     }
     unmatched.sort_by_key(|u| u.achievement);
@@ -229,18 +218,17 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         .iter()
         .flat_map(|(_, p)| p.benefit.iter().map(|b| Benefit { policy: &p.id, clause: &b.clause, quote: &b.quote, text: pick(lang, &b.text) }))
         .collect();
-    // An item with no date, paid under a text that sets a window, is assumed in it.
-    for c in claims.iter_mut().filter(|c| achs[c.ach].date().is_none()) {
-        let p = cat.policy(c.policy);
-        if !p.window.is_empty() && !periods::windows(p, &p.rule[c.rule], &achs[c.ach], as_of, lang).is_empty() {
-            c.notes.push(Cow::Borrowed(periods::assumed_note(lang)));
-        }
-    }
     let lines: Vec<Line> = claims
         .iter_mut()
         .map(|c| {
             let p = cat.policy(c.policy);
             let rule = &p.rule[c.rule];
+            let windows = periods::windows(p, rule, &achs[c.ach], as_of, lang);
+            let mut notes = std::mem::take(&mut c.notes);
+            // An item with no date is assumed in its text's window, and told so.
+            if windows.iter().any(|w| w.status == WindowStatus::Assumed) {
+                notes.push(Cow::Borrowed(periods::assumed_note(lang)));
+            }
             Line {
                 achievement: c.ach,
                 kind: rule.when.get("kind").and_then(|k| k.as_slice().iter().find(|k| **k == achs[c.ach].kind)).map_or("", |k| k.as_str()),
@@ -256,8 +244,8 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
                 // Taken, not copied: a reform still reads the claims' amounts below.
                 formula: std::mem::take(&mut c.formula),
-                notes: std::mem::take(&mut c.notes),
-                windows: periods::windows(p, rule, &achs[c.ach], as_of, lang),
+                notes,
+                windows,
                 deadlines: periods::deadlines(p, rule, &achs[c.ach], as_of, lang),
                 reform: None,
             }

@@ -16,22 +16,21 @@ fn picks(select: &Option<Selector>, a: &Achievement, rule: &RuleDef) -> bool {
 /// The days an item's date may fall on when applying on `as_of` (year Y).
 pub fn range(p: &PolicyDef, w: &WindowDef, as_of: Date) -> (Date, Date) {
     let y = as_of.year;
-    let jan1 = |year| Date { year, month: 1, day: 1 };
     let n = w.years.unwrap_or(1) as i32;
-    let parse = |d: Option<&str>| d.and_then(Date::parse);
+    // The days the text writes (a retroactive start; its own first and last day).
+    let (start, end) = match w.shape {
+        WindowShape::Since => (w.from.as_deref(), None),
+        _ => (Some(p.effective.as_deref().unwrap_or(&p.issued)), p.expires.as_deref()),
+    };
     match w.shape {
-        WindowShape::PreviousYear => (jan1(y - 1), Date::month_end(y - 1, 12)),
-        WindowShape::SameYear => (jan1(y), as_of),
-        WindowShape::Since => (parse(w.from.as_deref()).unwrap_or(as_of), as_of),
-        WindowShape::InForce => {
-            let from = parse(p.effective.as_deref()).or(parse(Some(&p.issued))).unwrap_or(as_of);
-            (from, parse(p.expires.as_deref()).map_or(as_of, |x| x.min(as_of)))
-        }
+        WindowShape::PreviousYear => (Date { year: y - 1, month: 1, day: 1 }, Date { year: y - 1, month: 12, day: 31 }),
+        WindowShape::SameYear => (Date { year: y, month: 1, day: 1 }, as_of),
         // The earliest day from which `n` years (民法典 第二百零二条) still reach `as_of`.
         WindowShape::RecentYears | WindowShape::WithinAfter => {
             let from = as_of.add_years(-n);
             (if from.add_years(n) < as_of { from.next() } else { from }, as_of)
         }
+        WindowShape::Since | WindowShape::InForce => (start.and_then(Date::parse).unwrap_or(as_of), end.and_then(Date::parse).map_or(as_of, |x| x.min(as_of))),
     }
 }
 
@@ -105,11 +104,9 @@ fn deadline<'p>(d: &'p DeadlineDef, date: Option<Date>, as_of: Date, lang: Lang)
         date: on.map(|x| x.to_string()),
         from: span.map(|s| s.0.to_string()),
         to: span.map(|s| s.1.to_string()),
-        yearly: matches!(d.shape, DeadlineShape::YearlyDay | DeadlineShape::YearlyMonths),
         text: pick(lang, &d.text),
         clause: &d.clause,
         quote: &d.quote,
-        note: d.note.as_ref().map(|n| pick(lang, n)),
     }
 }
 

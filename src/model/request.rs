@@ -196,9 +196,12 @@ pub(crate) fn as_of(obj: &Object) -> Result<Option<Date>, InputError> {
 
 /// An `as_of` given as text (the request's field, or a face's argument).
 pub fn as_of_text(s: &str) -> Result<Date, InputError> {
-    Date::parse(s).ok_or_else(|| {
-        InputError::new("as_of", format!("`{}` is not a date in the form YYYY-MM-DD", shown(s)), format!("“{}”不是 YYYY-MM-DD 格式的日期", shown_zh(s)))
-    })
+    date_text("as_of".into(), s)
+}
+
+/// A date given as text, in the field named.
+fn date_text(field: String, s: &str) -> Result<Date, InputError> {
+    Date::parse(s).ok_or_else(|| InputError::new(field, format!("`{}` is not a date in the form YYYY-MM-DD", shown(s)), format!("“{}”不是 YYYY-MM-DD 格式的日期", shown_zh(s))))
 }
 
 /// `lang`: "zh" (the default) or "en".
@@ -305,9 +308,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
                 other => return Err(wrong_type(&field(), "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
             },
             FieldType::Date => match value {
-                Json::String(s) => FieldValue::Date(Date::parse(s).ok_or_else(|| {
-                    InputError::new(field(), format!("`{}` is not a date in the form YYYY-MM-DD", shown(s)), format!("“{}”不是 YYYY-MM-DD 格式的日期", shown_zh(s)))
-                })?),
+                Json::String(s) => FieldValue::Date(date_text(field(), s)?),
                 other => return Err(wrong_type(&field(), "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
             },
             FieldType::Text => match value {

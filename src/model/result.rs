@@ -139,7 +139,7 @@ pub struct LineWindow<'a> {
 
 /// When to apply: `date` where the text makes it a day (the next yearly one, or
 /// `years` after the item's date), `from`–`to` for months each year, neither where a
-/// notice sets the time; `yearly` where it recurs.
+/// notice sets the time; `yearly_*` shapes recur each year.
 #[derive(Debug, Clone, Serialize)]
 pub struct LineDeadline<'a> {
     pub id: &'a str,
@@ -147,11 +147,9 @@ pub struct LineDeadline<'a> {
     pub date: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
-    pub yearly: bool,
     pub text: &'a str,
     pub clause: &'a str,
     pub quote: &'a str,
-    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -180,9 +178,6 @@ pub struct Unmatched<'a> {
     /// region addresses the item at all.
     pub clause: Option<&'a str>,
     pub quote: Option<&'a str>,
-    /// Where the item's date falls outside a window of a rule that would pay it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub window: Option<Box<LineWindow<'a>>>,
     /// Where a reform left unpaid an item paid without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reform: Option<Box<LineReform<'a>>>,

@@ -427,7 +427,7 @@ codec_struct! {
     PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, window, deadline, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility }
     Citation { clause, quote, note }
     WindowDef { id, select, shape, years, from, text, clause, quote, note }
-    DeadlineDef { id, select, shape, month, day, from_month, to_month, years, text, clause, quote, note }
+    DeadlineDef { id, select, shape, month, day, from_month, to_month, years, text, clause, quote }
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }
     ConditionDef { id, select, field, min, max, equals, text, clause, quote }

@@ -474,7 +474,6 @@ pub struct DeadlineDef {
     pub text: Text,
     pub clause: Str,
     pub quote: Str,
-    pub note: Option<Text>,
 }
 
 /// An earlier version of a text: `policy` (of the same region) applies to days before

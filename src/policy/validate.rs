@@ -367,7 +367,7 @@ impl<'b> Checker<'b> {
             ("to_month", d.to_month.is_some(), months),
             ("years", d.years.is_some(), years),
         ];
-        self.check_period(p, source, &at, &d.select, &d.text, &d.note, &d.quote, &used);
+        self.check_period(p, source, &at, &d.select, &d.text, &None, &d.quote, &used);
         let written = match d.shape {
             DeadlineShape::YearlyDay => match (d.month, d.day) {
                 (Some(m), Some(day)) => (1..=12).contains(&m) && (1..=31).contains(&day) && q.contains(&format!("{m}月{day}日")),

@@ -154,13 +154,20 @@ fn check_periods(case: &Case, r: &serde_json::Value, problems: &mut Vec<String>)
     let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
     let of = |key: &str, i: usize| -> Vec<serde_json::Value> {
         let lines = r["lines"].as_array().unwrap().iter().filter(|l| l["achievement"] == i);
-        let mut found: Vec<serde_json::Value> = lines.flat_map(|l| l[key].as_array().unwrap().clone()).collect();
-        if key == "windows" {
-            found.extend(r["unmatched"].as_array().unwrap().iter().filter(|u| u["achievement"] == i && u["window"].is_object()).map(|u| u["window"].clone()));
-        }
-        found
+        lines.flat_map(|l| l[key].as_array().unwrap().clone()).collect::<Vec<_>>()
     };
-    for w in &case.windows {
+    for w in case.windows.iter().filter(|w| w.status == "out") {
+        // Out: the item is unmatched, citing the window's words, saying its days.
+        let u = r["unmatched"].as_array().unwrap().iter().find(|u| u["achievement"] == w.achievement);
+        let cites = |u: &serde_json::Value| {
+            lingpao::policy::bundle().policies.iter().flat_map(|p| &p.window).any(|x| x.id == w.id && u["clause"] == x.clause.as_str() && u["quote"] == x.quote.as_str())
+        };
+        let days = |u: &serde_json::Value| [&w.from, &w.to].iter().all(|d| d.as_ref().is_none_or(|d| u["reason"].as_str().unwrap().contains(d.as_str())));
+        if !u.is_some_and(|u| cites(u) && days(u)) {
+            problems.push(format!("achievement {}: not unmatched by window `{}` (with its days {:?} to {:?}): {u:?}", w.achievement, w.id, w.from, w.to));
+        }
+    }
+    for w in case.windows.iter().filter(|w| w.status != "out") {
         let got = of("windows", w.achievement);
         match got.iter().find(|g| g["id"] == w.id.as_str()) {
             None => problems.push(format!("achievement {}: no window `{}` (got {got:?})", w.achievement, w.id)),

@@ -183,6 +183,7 @@ export class Form {
     const input = h('input', {
       id, dataset: { path }, value: v == null ? '' : String(v),
       ...(f.type === 'integer' ? { type: 'number', inputmode: 'numeric', min: f.min, max: f.max, step: 1 }
+        : f.type === 'date' ? { type: 'date', min: '2000-01-01', max: '2099-12-31' }
         : f.type === 'yuan' ? { type: 'text', inputmode: 'decimal', autocomplete: 'off', maxlength: 20 }
           : { type: 'text', maxlength: 200, autocomplete: 'off' }),
       oninput: () => {
