@@ -11,7 +11,7 @@ export interface CommonFields {
   count?: number;
   /** The product, service or project concerned; items with the same subject are merged by highest-only rules */
   subject?: string;
-  /** date (YYYY-MM-DD): when the standard was published; the title, pilot, platform or secretariat recognised or approved; the award granted; the patent or certificate issued */
+  /** date published, recognised or awarded */
   date?: string;
   /** actual cost (yuan) */
   actual_cost_yuan?: Yuan | number;

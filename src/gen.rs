@@ -64,6 +64,30 @@ const GENERAL: &str = "\
   where a text sets no deadline at all, its policy says so (`no_deadline`).
 ";
 
+/// What `date` means per kind, before the windows of the texts (docs/kinds.md).
+const DATES: &str = "
+## What `date` means
+
+The day the item dates from, `YYYY-MM-DD`, not after the request's `as_of` (the day of
+application; refused naming `achievements[i].date`). Each text's windows are checked
+against it, and deadlines counted from it (README: Dates and deadlines). Left out, the
+item is assumed in every window, and its line says so.
+
+- `standard`, `drug_standard`, `standard_cited_abroad`: the day the standard was published
+  (标准公告的发布时间); in Beijing a group standard's is the day it came into effect (实施).
+- Titles and recognitions (`leader`, `leader_evaluator`, `pilot`, `demonstration_area`,
+  `innovation_base`, `promotion_platform`, `innovation_platform`, `secretariat`,
+  `ip_enterprise`, `education_base`, `brand_title`, `good_conduct`, …): the day recognised,
+  approved or named (认定、批准、确定).
+- Awards and prizes (`innovation_award`, `quality_award`, `patent_award`,
+  `engineering_award`, …): the day awarded.
+- Certificates, patents and other items (`certification`, `patent_grant`, …): the day
+  issued, granted or, for a project or event, completed.
+
+| policy | window | items | period (clause) |
+|---|---|---|---|
+";
+
 /// `docs/ambiguities.md`: every reading note of the data, policy by policy.
 pub fn ambiguities(cat: &Catalog) -> String {
     let mut out = String::from("# Debatable clauses and the readings taken\n\nGenerated from the `note` fields of `policies/*.toml` by `cargo run --example gen`; every note listed here is also shown to the user on the line, adjustment or policy it concerns.\n\n");
@@ -128,6 +152,32 @@ pub fn kinds_md(cat: &Catalog) -> String {
     for f in &k.common_field {
         out += &format!("| `{}` | {} | {} |\n", f.name, ty(f), both(&f.doc));
     }
+    out += DATES;
+    let which = |s: &Option<crate::policy::schema::Selector>| match s {
+        None => "every item it pays".to_string(),
+        Some(s) => [s.kind.as_ref().map(|k| format!("kinds {}", k.as_slice().join(", "))), s.category.as_ref().map(|c| format!("categories {}", c.as_slice().join(", "))), s.except.as_ref().map(|_| "(with exceptions)".to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    for (_, p) in cat.policies() {
+        for w in &p.window {
+            out += &format!("| `{}` | `{}` | {} | {} ({}) |\n", p.id, name(serde_json::json!(w.shape)), which(&w.select), both(&w.text), w.clause);
+        }
+    }
+    out += "\nThe deadlines and call periods (`[[deadline]]`) the texts set:\n\n| policy | deadline | items | when (clause) |\n|---|---|---|---|\n";
+    let mut none = Vec::new();
+    for (_, p) in cat.policies() {
+        for d in &p.deadline {
+            out += &format!("| `{}` | `{}` | {} | {} ({}) |\n", p.id, name(serde_json::json!(d.shape)), which(&d.select), both(&d.text), d.clause);
+        }
+        if p.deadline.is_empty() && p.region != crate::policy::schema::NATIONAL {
+            none.push(format!("`{}`", p.id));
+        }
+    }
+    out += &format!("\nTexts that set no deadline or call period (their `policies[]` entry says so, `no_deadline`): {}.\n", none.join(", "));
     for kind in &k.kind {
         out += &format!("\n## `{}` — {}\n\n{}\n", kind.id, both(&kind.name), both(&kind.doc));
         if !kind.field.is_empty() {

@@ -34,12 +34,23 @@ pub fn range(p: &PolicyDef, w: &WindowDef, as_of: Date) -> (Date, Date) {
     }
 }
 
+/// Where the item's date stands in a window, and the window's days.
+fn check(p: &PolicyDef, w: &WindowDef, date: Option<Date>, as_of: Date) -> (WindowStatus, (Date, Date)) {
+    let (from, to) = range(p, w, as_of);
+    let status = match date {
+        None => WindowStatus::Assumed,
+        Some(d) if d < from || d > to => WindowStatus::Out,
+        Some(_) => WindowStatus::In,
+    };
+    (status, (from, to))
+}
+
 /// The first window of the rule that the item's date falls outside, with its range.
 pub fn outside<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Date) -> Option<(&'p WindowDef, Date, (Date, Date))> {
     let date = a.date()?;
-    p.window.iter().filter(|w| picks(&w.select, a, rule)).find_map(|w| {
-        let (from, to) = range(p, w, as_of);
-        (date < from || date > to).then_some((w, date, (from, to)))
+    p.window.iter().filter(|w| picks(&w.select, a, rule)).find_map(|w| match check(p, w, Some(date), as_of) {
+        (WindowStatus::Out, days) => Some((w, date, days)),
+        _ => None,
     })
 }
 
@@ -59,12 +70,7 @@ pub fn windows<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Dat
         .iter()
         .filter(|w| picks(&w.select, a, rule))
         .map(|w| {
-            let (from, to) = range(p, w, as_of);
-            let status = match a.date() {
-                None => WindowStatus::Assumed,
-                Some(d) if d < from || d > to => WindowStatus::Out,
-                Some(_) => WindowStatus::In,
-            };
+            let (status, (from, to)) = check(p, w, a.date(), as_of);
             LineWindow { id: &w.id, status, from: from.to_string(), to: to.to_string(), text: pick(lang, &w.text), clause: &w.clause, quote: &w.quote, note: w.note.as_ref().map(|n| pick(lang, n)) }
         })
         .collect()
@@ -75,12 +81,6 @@ pub fn assumed_note(lang: Lang) -> &'static str {
     crate::tr!(lang, "未填写日期：按在期限内计，请核对日期是否在期限内。", "No date given: assumed within the window; check that the date falls in it.")
 }
 
-/// The next occurrence, on or after `as_of`, of months `a` to `b` each year.
-fn next_months(as_of: Date, a: u32, b: u32) -> (Date, Date) {
-    let y = if Date::month_end(as_of.year, b) < as_of { as_of.year + 1 } else { as_of.year };
-    (Date { year: y, month: a, day: 1 }, Date::month_end(y, b))
-}
-
 /// The deadlines and call periods of the line's rule, dated where the text makes them a
 /// date: the next yearly day or months from `as_of`, `years` after the item's date.
 pub fn deadlines<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Date, lang: Lang) -> Vec<LineDeadline<'p>> {
@@ -88,16 +88,22 @@ pub fn deadlines<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: D
 }
 
 fn deadline<'p>(d: &'p DeadlineDef, date: Option<Date>, as_of: Date, lang: Lang) -> LineDeadline<'p> {
-    let (mut on, mut span) = (None, None);
-    match (d.shape, d.month, d.day, d.from_month, d.to_month) {
-        (DeadlineShape::YearlyDay, Some(m), Some(day), _, _) => {
-            let at = |year| Date { year, month: m, day: day.min(Date::month_end(year, m).day) };
-            on = Some(if at(as_of.year) < as_of { at(as_of.year + 1) } else { at(as_of.year) });
-        }
-        (DeadlineShape::YearlyMonths, _, _, Some(a), Some(b)) => span = Some(next_months(as_of, a, b)),
-        (DeadlineShape::AfterDate, ..) => on = date.map(|x| x.add_years(d.years.unwrap_or(1) as i32)),
-        _ => {}
-    }
+    // The next days (on or after `as_of`) from month m1 day d1 to month m2 day d2 of a
+    // year, a day past a month's end read as its last (month_end).
+    let yearly = |m1: Option<u32>, d1: u32, m2: Option<u32>, d2: u32| {
+        let at = |year, m: Option<u32>, d: u32| {
+            let end = Date::month_end(year, m.unwrap_or(1));
+            Date { day: d.min(end.day), ..end }
+        };
+        let year = as_of.year + i32::from(at(as_of.year, m2, d2) < as_of);
+        (at(year, m1, d1), at(year, m2, d2))
+    };
+    let (on, span) = match d.shape {
+        DeadlineShape::YearlyDay => (Some(yearly(d.month, d.day.unwrap_or(1), d.month, d.day.unwrap_or(1)).1), None),
+        DeadlineShape::YearlyMonths => (None, Some(yearly(d.from_month, 1, d.to_month, 31))),
+        DeadlineShape::AfterDate => (date.map(|x| x.add_years(d.years.unwrap_or(1) as i32)), None),
+        DeadlineShape::Announced | DeadlineShape::YearRound => (None, None),
+    };
     LineDeadline {
         id: &d.id,
         shape: d.shape,

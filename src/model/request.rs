@@ -92,8 +92,8 @@ pub enum FieldValue {
     Int(i64),
     Yuan(Decimal),
     Bool(bool),
+    /// Text, and dates (checked when read, kept as written).
     Text(String),
-    Date(Date),
 }
 
 impl FieldValue {
@@ -129,10 +129,7 @@ impl Achievement {
     }
     /// The item's `date` (published, recognised, awarded), if given.
     pub fn date(&self) -> Option<Date> {
-        match self.fields.get("date") {
-            Some(FieldValue::Date(d)) => Some(*d),
-            _ => None,
-        }
+        self.text("date").and_then(Date::parse)
     }
     pub fn matched(&self, name: &str) -> Option<&str> {
         self.fields.get(name).and_then(FieldValue::as_match)
@@ -308,7 +305,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
                 other => return Err(wrong_type(&field(), "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
             },
             FieldType::Date => match value {
-                Json::String(s) => FieldValue::Date(date_text(field(), s)?),
+                Json::String(s) => FieldValue::Text(date_text(field(), s).map(|_| s.to_string())?),
                 other => return Err(wrong_type(&field(), "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
             },
             FieldType::Text => match value {

@@ -143,7 +143,7 @@ const S = {
   'window.assumed': ['未填日期，按在期限内计', 'No date: assumed in the window'],
   windowDays: ['本次申请：{from} 至 {to}', 'for this application: {from} to {to}'],
   deadline: ['申请期限', 'When to apply'],
-  deadlineBy: ['{date} 前', 'by {date}'],
+  deadlineBy: ['截至 {date}', 'by {date}'],
   deadlinePeriod: ['{from} 至 {to}', '{from} to {to}'],
   deadlineYearly: ['每年', 'each year'],
   deadlineNone: ['本文件未对此项规定申请期限或受理时间。', 'The text sets no deadline or call period for this item.'],

@@ -58,7 +58,7 @@ function itemLabel(view, index) {
 
 /** A window of the text and where the item's date stands in it. */
 function windowRow(lang, w) {
-  const cls = w.status === 'out' ? 'lp-bad' : w.status === 'in' ? 'lp-good' : 'lp-warn';
+  const cls = w.status === 'out' ? 'lp-bad' : w.status === 'in' ? 'lp-ok' : 'lp-warn';
   return h('p', { class: ['lp-window', `lp-window-${w.status}`], 'data-testid': 'window' },
     h('span', { class: ['lp-badge', cls], text: t(`window.${w.status}`, lang) }), ' ',
     lang === 'en' ? `${w.text} (${w.clause})` : `${w.text}（${w.clause}）`,
