@@ -156,7 +156,7 @@ fn check_periods(case: &Case, r: &serde_json::Value, problems: &mut Vec<String>)
         // Out: the item is unmatched, citing the window's words, saying its days.
         let u = r["unmatched"].as_array().unwrap().iter().find(|u| u["achievement"] == w.achievement);
         let cites = |u: &serde_json::Value| {
-            lingpao::policy::bundle().policies.iter().flat_map(|p| &p.window).any(|x| x.id == w.id && u["clause"] == x.clause.as_str() && u["quote"] == x.quote.as_str())
+            lingpao::policy::catalog().policies().flat_map(|(_, p)| &p.window).any(|x| x.id == w.id && u["clause"] == x.clause.as_str() && u["quote"] == x.quote.as_str())
         };
         let days = |u: &serde_json::Value| [&w.from, &w.to].iter().all(|d| d.as_ref().is_none_or(|d| u["reason"].as_str().unwrap().contains(d.as_str())));
         if !u.is_some_and(|u| cites(u) && days(u)) {
