@@ -11,6 +11,7 @@
 //! DTSTAMP: the estimate's `as_of` at 00:00 UTC, so that the same estimate gives the
 //! same bytes. CRLF line ends, lines folded at 75 octets on character boundaries.
 
+use crate::date::Date;
 use crate::model::result::{EstimateResult, LineDeadline};
 use crate::policy::schema::DeadlineShape;
 
@@ -45,13 +46,9 @@ fn line(out: &mut String, text: &str) {
     out.push_str("\r\n");
 }
 
-fn compact(date: &str) -> String {
-    date.replace('-', "")
-}
-
-/// The day after a `YYYY-MM-DD` date, compact (an all-day DTEND is exclusive).
-fn after(date: &str) -> String {
-    crate::date::Date::parse(date).map_or_else(|| compact(date), |d| compact(&d.next().to_string()))
+/// `YYYYMMDD`, as DATE values are written.
+fn compact(date: Date) -> String {
+    date.to_string().replace('-', "")
 }
 
 /// The calendar of the result's dated deadlines.
@@ -60,7 +57,7 @@ pub fn ics(r: &EstimateResult) -> String {
     let mut events: Vec<(&str, &LineDeadline, String, Vec<String>)> = Vec::new();
     for l in &r.lines {
         for d in &l.deadlines {
-            let Some(start) = d.date.as_deref().or(d.from.as_deref()) else { continue };
+            let Some(start) = d.date.or(d.from) else { continue };
             let uid = format!("{}.{}.{}@lingpao", l.policy, d.id, compact(start));
             let item = format!("#{} {} · {} ({})", l.achievement + 1, l.kind, l.rule, l.clause);
             match events.iter_mut().find(|e| e.2 == uid) {
@@ -77,14 +74,15 @@ pub fn ics(r: &EstimateResult) -> String {
     line(&mut out, &format!("X-WR-CALNAME:{}", escape(&format!("lingpao {} {}", r.region_name.zh, r.as_of))));
     for (policy, d, uid, items) in &events {
         let title = r.policies.iter().find(|p| p.id == *policy).map_or(*policy, |p| p.title);
-        let (start, end) = match (&d.date, &d.from, &d.to) {
-            (Some(day), _, _) => (compact(day), after(day)),
-            (None, Some(from), Some(to)) => (compact(from), after(to)),
+        // An all-day DTEND is the day after the last.
+        let (start, end) = match (d.date, d.from, d.to) {
+            (Some(day), _, _) => (compact(day), compact(day.next())),
+            (None, Some(from), Some(to)) => (compact(from), compact(to.next())),
             _ => continue,
         };
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:{uid}"));
-        line(&mut out, &format!("DTSTAMP:{}T000000Z", compact(&r.as_of)));
+        line(&mut out, &format!("DTSTAMP:{}T000000Z", r.as_of.replace('-', "")));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
         line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
         if matches!(d.shape, DeadlineShape::YearlyDay | DeadlineShape::YearlyMonths) {

@@ -71,7 +71,7 @@ pub fn windows<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Dat
         .filter(|w| picks(&w.select, a, rule))
         .map(|w| {
             let (status, (from, to)) = check(p, w, a.date(), as_of);
-            LineWindow { id: &w.id, status, from: from.to_string(), to: to.to_string(), text: pick(lang, &w.text), clause: &w.clause, quote: &w.quote, note: w.note.as_ref().map(|n| pick(lang, n)) }
+            LineWindow { id: &w.id, status, from, to, text: pick(lang, &w.text), clause: &w.clause, quote: &w.quote, note: w.note.as_ref().map(|n| pick(lang, n)) }
         })
         .collect()
 }
@@ -107,9 +107,9 @@ fn deadline<'p>(d: &'p DeadlineDef, date: Option<Date>, as_of: Date, lang: Lang)
     LineDeadline {
         id: &d.id,
         shape: d.shape,
-        date: on.map(|x| x.to_string()),
-        from: span.map(|s| s.0.to_string()),
-        to: span.map(|s| s.1.to_string()),
+        date: on,
+        from: span.map(|s| s.0),
+        to: span.map(|s| s.1),
         text: pick(lang, &d.text),
         clause: &d.clause,
         quote: &d.quote,

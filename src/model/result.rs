@@ -2,6 +2,7 @@
 //! Results borrow their texts (clauses, quotes, titles) from the catalog: an estimate
 //! copies no policy text.
 
+use crate::date::Date;
 use crate::model::reform::Change;
 use crate::policy::schema::{Basis, DeadlineShape, Text};
 use serde::Serialize;
@@ -129,8 +130,8 @@ pub enum WindowStatus {
 pub struct LineWindow<'a> {
     pub id: &'a str,
     pub status: WindowStatus,
-    pub from: String,
-    pub to: String,
+    pub from: Date,
+    pub to: Date,
     pub text: &'a str,
     pub clause: &'a str,
     pub quote: &'a str,
@@ -144,9 +145,9 @@ pub struct LineWindow<'a> {
 pub struct LineDeadline<'a> {
     pub id: &'a str,
     pub shape: DeadlineShape,
-    pub date: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub date: Option<Date>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
     pub text: &'a str,
     pub clause: &'a str,
     pub quote: &'a str,
