@@ -60,7 +60,8 @@ const GENERAL: &str = "\
   its line says so; one dated outside is unpaid under that rule, with the clause.
 - **Deadlines** (`[[deadline]]`). A yearly day or months are shown as their next
   occurrence on or after the day of application; “N 年内” after an item as the same day N
-  years after its date. Where a notice sets the time, the line says so and gives no date;
+  years after its date; where that limit ends before the next period applications are
+  taken (Zaozhuang), the line says so. Where a notice sets the time, the line says so and gives no date;
   where a text sets no deadline at all, its policy says so (`no_deadline`).
 ";
 

@@ -229,6 +229,8 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
             if windows.iter().any(|w| w.status == WindowStatus::Assumed) {
                 notes.push(Cow::Borrowed(periods::assumed_note(lang)));
             }
+            let deadlines = periods::deadlines(p, rule, &achs[c.ach], as_of, lang);
+            notes.extend(periods::too_late(&deadlines, lang).map(Cow::Owned));
             Line {
                 achievement: c.ach,
                 kind: rule.when.get("kind").and_then(|k| k.as_slice().iter().find(|k| **k == achs[c.ach].kind)).map_or("", |k| k.as_str()),
@@ -246,7 +248,7 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 formula: std::mem::take(&mut c.formula),
                 notes,
                 windows,
-                deadlines: periods::deadlines(p, rule, &achs[c.ach], as_of, lang),
+                deadlines,
                 reform: None,
             }
         })

@@ -116,6 +116,21 @@ fn deadline<'p>(d: &'p DeadlineDef, date: Option<Date>, as_of: Date, lang: Lang)
     }
 }
 
+/// Where a time limit after the item (Zaozhuang: 1 year) ends before the next period
+/// applications are taken (the fourth quarter): by then it will have passed. Said on the
+/// line, since the text sets both and the item cannot meet them as things stand.
+pub fn too_late(deadlines: &[LineDeadline], lang: Lang) -> Option<String> {
+    let by = deadlines.iter().find(|d| d.shape == DeadlineShape::AfterDate)?.date?;
+    let (from, to) = deadlines.iter().find_map(|d| d.from.zip(d.to))?;
+    (by < from).then(|| {
+        crate::tr!(
+            lang,
+            format!("申请期限 {by} 早于下一受理期（{from} 至 {to}）：届时已超过期限，请向主管部门确认能否申报。"),
+            format!("The time limit ({by}) ends before the next period applications are taken ({from} to {to}): by then it will have passed; ask the authority whether it can still be applied for.")
+        )
+    })
+}
+
 /// Said of a text that sets no deadline or call period.
 pub fn no_deadline(lang: Lang) -> &'static str {
     crate::tr!(lang, "本文件未规定申请期限或受理时间。", "This text sets no application deadline or call period.")
