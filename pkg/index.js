@@ -3,6 +3,9 @@
 // wasm/lingpao.js), and in Node >= 18 (the .wasm is read from disk).
 import * as wasm from './wasm/lingpao.js';
 
+// The deadlines of an estimate as an iCalendar file: plain JS, no wasm needed.
+export { calendar } from './calendar.js';
+
 let loading = null;
 let ready = false;
 

@@ -91,6 +91,7 @@ pub fn unit(text: &str, explain: bool, today: Date, reform: Option<&Reform>) -> 
     let cat = catalog();
     let v = api::parse_json(text)?;
     let req = request::parse(&v, cat, true)?;
+    request::dates_by(&req, req.as_of.unwrap_or(today))?;
     let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
     // The wasm face never explains: its module keeps none of that path's code.
     let (mut t, r) = if explain && cfg!(not(target_arch = "wasm32")) {
