@@ -36,16 +36,22 @@ function after(date) {
 
 /** The calendar (iCalendar text) of an estimate's dated deadlines: `calendar(estimate(request))`. */
 export function calendar(result) {
+  // A deadline's days are the item's own (a time limit after its date) or its text's
+  // (`policies[].deadlines`), whose words it takes too.
   const events = [];
   for (const l of result.lines) {
+    const p = result.policies.find((x) => x.id === l.policy);
     for (const d of l.deadlines ?? []) {
-      const start = d.date ?? d.from;
+      const w = p?.deadlines?.find((x) => x.id === d.id);
+      if (!w) continue;
+      const on = d.date ?? w.date;
+      const [start, last] = on != null ? [on, on] : [w.from, w.to];
       if (start == null) continue;
       const uid = `${l.policy}.${d.id}.${compact(start)}@lingpao`;
       const item = `#${l.achievement + 1} ${l.kind} · ${l.rule} (${l.clause})`;
       const e = events.find((x) => x.uid === uid);
       if (e) e.items.push(item);
-      else events.push({ policy: l.policy, d, uid, items: [item] });
+      else events.push({ title: p.title, w, start, last, uid, items: [item] });
     }
   }
   const out = [];
@@ -54,17 +60,16 @@ export function calendar(result) {
   line(out, `PRODID:-//lingpao//deadlines ${result.data_version}//ZH`);
   line(out, 'CALSCALE:GREGORIAN');
   line(out, `X-WR-CALNAME:${escape(`lingpao ${result.region_name.zh} ${result.as_of}`)}`);
-  for (const { policy, d, uid, items } of events) {
-    const title = result.policies.find((p) => p.id === policy)?.title ?? policy;
-    const [start, end] = d.date != null ? [compact(d.date), after(d.date)] : [compact(d.from), after(d.to)];
+  for (const { title, w, start: first, last, uid, items } of events) {
+    const [start, end] = [compact(first), after(last)];
     line(out, 'BEGIN:VEVENT');
     line(out, `UID:${uid}`);
     line(out, `DTSTAMP:${compact(result.as_of)}T000000Z`);
     line(out, `DTSTART;VALUE=DATE:${start}`);
     line(out, `DTEND;VALUE=DATE:${end}`);
-    if (d.shape === 'yearly_day' || d.shape === 'yearly_months') line(out, 'RRULE:FREQ=YEARLY');
-    line(out, `SUMMARY:${escape(`${title} — ${d.text}`)}`);
-    line(out, `DESCRIPTION:${escape(`${d.clause}: “${d.quote}”\n${items.join('\n')}`)}`);
+    if (w.shape === 'yearly_day' || w.shape === 'yearly_months') line(out, 'RRULE:FREQ=YEARLY');
+    line(out, `SUMMARY:${escape(`${title} — ${w.text}`)}`);
+    line(out, `DESCRIPTION:${escape(`${w.clause}: “${w.quote}”\n${items.join('\n')}`)}`);
     line(out, 'TRANSP:TRANSPARENT');
     line(out, 'END:VEVENT');
   }

@@ -52,18 +52,27 @@ export interface PolicyStatus {
   dates_note: string | null;
   /** Present (saying so) only where the text sets no application deadline or call period. */
   no_deadline?: string;
+  /** In an estimate: the text's windows and deadlines for this application (days and words), once, named by the lines' `windows[].id` / `deadlines[].id`. */
+  windows?: WindowWords[];
+  deadlines?: DeadlineWords[];
 }
 
 /** A window's status for one item: its `date` inside the period, outside it, or not given (counted as in). */
 export type WindowStatus = 'in' | 'out' | 'assumed';
 
-/**
- * A period the text requires of an item's date (上一年度, 自…以后获得的, 获得…后1年内…), as the
- * days `from`–`to` for this application (`as_of`). README: "Dates and deadlines".
- */
+/** Where an item's date stands in a window of its text; the window's days and words are the policy's (`policies[].windows`, by `id`). */
 export interface LineWindow {
   id: string;
   status: WindowStatus;
+}
+
+/**
+ * A period the text requires of an item's date (上一年度, 自…以后获得的, 获得…后1年内…), as the
+ * days `from`–`to` for this application (`as_of`), with its words. On the estimate's
+ * `policies[]`, once per text. README: "Dates and deadlines".
+ */
+export interface WindowWords {
+  id: string;
   from: DateString;
   to: DateString;
   /** The period in words. */
@@ -71,19 +80,20 @@ export interface LineWindow {
   clause: string;
   quote: string;
   /** The reading taken where the words are debatable. */
-  note: string | null;
+  note?: string;
 }
 
 /** `yearly_day` 每年 9 月 30 日; `yearly_months` 第四季度 / 3月份 / 上半年; `after_date` 获得…后1年内; `announced` a notice sets the time; `year_round` 全年受理. */
 export type DeadlineShape = 'yearly_day' | 'yearly_months' | 'after_date' | 'announced' | 'year_round';
 
 /**
- * When to apply, as the text says: `date` where it makes a day of it (the next yearly day
- * on or after `as_of`; `years` after the item's date), `from`–`to` for months each year
- * (their next occurrence), neither where a notice sets the time or without the item's date.
- * The `yearly_*` shapes recur each year.
+ * When to apply under a text, as of `as_of`, with its words (on the estimate's
+ * `policies[]`, once per text): `date` where the text makes a day of it each year (the
+ * next one on or after `as_of`), `from`–`to` for months each year (their next
+ * occurrence), neither where a notice sets the time or where the day is the item's own
+ * (`after_date`: on its line). The `yearly_*` shapes recur each year.
  */
-export interface LineDeadline {
+export interface DeadlineWords {
   id: string;
   shape: DeadlineShape;
   date: DateString | null;
@@ -92,6 +102,12 @@ export interface LineDeadline {
   text: string;
   clause: string;
   quote: string;
+}
+
+/** A deadline of the item's text (by `id`: `policies[].deadlines`); `date` the item's own where the text counts from its date (`after_date`), else null. */
+export interface LineDeadline {
+  id: string;
+  date: DateString | null;
 }
 
 export interface Line {

@@ -12,5 +12,7 @@ run() {
 }
 echo "== wasm-bindgen-test in Node"
 run
+echo "== wasm-bindgen-test in Node, the national module"
+run --features national-module
 echo "== wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver run

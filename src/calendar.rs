@@ -12,7 +12,7 @@
 //! same bytes. CRLF line ends, lines folded at 75 octets on character boundaries.
 
 use crate::date::Date;
-use crate::model::result::{EstimateResult, LineDeadline};
+use crate::model::result::{DeadlineWords, EstimateResult};
 use crate::policy::schema::DeadlineShape;
 
 /// TEXT value escaping (RFC 5545 3.3.11).
@@ -52,17 +52,24 @@ fn compact(date: Date) -> String {
 }
 
 /// The calendar of the result's dated deadlines.
+/// One calendar event: its text's title, the deadline's words, its first and last day,
+/// its UID, and the lines it is for.
+type Event<'r> = (&'r str, &'r DeadlineWords<'r>, Date, Date, String, Vec<String>);
+
 pub fn ics(r: &EstimateResult) -> String {
-    // Events in the order their deadlines first appear, each with its lines.
-    let mut events: Vec<(&str, &LineDeadline, String, Vec<String>)> = Vec::new();
+    // Events in the order their deadlines first appear, each with its lines. A deadline's
+    // days are the item's own (a time limit after its date) or its text's (`policies[]`).
+    let mut events: Vec<Event> = Vec::new();
     for l in &r.lines {
+        let Some(p) = r.policies.iter().find(|p| p.id == l.policy) else { continue };
         for d in &l.deadlines {
-            let Some(start) = d.date.or(d.from) else { continue };
+            let Some(w) = p.deadlines.iter().find(|w| w.id == d.id) else { continue };
+            let Some((start, last)) = d.date.or(w.date).map(|x| (x, x)).or(w.from.zip(w.to)) else { continue };
             let uid = format!("{}.{}.{}@lingpao", l.policy, d.id, compact(start));
             let item = format!("#{} {} · {} ({})", l.achievement + 1, l.kind, l.rule, l.clause);
-            match events.iter_mut().find(|e| e.2 == uid) {
-                Some(e) => e.3.push(item),
-                None => events.push((l.policy, d, uid, vec![item])),
+            match events.iter_mut().find(|e| e.4 == uid) {
+                Some(e) => e.5.push(item),
+                None => events.push((p.title, w, start, last, uid, vec![item])),
             }
         }
     }
@@ -72,24 +79,19 @@ pub fn ics(r: &EstimateResult) -> String {
     line(&mut out, &format!("PRODID:-//lingpao//deadlines {}//ZH", r.data_version));
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, &format!("X-WR-CALNAME:{}", escape(&format!("lingpao {} {}", r.region_name.zh, r.as_of))));
-    for (policy, d, uid, items) in &events {
-        let title = r.policies.iter().find(|p| p.id == *policy).map_or(*policy, |p| p.title);
+    for (title, w, start, last, uid, items) in &events {
         // An all-day DTEND is the day after the last.
-        let (start, end) = match (d.date, d.from, d.to) {
-            (Some(day), _, _) => (compact(day), compact(day.next())),
-            (None, Some(from), Some(to)) => (compact(from), compact(to.next())),
-            _ => continue,
-        };
+        let (start, end) = (compact(*start), compact(last.next()));
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:{uid}"));
         line(&mut out, &format!("DTSTAMP:{}T000000Z", r.as_of.replace('-', "")));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
         line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
-        if matches!(d.shape, DeadlineShape::YearlyDay | DeadlineShape::YearlyMonths) {
+        if matches!(w.shape, DeadlineShape::YearlyDay | DeadlineShape::YearlyMonths) {
             line(&mut out, "RRULE:FREQ=YEARLY");
         }
-        line(&mut out, &format!("SUMMARY:{}", escape(&format!("{title} — {}", d.text))));
-        line(&mut out, &format!("DESCRIPTION:{}", escape(&format!("{}: “{}”\n{}", d.clause, d.quote, items.join("\n")))));
+        line(&mut out, &format!("SUMMARY:{}", escape(&format!("{title} — {}", w.text))));
+        line(&mut out, &format!("DESCRIPTION:{}", escape(&format!("{}: “{}”\n{}", w.clause, w.quote, items.join("\n")))));
         line(&mut out, "TRANSP:TRANSPARENT");
         line(&mut out, "END:VEVENT");
     }

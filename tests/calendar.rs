@@ -57,22 +57,24 @@ fn check_events(r: &lingpao::model::result::EstimateResult, ics: &str) -> usize 
     let events: Vec<&icalendar::Event> = cal.components.iter().filter_map(|c| if let CalendarComponent::Event(e) = c { Some(e) } else { None }).collect();
     let mut uids = std::collections::BTreeSet::new();
     for l in &r.lines {
+        let p = r.policies.iter().find(|p| p.id == l.policy).unwrap();
         for d in &l.deadlines {
-            let Some(start) = d.date.or(d.from).map(|x| x.to_string()) else { continue };
+            // The deadline's days and words are its text's; a line's own date wins.
+            let w = p.deadlines.iter().find(|w| w.id == d.id).unwrap_or_else(|| panic!("no words for {}", d.id));
+            let Some((first, last)) = d.date.or(w.date).map(|x| (x, x)).or(w.from.zip(w.to)) else { continue };
+            let start = first.to_string();
             let uid = format!("{}.{}.{}@lingpao", l.policy, d.id, start.replace('-', ""));
             let e = events.iter().find(|e| e.get_uid() == Some(uid.as_str())).unwrap_or_else(|| panic!("no event {uid}\n{ics}"));
             uids.insert(uid.clone());
-            let last = d.date.or(d.to).unwrap();
             assert_eq!(day(e.get_start()), Some(start), "{uid}");
             let after = last.next().to_string();
             assert_eq!(day(e.get_end()), Some(after), "{uid}: DTEND is the day after");
-            let yearly = matches!(d.shape, lingpao::policy::schema::DeadlineShape::YearlyDay | lingpao::policy::schema::DeadlineShape::YearlyMonths);
+            let yearly = matches!(w.shape, lingpao::policy::schema::DeadlineShape::YearlyDay | lingpao::policy::schema::DeadlineShape::YearlyMonths);
             assert_eq!(e.property_value("RRULE"), yearly.then_some("FREQ=YEARLY"), "{uid}");
             assert_eq!(e.get_timestamp().map(|t| t.date_naive().to_string()), Some(r.as_of.clone()), "{uid}: DTSTAMP");
-            let title = r.policies.iter().find(|p| p.id == l.policy).unwrap().title;
-            assert_eq!(e.get_summary(), Some(format!("{title} — {}", d.text).as_str()), "{uid}: the summary unescapes to the text");
+            assert_eq!(e.get_summary(), Some(format!("{} — {}", p.title, w.text).as_str()), "{uid}: the summary unescapes to the text");
             let desc = e.get_description().unwrap();
-            assert!(desc.contains(d.quote) && desc.contains(&format!("#{} ", l.achievement + 1)), "{uid}: {desc}");
+            assert!(desc.contains(w.quote) && desc.contains(&format!("#{} ", l.achievement + 1)), "{uid}: {desc}");
         }
     }
     assert_eq!(events.len(), uids.len(), "one event per deadline day, nothing else");

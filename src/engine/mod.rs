@@ -47,6 +47,8 @@ pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> P
         pays: !p.rule.is_empty(),
         dates_note: p.validity.note.as_ref().map(|n| pick(lang, n)),
         no_deadline: p.deadline.is_empty().then(|| periods::no_deadline(lang)),
+        windows: Vec::new(),
+        deadlines: Vec::new(),
     }
 }
 
@@ -169,7 +171,13 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
     let as_of = req.as_of.unwrap_or(today);
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
     let policies: Vec<(usize, &PolicyDef)> = cat.policies_on(region, as_of).collect();
-    let statuses: Vec<PolicyStatus> = policies.iter().map(|(pi, _)| policy_status(cat, *pi, as_of, lang)).collect();
+    let statuses: Vec<PolicyStatus> = policies
+        .iter()
+        .map(|(pi, p)| {
+            let (windows, deadlines) = periods::words(p, as_of, lang);
+            PolicyStatus { windows, deadlines, ..policy_status(cat, *pi, as_of, lang) }
+        })
+        .collect();
     let pays = policies.iter().any(|(_, p)| !p.rule.is_empty());
 
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
@@ -223,19 +231,20 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         .iter()
         .flat_map(|(_, p)| p.benefit.iter().map(|b| Benefit { policy: &p.id, clause: &b.clause, quote: &b.quote, text: pick(lang, &b.text) }))
         .collect();
+    let mut undated = false;
     let lines: Vec<Line> = claims
         .iter_mut()
         .map(|c| {
             let p = cat.policy(c.policy);
             let rule = &p.rule[c.rule];
-            let windows = periods::windows(p, rule, &achs[c.ach], as_of, lang);
+            let windows = periods::windows(p, rule, &achs[c.ach], as_of);
             let mut notes = std::mem::take(&mut c.notes);
-            // An item with no date is assumed in its text's window, and told so.
-            if windows.iter().any(|w| w.status == WindowStatus::Assumed) {
-                notes.push(Cow::Borrowed(periods::assumed_note(lang)));
-            }
-            let deadlines = periods::deadlines(p, rule, &achs[c.ach], as_of, lang);
-            notes.extend(periods::too_late(&deadlines, lang).map(Cow::Owned));
+            // An item with no date is assumed in its text's window: its window says
+            // `assumed`, and the result says so once (below), not on every line.
+            undated |= windows.iter().any(|w| w.status == WindowStatus::Assumed);
+            let deadlines = periods::deadlines(p, rule, &achs[c.ach]);
+            let words = statuses.iter().find(|s| s.id == p.id).map_or(&[][..], |s| &s.deadlines[..]);
+            notes.extend(periods::too_late(&deadlines, words, lang).map(Cow::Owned));
             Line {
                 achievement: c.ach,
                 kind: rule.when.get("kind").and_then(|k| k.as_slice().iter().find(|k| **k == achs[c.ach].kind)).map_or("", |k| k.as_str()),
@@ -258,6 +267,9 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
             }
         })
         .collect();
+    if undated {
+        warnings.push(periods::assumed_note(lang).to_string());
+    }
 
     let mut result = EstimateResult {
         region: &region.id,

@@ -5,7 +5,7 @@
 
 use super::pricing::selects;
 use crate::date::Date;
-use crate::model::result::{LineDeadline, LineWindow, WindowStatus};
+use crate::model::result::{DeadlineWords, LineDeadline, LineWindow, WindowStatus, WindowWords};
 use crate::model::{pick, Achievement, Lang};
 use crate::policy::schema::{DeadlineDef, DeadlineShape, PolicyDef, RuleDef, Selector, WindowDef, WindowShape};
 
@@ -65,29 +65,44 @@ pub fn out_reason(lang: Lang, (w, date, (from, to)): (&WindowDef, Date, (Date, D
 }
 
 /// Each window of the line's rule, with whether its item is in it.
-pub fn windows<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Date, lang: Lang) -> Vec<LineWindow<'p>> {
+pub fn windows<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Date) -> Vec<LineWindow<'p>> {
     p.window
         .iter()
         .filter(|w| picks(&w.select, a, rule))
         .map(|w| {
-            let (status, (from, to)) = check(p, w, a.date(), as_of);
-            LineWindow { id: &w.id, status, from, to, text: pick(lang, &w.text), clause: &w.clause, quote: &w.quote, note: w.note.as_ref().map(|n| pick(lang, n)) }
+            let (status, _) = check(p, w, a.date(), as_of);
+            LineWindow { id: &w.id, status }
         })
         .collect()
 }
 
-/// The note of a line whose item has no date but whose text sets a window.
+/// The warning of a result whose lines have items with no date under a text that sets a
+/// window (their windows say `assumed`).
 pub fn assumed_note(lang: Lang) -> &'static str {
-    crate::tr!(lang, "未填写日期：按在期限内计，请核对日期是否在期限内。", "No date given: assumed within the window; check that the date falls in it.")
+    crate::tr!(lang, "未填写日期的项目按在期限内计（见各项的期限）：请核对日期是否在期限内。", "Items without a date are assumed within their windows (see each line): check that their dates fall in them.")
 }
 
-/// The deadlines and call periods of the line's rule, dated where the text makes them a
-/// date: the next yearly day or months from `as_of`, `years` after the item's date.
-pub fn deadlines<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement, as_of: Date, lang: Lang) -> Vec<LineDeadline<'p>> {
-    p.deadline.iter().filter(|d| picks(&d.select, a, rule)).map(|d| deadline(d, a.date(), as_of, lang)).collect()
+/// The deadlines and call periods of the line's rule; `date` is the item's own where the
+/// text counts from the item's date (`years` after it, to the same day).
+pub fn deadlines<'p>(p: &'p PolicyDef, rule: &RuleDef, a: &Achievement) -> Vec<LineDeadline<'p>> {
+    let own = |d: &DeadlineDef| match d.shape {
+        DeadlineShape::AfterDate => a.date().map(|x| x.add_years(d.years.unwrap_or(1) as i32)),
+        _ => None,
+    };
+    p.deadline.iter().filter(|d| picks(&d.select, a, rule)).map(|d| LineDeadline { id: &d.id, date: own(d) }).collect()
 }
 
-fn deadline<'p>(d: &'p DeadlineDef, date: Option<Date>, as_of: Date, lang: Lang) -> LineDeadline<'p> {
+/// A text's windows and deadlines for an application on `as_of`: their days and words,
+/// once for the result, which its lines name by id.
+pub fn words(p: &PolicyDef, as_of: Date, lang: Lang) -> (Vec<WindowWords<'_>>, Vec<DeadlineWords<'_>>) {
+    let w = p.window.iter().map(|w| {
+        let (from, to) = range(p, w, as_of);
+        WindowWords { id: &w.id, from, to, text: pick(lang, &w.text), clause: &w.clause, quote: &w.quote, note: w.note.as_ref().map(|n| pick(lang, n)) }
+    });
+    (w.collect(), p.deadline.iter().map(|d| deadline(d, as_of, lang)).collect())
+}
+
+fn deadline(d: &DeadlineDef, as_of: Date, lang: Lang) -> DeadlineWords<'_> {
     // The next days (on or after `as_of`) from month m1 day d1 to month m2 day d2 of a
     // year, a day past a month's end read as its last (month_end).
     let yearly = |m1: Option<u32>, d1: u32, m2: Option<u32>, d2: u32| {
@@ -101,27 +116,17 @@ fn deadline<'p>(d: &'p DeadlineDef, date: Option<Date>, as_of: Date, lang: Lang)
     let (on, span) = match d.shape {
         DeadlineShape::YearlyDay => (Some(yearly(d.month, d.day.unwrap_or(1), d.month, d.day.unwrap_or(1)).1), None),
         DeadlineShape::YearlyMonths => (None, Some(yearly(d.from_month, 1, d.to_month, 31))),
-        DeadlineShape::AfterDate => (date.map(|x| x.add_years(d.years.unwrap_or(1) as i32)), None),
-        DeadlineShape::Announced | DeadlineShape::YearRound => (None, None),
+        DeadlineShape::AfterDate | DeadlineShape::Announced | DeadlineShape::YearRound => (None, None),
     };
-    LineDeadline {
-        id: &d.id,
-        shape: d.shape,
-        date: on,
-        from: span.map(|s| s.0),
-        to: span.map(|s| s.1),
-        text: pick(lang, &d.text),
-        clause: &d.clause,
-        quote: &d.quote,
-    }
+    DeadlineWords { id: &d.id, shape: d.shape, date: on, from: span.map(|s| s.0), to: span.map(|s| s.1), text: pick(lang, &d.text), clause: &d.clause, quote: &d.quote }
 }
 
 /// Where a time limit after the item (Zaozhuang: 1 year) ends before the next period
 /// applications are taken (the fourth quarter): by then it will have passed. Said on the
 /// line, since the text sets both and the item cannot meet them as things stand.
-pub fn too_late(deadlines: &[LineDeadline], lang: Lang) -> Option<String> {
-    let by = deadlines.iter().find(|d| d.shape == DeadlineShape::AfterDate)?.date?;
-    let (from, to) = deadlines.iter().find_map(|d| d.from.zip(d.to))?;
+pub fn too_late(own: &[LineDeadline], words: &[DeadlineWords], lang: Lang) -> Option<String> {
+    let by = own.iter().find_map(|d| d.date)?;
+    let (from, to) = words.iter().filter(|w| own.iter().any(|d| d.id == w.id)).find_map(|w| w.from.zip(w.to))?;
     (by < from).then(|| {
         crate::tr!(
             lang,

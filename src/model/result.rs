@@ -73,6 +73,41 @@ pub struct PolicyStatus<'a> {
     /// Set (to say so) where the text sets no application deadline or call period.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_deadline: Option<&'static str>,
+    /// In an estimate: the text's windows and deadlines for this application (their days
+    /// and words), once, which its lines name by `id`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub windows: Vec<WindowWords<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub deadlines: Vec<DeadlineWords<'a>>,
+}
+
+/// A window of a text for an application on `as_of`: the days an item's date may fall on,
+/// and its words, with the reading taken.
+#[derive(Debug, Clone, Serialize)]
+pub struct WindowWords<'a> {
+    pub id: &'a str,
+    pub from: Date,
+    pub to: Date,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+}
+
+/// When to apply under a text, as of `as_of`: `date` where the text makes a day of it
+/// each year (the next one), `from`–`to` for months each year (their next occurrence);
+/// `after_date` deadlines are the item's own (on its line). `yearly_*` recur each year.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadlineWords<'a> {
+    pub id: &'a str,
+    pub shape: DeadlineShape,
+    pub date: Option<Date>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,32 +160,21 @@ pub enum WindowStatus {
     Assumed,
 }
 
-/// A period an item's date must fall in, as days for this application.
+/// Where an item's date stands in a window of its text (the window's days and words are
+/// the policy's, `policies[].windows`, by `id`).
 #[derive(Debug, Clone, Serialize)]
 pub struct LineWindow<'a> {
     pub id: &'a str,
     pub status: WindowStatus,
-    pub from: Date,
-    pub to: Date,
-    pub text: &'a str,
-    pub clause: &'a str,
-    pub quote: &'a str,
-    pub note: Option<&'a str>,
 }
 
-/// When to apply: `date` where the text makes it a day (the next yearly one, or
-/// `years` after the item's date), `from`–`to` for months each year, neither where a
-/// notice sets the time; `yearly_*` shapes recur each year.
+/// A deadline of the item's text (its words, and its days where they are the same for
+/// every item, are the policy's, `policies[].deadlines`, by `id`): `date` is the item's
+/// own, where the text counts from the item's date (`after_date`: 获得…后1年内).
 #[derive(Debug, Clone, Serialize)]
 pub struct LineDeadline<'a> {
     pub id: &'a str,
-    pub shape: DeadlineShape,
     pub date: Option<Date>,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    pub text: &'a str,
-    pub clause: &'a str,
-    pub quote: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize)]

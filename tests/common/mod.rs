@@ -165,8 +165,20 @@ fn check_periods(case: &Case, r: &serde_json::Value, problems: &mut Vec<String>)
     }
     // The entry `id` of a line's `key` list for achievement `i`, and its fields against
     // those expected (a window's `from` or `to` not given: any).
+    // A line's entry read with its text's (`policies[].windows` / `.deadlines`, by id): the
+    // days and words are the text's, a line's own `date` (a time limit after the item) wins.
+    let whole = |l: &serde_json::Value, key: &str, g: &serde_json::Value| {
+        let p = r["policies"].as_array().unwrap().iter().find(|p| p["id"] == l["policy"]).unwrap();
+        let mut m = p[key].as_array().and_then(|a| a.iter().find(|w| w["id"] == g["id"])).cloned().unwrap_or_default();
+        for (k, v) in g.as_object().unwrap() {
+            if !v.is_null() || m.get(k).is_none() {
+                m[k] = v.clone();
+            }
+        }
+        m
+    };
     let mut compare = |key: &str, i: usize, id: &str, fields: [&str; 3], want: [Option<String>; 3]| {
-        let got: Vec<&serde_json::Value> = r["lines"].as_array().unwrap().iter().filter(|l| l["achievement"] == i).flat_map(|l| l[key].as_array().unwrap()).collect();
+        let got: Vec<serde_json::Value> = r["lines"].as_array().unwrap().iter().filter(|l| l["achievement"] == i).flat_map(|l| l[key].as_array().unwrap().iter().map(move |g| (l, g))).map(|(l, g)| whole(l, key, g)).collect();
         match got.iter().find(|g| g["id"] == id) {
             None => problems.push(format!("achievement {i}: no {key} `{id}` (got {got:?})")),
             Some(g) if fields.iter().zip(&want).any(|(f, w)| s(&g[*f]) != *w && (key == "deadlines" || w.is_some())) => problems.push(format!("achievement {i} {key} `{id}`: {g} ≠ expected {want:?}")),

@@ -44,9 +44,9 @@ test('text that needs escaping and folding is written as the CLI writes it', asy
   // characters of 1 to 4 octets across the 75-octet fold, a leap day's next day.
   const result = {
     region_name: { zh: '测试', en: 'Test' }, as_of: '2024-02-28', data_version: 'x',
-    policies: [{ id: 'p', title: 'A, b; c\\d' }],
+    policies: [{ id: 'p', title: 'A, b; c\\d', deadlines: [{ id: 'd', shape: 'after_date', date: null, from: null, to: null, text: `x\ny ${'标'.repeat(30)}😀é`, clause: '第一条', quote: '“一”' }] }],
     lines: [{ achievement: 0, kind: 'standard', rule: 'r', clause: '第一条', policy: 'p',
-      deadlines: [{ id: 'd', shape: 'after_date', date: '2024-02-29', from: null, to: null, text: `x\ny ${'标'.repeat(30)}😀é`, clause: '第一条', quote: '“一”' }] }],
+      deadlines: [{ id: 'd', date: '2024-02-29' }] }],
   };
   const ics = lingpao.calendar(result);
   for (const l of ics.split('\r\n').slice(0, -1)) assert.ok(Buffer.byteLength(l) <= 75, l);

@@ -56,11 +56,16 @@ function itemLabel(view, index) {
   return `${t('item', view.lang, { n: index + 1 })} · ${a ? describe(view.ctx.kinds, a, view.lang) : ''}`;
 }
 
+/** The words of a line's window or deadline, which the result carries on its policy. */
+function words(view, l, kind, id) {
+  return view.periods?.get(`${l.policy}|${kind}|${id}`) ?? { text: id, clause: '', quote: '' };
+}
+
 /** A window of the text and where the item's date stands in it. */
-function windowRow(lang, w) {
-  const cls = w.status === 'out' ? 'lp-bad' : w.status === 'in' ? 'lp-ok' : 'lp-warn';
-  return h('p', { class: ['lp-window', `lp-window-${w.status}`], 'data-testid': 'window' },
-    h('span', { class: ['lp-badge', cls], text: t(`window.${w.status}`, lang) }), ' ',
+function windowRow(lang, lw, w) {
+  const cls = lw.status === 'out' ? 'lp-bad' : lw.status === 'in' ? 'lp-ok' : 'lp-warn';
+  return h('p', { class: ['lp-window', `lp-window-${lw.status}`], 'data-testid': 'window' },
+    h('span', { class: ['lp-badge', cls], text: t(`window.${lw.status}`, lang) }), ' ',
     lang === 'en' ? `${w.text} (${w.clause})` : `${w.text}（${w.clause}）`,
     h('span', { class: 'lp-hint', text: ` · ${t('windowDays', lang, { from: w.from, to: w.to })}` }),
     w.note ? h('span', { class: 'lp-hint', text: ` · ${w.note}` }) : null);
@@ -74,18 +79,21 @@ function deadlineRows(view, l) {
     return h('p', { class: 'lp-deadline lp-hint', 'data-testid': 'deadline' }, h('strong', { text: `${t('deadline', lang)}${colon(lang)}` }), none);
   }
   return l.deadlines.map((d) => {
-    const when = d.date ? t('deadlineBy', lang, { date: d.date }) : d.from ? t('deadlinePeriod', lang, { from: d.from, to: d.to }) : null;
+    const w = words(view, l, 'deadline', d.id);
+    // The item's own day (a time limit after its date), else the text's day or months.
+    const on = d.date ?? w.date;
+    const when = on ? t('deadlineBy', lang, { date: on }) : w.from ? t('deadlinePeriod', lang, { from: w.from, to: w.to }) : null;
     return h('p', { class: 'lp-deadline', 'data-testid': 'deadline' },
       h('strong', { text: `${t('deadline', lang)}${colon(lang)}` }),
-      when ? h('span', { class: 'lp-deadline-when', text: `${when}${d.shape.startsWith('yearly') ? (lang === 'en' ? ` (${t('deadlineYearly', lang)})` : `（${t('deadlineYearly', lang)}）`) : ''} · ` }) : null,
-      lang === 'en' ? `${d.text} (${d.clause})` : `${d.text}（${d.clause}）`);
+      when ? h('span', { class: 'lp-deadline-when', text: `${when}${w.shape?.startsWith('yearly') ? (lang === 'en' ? ` (${t('deadlineYearly', lang)})` : `（${t('deadlineYearly', lang)}）`) : ''} · ` }) : null,
+      lang === 'en' ? `${w.text} (${w.clause})` : `${w.text}（${w.clause}）`);
   });
 }
 
 /** "Download calendar": the result's dated deadlines as an .ics file (pkg/calendar.js). */
 function calendarBox(view, result) {
   const { lang } = view;
-  if (!result.lines.some((l) => l.deadlines.some((d) => d.date || d.from))) return null;
+  if (!result.lines.some((l) => l.deadlines.some((d) => d.date || words(view, l, 'deadline', d.id).date || words(view, l, 'deadline', d.id).from))) return null;
   const download = () => {
     const url = URL.createObjectURL(new Blob([calendar(result)], { type: 'text/calendar;charset=utf-8' }));
     const a = h('a', { href: url, download: `lingpao-${result.region}-${result.as_of}.ics`, hidden: true });
@@ -113,7 +121,7 @@ function line(view, l) {
       l.basis === 'cap' ? ' · ' : null,
       l.basis === 'cap' ? h('span', { class: 'lp-badge lp-warn', text: t('basisCap', lang) }) : null),
     citation(view, l.policy, l.clause, l.quote),
-    l.windows.map((w) => windowRow(lang, w)),
+    l.windows.map((lw) => windowRow(lang, lw, words(view, l, 'window', lw.id))),
     deadlineRows(view, l),
     l.notes.length ? h('ul', { class: 'lp-notes' }, l.notes.map((n) => h('li', null, h('strong', { text: `${t('debatable', lang)}${colon(lang)}` }), n))) : null);
 }
@@ -192,6 +200,9 @@ export function renderBreakdown(view, result) {
   }
   if (!region.pays && result.benefits.length) out.push(benefits(view, result.benefits, true));
   view.noDeadline = new Map(result.policies.filter((p) => p.no_deadline).map((p) => [p.id, p.no_deadline]));
+  view.periods = new Map(result.policies.flatMap((p) => [
+    ...(p.windows ?? []).map((w) => [`${p.id}|window|${w.id}`, w]),
+    ...(p.deadlines ?? []).map((d) => [`${p.id}|deadline|${d.id}`, d])]));
   if (result.lines.length) out.push(lines(view, result), calendarBox(view, result));
   if (result.adjustments.length) out.push(steps(view, result));
   if (result.unmatched.length) {
