@@ -38,6 +38,13 @@ fn main() {
         } else {
             bundle.sme = None;
             bundle.registers.clear();
+            // The application checklists are mostly Chinese quotes (≈8 KB brotli): the page
+            // reads them from `pkg/checklists.json`, generated from this same checked data.
+            for p in &mut bundle.policies {
+                p.material.clear();
+                p.step.clear();
+                p.materials_elsewhere = None;
+            }
         }
     }
     let mut enc = codec::Encoder::default();

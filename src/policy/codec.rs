@@ -422,7 +422,7 @@ codec_struct! {
     RegionDef { id, name, province, policies, versions, level_aliases }
     VersionDef { old, new, from }
     SupersedesDef { policy, from, clause, quote }
-    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility }
+    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility, material, step, materials_elsewhere }
     Citation { clause, quote, note }
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }
@@ -434,6 +434,9 @@ codec_struct! {
     GapDef { id, when, text, clause, quote, note }
     EligibilityDef { id, fact, stage, min, max, equals, relaxed, text, clause, quote, note }
     RelaxedDef { fact, min, max }
+    MaterialDef { id, text, clause, quote, select, note }
+    StepDef { id, text, clause, quote, note }
+    ElsewhereDef { text, clause, quote }
     RegisterDef { id, title, source, clause, quote, from, to, key, columns, rows, notes }
     ColumnDef { id, name, search, carry }
     RowNote { row, text }
