@@ -1,5 +1,6 @@
 //! The engine: a checked request and a region in, the estimate out.
 
+pub mod checklist;
 pub mod eligibility;
 pub mod explain;
 pub mod limits;

@@ -1,0 +1,126 @@
+//! The application checklist (issue 16): per text of the region, the materials it says
+//! to hand in and the steps of an application, each with its clause and verbatim quote;
+//! a material of one kind is ticked on the estimate's lines it serves.
+//!
+//! The estimator's wasm module does not carry this data (build.rs strips it: mostly
+//! Chinese quotes, ≈8 KB brotli); `crate::gen` writes it, resolved by [`served`], to
+//! `pkg/checklists.json`, and the npm package ticks the wasm estimate's lines with it by
+//! the rule here: a line is served when its kind and its rule are among those picked.
+
+use crate::model::result::{EstimateResult, Line, Status};
+use crate::model::{pick, Lang};
+use crate::policy::schema::{rule_kinds, MaterialDef, PolicyDef, Text};
+use crate::policy::Catalog;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist<'a> {
+    pub region: &'a str,
+    pub region_name: &'a Text,
+    pub as_of: String,
+    /// The region's texts on `as_of`, in the estimate's order.
+    pub policies: Vec<PolicyChecklist<'a>>,
+    pub data_version: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyChecklist<'a> {
+    pub policy: &'a str,
+    pub title: &'a str,
+    pub status: Status,
+    pub pays: bool,
+    /// False where the text lists no materials (then `materials` is empty and
+    /// `materials_elsewhere` may say where they are set).
+    pub lists_materials: bool,
+    pub materials: Vec<Material<'a>>,
+    pub steps: Vec<Step<'a>>,
+    pub materials_elsewhere: Option<Elsewhere<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Material<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    pub note: Option<&'a str>,
+    /// The kinds of item it belongs to; empty: every application of the text needs it.
+    pub kinds: Vec<&'a str>,
+    /// The estimate's lines (their indices in `lines`) it serves: lines of those kinds
+    /// paid by the rules picked, with an amount above 0 (a line a limit brings to 0
+    /// claims nothing). Always empty for a material of every application.
+    pub lines: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Elsewhere<'a> {
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+}
+
+/// The kinds and rules of `p` a material's selector picks, each in data order (both
+/// empty without a selector).
+pub fn served<'a>(p: &'a PolicyDef, m: &MaterialDef) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (mut kinds, mut rules) = (Vec::new(), Vec::new());
+    let Some(s) = &m.select else { return (kinds, rules) };
+    for r in &p.rule {
+        for k in rule_kinds(r).iter().filter(|k| s.picks_line(k, r)) {
+            if !kinds.contains(&k.as_str()) {
+                kinds.push(k.as_str());
+            }
+            if !rules.contains(&r.id.as_str()) {
+                rules.push(r.id.as_str());
+            }
+        }
+    }
+    (kinds, rules)
+}
+
+/// Whether a line claims money: its amount is not zero.
+fn claims_money(l: &Line) -> bool {
+    l.amount_yuan.bytes().any(|b| (b'1'..=b'9').contains(&b))
+}
+
+/// The checklist of every text of the estimate's region, ticked on its lines.
+pub fn checklist<'a>(cat: &'a Catalog, est: &EstimateResult<'a>, lang: Lang) -> Checklist<'a> {
+    let policies = est
+        .policies
+        .iter()
+        .filter_map(|s| cat.policy_by_id(s.id).map(|p| (s, p)))
+        .map(|(s, p)| PolicyChecklist {
+            policy: &p.id,
+            title: s.title,
+            status: s.status,
+            pays: s.pays,
+            lists_materials: !p.material.is_empty(),
+            materials: p
+                .material
+                .iter()
+                .map(|m| {
+                    let (kinds, rules) = served(p, m);
+                    let lines = est
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, l)| l.policy == p.id && kinds.contains(&l.kind) && rules.contains(&l.rule) && claims_money(l))
+                        .map(|(i, _)| i)
+                        .collect();
+                    Material { id: &m.id, text: pick(lang, &m.text), clause: &m.clause, quote: &m.quote, note: m.note.as_ref().map(|n| pick(lang, n)), kinds, lines }
+                })
+                .collect(),
+            steps: p.step.iter().map(|st| Step { id: &st.id, text: pick(lang, &st.text), clause: &st.clause, quote: &st.quote, note: st.note.as_ref().map(|n| pick(lang, n)) }).collect(),
+            materials_elsewhere: p.materials_elsewhere.as_ref().map(|e| Elsewhere { text: pick(lang, &e.text), clause: &e.clause, quote: &e.quote }),
+        })
+        .collect();
+    Checklist { region: est.region, region_name: est.region_name, as_of: est.as_of.clone(), policies, data_version: est.data_version }
+}
