@@ -62,6 +62,79 @@ function nationalLoaded() {
   return nationalWasm;
 }
 
+// The application checklists (what to hand in, the steps) are mostly Chinese quotes: not
+// in the estimator's module but in `checklists.json`, generated from the same checked
+// data (`cargo run --example gen`), loaded once by `initChecklists()`.
+let checklistsLoading = null;
+let checklistData = null;
+
+/** Loads the checklists once; after a failure, a later call tries again. */
+export function initChecklists(input) {
+  checklistsLoading ??= loadChecklists(input).catch((e) => { checklistsLoading = null; throw e; });
+  return checklistsLoading;
+}
+
+async function loadChecklists(source) {
+  let data;
+  if (source === undefined && isNode) {
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+    data = JSON.parse(await readFile(new URL('./checklists.json', import.meta.url), 'utf8'));
+  } else {
+    const res = source instanceof Response ? source : await fetch(source ?? new URL('./checklists.json', import.meta.url));
+    if (!res.ok) throw new Error(`lingpao: checklists.json: HTTP ${res.status}`);
+    data = await res.json();
+  }
+  if (!data || typeof data.policies !== 'object') throw new Error('lingpao: checklists.json is not the checklist data');
+  checklistData = data;
+}
+
+// A line claims money when its amount is not zero (a decimal string: any digit 1-9).
+const claimsMoney = (line) => /[1-9]/.test(line.amount_yuan);
+
+/**
+ * The application checklist of a request's region, as `lingpao checklist` answers it:
+ * the engine's estimate (in wasm), each material of a kind ticked on the lines whose kind
+ * and rule the data's selector picks (resolved at generation: `kinds`, `rules`).
+ */
+export function checklist(request) {
+  loaded();
+  if (!checklistData) throw new Error('lingpao: call `await initChecklists()` before `checklist`');
+  const est = estimate(request);
+  if (checklistData.data_version !== est.data_version) {
+    throw new Error(`lingpao: checklists.json is of data ${checklistData.data_version}, the module of ${est.data_version}`);
+  }
+  const lang = request.lang === 'en' ? 'en' : 'zh';
+  const pick = (t) => (t == null ? null : t[lang] || t.zh);
+  return {
+    region: est.region,
+    region_name: est.region_name,
+    as_of: est.as_of,
+    policies: est.policies.map((s) => {
+      const d = checklistData.policies[s.id] ?? { materials: [], steps: [], materials_elsewhere: null };
+      return {
+        policy: s.id,
+        title: s.title,
+        status: s.status,
+        pays: s.pays,
+        lists_materials: d.materials.length > 0,
+        materials: d.materials.map((m) => ({
+          id: m.id,
+          text: pick(m.text),
+          clause: m.clause,
+          quote: m.quote,
+          note: pick(m.note),
+          kinds: m.kinds,
+          lines: est.lines.flatMap((l, i) => (l.policy === s.id && m.kinds.includes(l.kind) && m.rules.includes(l.rule) && claimsMoney(l) ? [i] : [])),
+        })),
+        steps: d.steps.map((st) => ({ id: st.id, text: pick(st.text), clause: st.clause, quote: st.quote, note: pick(st.note) })),
+        materials_elsewhere: d.materials_elsewhere && { text: pick(d.materials_elsewhere.text), clause: d.materials_elsewhere.clause, quote: d.materials_elsewhere.quote },
+      };
+    }),
+    data_version: est.data_version,
+  };
+}
+
 /** The largest request text: 1 MiB of UTF-8, as the engine's `api::MAX_REQUEST_BYTES`. */
 export const MAX_REQUEST_BYTES = 1 << 20;
 
