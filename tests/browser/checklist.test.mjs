@@ -30,7 +30,7 @@ test('Weihai in Chinese: added by clicks, each material ticked for its items', a
   const { page, seen } = await open(t);
   // A region whose texts name no money: no checklist, nothing fetched.
   await page.goto(link({ region: 'hainan', as_of: '2022-06-30', achievements: [] }));
-  await page.waitForSelector('[data-testid=total-yuan]');
+  await page.waitForSelector('[data-testid=total-yuan]', { state: 'attached' });
   assert.equal(await page.isVisible('.lp-checklist'), false);
   assert.equal(seen.checklistFetches, 0, 'checklists.json is not fetched for a region that pays nothing');
   await page.getByLabel('地区', { exact: true }).selectOption('weihai');
