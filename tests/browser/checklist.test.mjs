@@ -94,7 +94,7 @@ test('print: the estimate lines with clause and quote, then the checklist; no bu
   await page.waitForSelector('.lp-checklist-policy[data-policy="weihai-subsidy-fund"]');
   assert.equal(await page.getByRole('button', { name: '打印报告' }).isVisible(), true);
   await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.lp-toolbar', '.lp-inputs', '.lp-import', '.views']) assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+  for (const hidden of ['.lp-toolbar', '.lp-inputs', '.lp-import', '.views', '.lp-reform']) assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
   const visible = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden').length);
   assert.equal(await visible('button'), 0, 'no button printed');
   assert.equal(await visible('input, select, textarea'), 0, 'no form field printed');
