@@ -602,7 +602,7 @@ export function smeInputs(): SmeInputs;
  * materials and steps with their quotes, generated from the checked data), once. Needed
  * before `checklist`. In Node it reads the file; elsewhere it fetches it, or pass a URL
  * or a `Response`. The checklists are not in the wasm module: mostly Chinese quotes, they
- * would cost its download ≈8 KB brotli (docs/performance.md).
+ * would cost its download 7.2 KB brotli (docs/performance.md).
  */
 export function initChecklists(input?: Response | URL | string): Promise<void>;
 

@@ -3,26 +3,33 @@
 // wasm/lingpao.js), and in Node >= 18 (the .wasm is read from disk).
 import * as wasm from './wasm/lingpao.js';
 
-let loading = null;
 let ready = false;
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 
-/** Loads the module once; after a failure (a transient fetch error), a later call tries again. */
-export function init(input) {
-  loading ??= load(input).catch((e) => { loading = null; throw e; });
-  return loading;
+/** `load` run once, its promise shared; after a failure (a transient fetch error), a later call tries again. */
+function once(load) {
+  let loading = null;
+  return (input) => (loading ??= load(input).catch((e) => { loading = null; throw e; }));
 }
+
+/** A file of this package, read from disk (Node). */
+async function readBeside(path, encoding) {
+  // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
+  const fsModule = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+  return readFile(new URL(path, import.meta.url), encoding);
+}
+
+/** Loads the module once; after a failure (a transient fetch error), a later call tries again. */
+export const init = once(load);
 
 async function load(source) {
   if (source === undefined && isNode) {
-    // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
-    const fsModule = 'node:fs/promises';
-    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
     // Compiled synchronously: V8 then compiles functions lazily, as they are first
     // called; its asynchronous compile does all of them up front, which measured
     // 26-55 ms against 4-7 ms (bench/wasm.mjs, cold start).
-    wasm.initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
+    wasm.initSync({ module: await readBeside('./wasm/lingpao_bg.wasm') });
   } else {
     await wasm.default(source === undefined ? undefined : { module_or_path: source });
   }
@@ -36,21 +43,15 @@ function loaded() {
 // What the national background text defines (the SME tiers, the 2022 registers) lives in
 // a module of its own (wasm/lingpao_national_bg.wasm), loaded by `initNational()` when
 // first needed, so the estimator's download does not carry it.
-let nationalLoading = null;
 let nationalWasm = null;
 
 /** Loads the national module once (`sme`, `smeInputs`, `lookup`); after a failure, a later call tries again. */
-export function initNational(input) {
-  nationalLoading ??= loadNational(input).catch((e) => { nationalLoading = null; throw e; });
-  return nationalLoading;
-}
+export const initNational = once(loadNational);
 
 async function loadNational(source) {
   const glue = await import('./wasm/lingpao_national.js');
   if (source === undefined && isNode) {
-    const fsModule = 'node:fs/promises';
-    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
-    glue.initSync({ module: await readFile(new URL('./wasm/lingpao_national_bg.wasm', import.meta.url)) });
+    glue.initSync({ module: await readBeside('./wasm/lingpao_national_bg.wasm') });
   } else {
     await glue.default(source === undefined ? undefined : { module_or_path: source });
   }
@@ -65,21 +66,15 @@ function nationalLoaded() {
 // The application checklists (what to hand in, the steps) are mostly Chinese quotes: not
 // in the estimator's module but in `checklists.json`, generated from the same checked
 // data (`cargo run --example gen`), loaded once by `initChecklists()`.
-let checklistsLoading = null;
 let checklistData = null;
 
 /** Loads the checklists once; after a failure, a later call tries again. */
-export function initChecklists(input) {
-  checklistsLoading ??= loadChecklists(input).catch((e) => { checklistsLoading = null; throw e; });
-  return checklistsLoading;
-}
+export const initChecklists = once(loadChecklists);
 
 async function loadChecklists(source) {
   let data;
   if (source === undefined && isNode) {
-    const fsModule = 'node:fs/promises';
-    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
-    data = JSON.parse(await readFile(new URL('./checklists.json', import.meta.url), 'utf8'));
+    data = JSON.parse(await readBeside('./checklists.json', 'utf8'));
   } else {
     const res = source instanceof Response ? source : await fetch(source ?? new URL('./checklists.json', import.meta.url));
     if (!res.ok) throw new Error(`lingpao: checklists.json: HTTP ${res.status}`);

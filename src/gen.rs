@@ -110,14 +110,10 @@ pub fn ambiguities(cat: &Catalog) -> String {
                 items.push(format!("- **eligibility `{}`** ({}: “{}”): {}", e.id, e.clause, e.quote, both(n)));
             }
         }
-        for m in &p.material {
-            if let Some(n) = &m.note {
-                items.push(format!("- **material `{}`** ({}: “{}”): {}", m.id, m.clause, m.quote, both(n)));
-            }
-        }
-        for s in &p.step {
-            if let Some(n) = &s.note {
-                items.push(format!("- **step `{}`** ({}: “{}”): {}", s.id, s.clause, s.quote, both(n)));
+        let checklist = p.material.iter().map(|m| ("material", &m.id, &m.clause, &m.quote, &m.note)).chain(p.step.iter().map(|s| ("step", &s.id, &s.clause, &s.quote, &s.note)));
+        for (what, id, clause, quote, note) in checklist {
+            if let Some(n) = note {
+                items.push(format!("- **{what} `{id}`** ({clause}: “{quote}”): {}", both(n)));
             }
         }
         if !items.is_empty() {

@@ -400,8 +400,8 @@ fn checklist_text(c: &lingpao::engine::checklist::Checklist, lang: Lang) -> Stri
         }
         for (i, m) in p.materials.iter().enumerate() {
             let of = if m.kinds.is_empty() { String::new() } else { format!(" [{}]", m.kinds.join(", ")) };
-            out += &format!("    {}. {}{of}\n       {} “{}”\n", i + 1, m.text, m.clause, m.quote);
-            if let Some(n) = m.note {
+            out += &format!("    {}. {}{of}\n       {} “{}”\n", i + 1, m.entry.text, m.entry.clause, m.entry.quote);
+            if let Some(n) = m.entry.note {
                 out += &format!("       {} {n}\n", if zh { "注：" } else { "Note:" });
             }
         }

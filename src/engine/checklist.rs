@@ -3,7 +3,7 @@
 //! a material of one kind is ticked on the estimate's lines it serves.
 //!
 //! The estimator's wasm module does not carry this data (build.rs strips it: mostly
-//! Chinese quotes, ≈8 KB brotli); `crate::gen` writes it, resolved by [`served`], to
+//! Chinese quotes, 7.2 KB brotli); `crate::gen` writes it, resolved by [`served`], to
 //! `pkg/checklists.json`, and the npm package ticks the wasm estimate's lines with it by
 //! the rule here: a line is served when its kind and its rule are among those picked.
 
@@ -37,13 +37,11 @@ pub struct PolicyChecklist<'a> {
     pub materials_elsewhere: Option<Elsewhere<'a>>,
 }
 
+/// A material: an entry as a step's, with the kinds it belongs to and the lines it serves.
 #[derive(Debug, Clone, Serialize)]
 pub struct Material<'a> {
-    pub id: &'a str,
-    pub text: &'a str,
-    pub clause: &'a str,
-    pub quote: &'a str,
-    pub note: Option<&'a str>,
+    #[serde(flatten)]
+    pub entry: Step<'a>,
     /// The kinds of item it belongs to; empty: every application of the text needs it.
     pub kinds: Vec<&'a str>,
     /// The estimate's lines (their indices in `lines`) it serves: lines of those kinds
@@ -86,6 +84,10 @@ pub fn served<'a>(p: &'a PolicyDef, m: &MaterialDef) -> (Vec<&'a str>, Vec<&'a s
     (kinds, rules)
 }
 
+fn entry<'a>(lang: Lang, id: &'a str, text: &'a Text, clause: &'a str, quote: &'a str, note: Option<&'a Text>) -> Step<'a> {
+    Step { id, text: pick(lang, text), clause, quote, note: note.map(|n| pick(lang, n)) }
+}
+
 /// Whether a line claims money: its amount is not zero.
 fn claims_money(l: &Line) -> bool {
     l.amount_yuan.bytes().any(|b| (b'1'..=b'9').contains(&b))
@@ -115,10 +117,10 @@ pub fn checklist<'a>(cat: &'a Catalog, est: &EstimateResult<'a>, lang: Lang) -> 
                         .filter(|(_, l)| l.policy == p.id && kinds.contains(&l.kind) && rules.contains(&l.rule) && claims_money(l))
                         .map(|(i, _)| i)
                         .collect();
-                    Material { id: &m.id, text: pick(lang, &m.text), clause: &m.clause, quote: &m.quote, note: m.note.as_ref().map(|n| pick(lang, n)), kinds, lines }
+                    Material { entry: entry(lang, &m.id, &m.text, &m.clause, &m.quote, m.note.as_ref()), kinds, lines }
                 })
                 .collect(),
-            steps: p.step.iter().map(|st| Step { id: &st.id, text: pick(lang, &st.text), clause: &st.clause, quote: &st.quote, note: st.note.as_ref().map(|n| pick(lang, n)) }).collect(),
+            steps: p.step.iter().map(|s| entry(lang, &s.id, &s.text, &s.clause, &s.quote, s.note.as_ref())).collect(),
             materials_elsewhere: p.materials_elsewhere.as_ref().map(|e| Elsewhere { text: pick(lang, &e.text), clause: &e.clause, quote: &e.quote }),
         })
         .collect();

@@ -5,30 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, browser, out, REGIONS } from './harness.mjs';
+import { serve, url, out, REGIONS, openPage as open } from './harness.mjs';
 
 const timings = {};
 serve(timings);
 
 const TIANJIN = { region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] };
 const link = (req) => `${url}#req=${encodeURIComponent(JSON.stringify(req))}`;
-
-/**
- * A fresh context and page that records page errors, console errors (CSP violations
- * among them), dialogs and any request to another host. Service workers are blocked
- * except where a test is about them.
- */
-async function open(t, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const seen = { errors: [], dialogs: [], foreign: [] };
-  page.on('pageerror', (e) => seen.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
-  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-  context.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) seen.foreign.push(r.url()); });
-  t.after(() => context.close());
-  return { context, page, seen };
-}
 
 const total = (page) => page.textContent('[data-testid=total-yuan]');
 /** Waits until the total (of the page, or of the widget `host` selects) reads `value`. */

@@ -6,20 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, browser, out } from './harness.mjs';
+import { serve, url, out, openPage } from './harness.mjs';
 
 serve({}, 'checklist');
 
 const link = (req) => `${url}#req=${encodeURIComponent(JSON.stringify(req))}`;
 
 async function open(t) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'zh-CN' });
-  const page = await context.newPage();
-  const seen = { errors: [], checklistFetches: 0 };
-  page.on('pageerror', (e) => seen.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
+  const { page, seen } = await openPage(t);
+  seen.checklistFetches = 0;
   page.on('request', (r) => { if (/checklists[^/]*\.json/.test(r.url())) seen.checklistFetches += 1; });
-  t.after(() => context.close());
   return { page, seen };
 }
 
@@ -61,6 +57,7 @@ test('Weihai in Chinese: added by clicks, each material ticked for its items', a
   assert.match(await recognition.textContent(), /本次估算中没有此类项目/);
   await shot(page, 'weihai-zh');
   assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.foreign, []);
 });
 
 test('English: a text that lists no materials says so, with where they are set', async (t) => {
@@ -85,6 +82,7 @@ test('English: a text that lists no materials says so, with where they are set',
   assert.match(await material(page, 'tianjin-subsidy-fund', 'standard_published').textContent(), /Reading taken/);
   await shot(page, 'tianjin-en');
   assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.foreign, []);
 });
 
 test('print: the estimate lines with clause and quote, then the checklist; no buttons or form', async (t) => {
@@ -110,4 +108,5 @@ test('print: the estimate lines with clause and quote, then the checklist; no bu
   await shot(page, 'print');
   await page.pdf({ path: join(out, 'www-checklist-print.pdf'), format: 'A4' });
   assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.foreign, []);
 });

@@ -50,3 +50,20 @@ export function serve(timings, label = 'timings') {
     console.log(`# ${label} (ms): ${JSON.stringify(timings)}`);
   });
 }
+
+/**
+ * A fresh context and page that records page errors, console errors (CSP violations
+ * among them), dialogs and any request to another host. Service workers are blocked
+ * except where a test is about them.
+ */
+export async function openPage(t, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const seen = { errors: [], dialogs: [], foreign: [] };
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
+  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  context.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) seen.foreign.push(r.url()); });
+  t.after(() => context.close());
+  return { context, page, seen };
+}
