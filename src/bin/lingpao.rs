@@ -399,7 +399,8 @@ fn checklist_text(c: &lingpao::engine::checklist::Checklist, lang: Lang) -> Stri
             out += if zh { "    本文件未列明申报材料。\n" } else { "    This text lists no materials.\n" };
         }
         for (i, m) in p.materials.iter().enumerate() {
-            let of = if m.kinds.is_empty() { String::new() } else { format!(" [{}]", m.kinds.join(", ")) };
+            let names: Vec<&str> = m.kinds.iter().map(|k| lingpao::policy::catalog().kind(k).map_or(*k, |d| if zh { d.name.zh.as_str() } else { d.name.en.as_str() })).collect();
+            let of = if names.is_empty() { String::new() } else { format!(" [{}]", names.join(if zh { "、" } else { ", " })) };
             out += &format!("    {}. {}{of}\n       {} “{}”\n", i + 1, m.entry.text, m.entry.clause, m.entry.quote);
             if let Some(n) = m.entry.note {
                 out += &format!("       {} {n}\n", if zh { "注：" } else { "Note:" });

@@ -3,7 +3,7 @@
 // lines it serves) and the steps of an application, each with its clause and quote.
 // The data is a second download (pkg/checklists.json), fetched when first needed.
 import { h } from './dom.js';
-import { t, colon } from './i18n.js';
+import { t, pick, colon } from './i18n.js';
 import { citation } from './result.js';
 
 /**
@@ -24,6 +24,7 @@ export function renderChecklist(view, result, list, failed, retry) {
   const c = colon(lang);
   const items = (lines) => [...new Set(lines.map((i) => result.lines[i]?.achievement))].filter((a) => a !== undefined).map((a) => t('item', lang, { n: a + 1 }));
   const ids = new Set(paying.map((p) => p.id));
+  const kindNames = (kinds) => kinds.map((k) => pick(view.ctx.kinds.byId.get(k)?.name, lang) || k).join(lang === 'en' ? ', ' : '、');
   return [head, list.policies.filter((p) => ids.has(p.policy)).map((p) => h('section', { class: 'lp-checklist-policy', 'data-policy': p.policy },
     h('h4', { class: 'lp-h4', text: lang === 'en' ? p.title : `《${p.title}》` }),
     h('p', { class: 'lp-h5', text: t('checklistMaterials', lang) }),
@@ -35,7 +36,7 @@ export function renderChecklist(view, result, list, failed, retry) {
         h('p', { class: 'lp-material-head' },
           h('span', { class: 'lp-tick', 'aria-hidden': 'true', text: state === 'ticked' ? '✓' : state === 'all' ? '•' : '–' }),
           h('span', { class: 'lp-material-text', text: m.text })),
-        h('p', { class: 'lp-hint lp-material-for', text: state === 'ticked' ? t('servesItems', lang, { items: served.join(lang === 'en' ? ', ' : '、') }) : t(state === 'all' ? 'everyApplication' : 'noSuchItem', lang) }),
+        h('p', { class: 'lp-hint lp-material-for', text: state === 'ticked' ? t('servesItems', lang, { items: served.join(lang === 'en' ? ', ' : '、') }) : state === 'all' ? t('everyApplication', lang) : t('noSuchItem', lang, { kinds: kindNames(m.kinds) }) }),
         m.note ? h('p', { class: 'lp-notes' }, h('strong', { text: `${t('debatable', lang)}${c}` }), m.note) : null,
         citation(view, p.policy, m.clause, m.quote));
     })) : null,

@@ -107,7 +107,7 @@ const S = {
   noSteps: ['本文件未列明申报流程。', 'This text sets out no steps.'],
   servesItems: ['✓ 用于：{items}', '✓ For: {items}'],
   everyApplication: ['每项申报均需提交', 'For every application'],
-  noSuchItem: ['本次估算中没有此类项目', 'No such item in this estimate'],
+  noSuchItem: ['适用于：{kinds}（本次估算中没有此类项目）', 'For: {kinds} (no such item in this estimate)'],
   openFull: ['在完整页面中打开', 'Open in the full calculator'],
   disclaimer: ['本结果是依据公开政策文本的估算，不是主管部门的认定或决定；以实际审核为准。', 'This is an estimate from the published policy texts, not an official decision; the competent authority decides.'],
   dataVersion: ['数据版本 {data} · 引擎 {pkg}', 'Data version {data} · engine {pkg}'],
