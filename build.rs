@@ -23,27 +23,39 @@ fn main() {
     println!("cargo:rerun-if-changed=policies");
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_NATIONAL_MODULE");
     let mut bundle = load::load(&[Path::new("policies")], &env::var("CARGO_PKG_VERSION").unwrap()).unwrap_or_else(|errors| panic!("policy data is not sound:\n  {}", errors.join("\n  ")));
-    // The two wasm modules each embed their own part: the estimator the policies, the
-    // national module the SME scheme and the registers (all checked above, whole). Native
-    // builds embed all.
+    // The two wasm modules each embed their own part (all checked above, whole): the
+    // estimator the policies' rules; the national module the SME scheme, the registers
+    // and the leader-eligibility self-check (its conditions and facts, the regions, each
+    // text's header). There a text keeps its first rule only, so that whether it names
+    // money (`pays` in a policy's status) stays true. Native builds embed all.
     if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        // Neither module embeds the application checklists: mostly Chinese quotes (+7.2 KB
+        // brotli measured in the estimator), which the package reads from
+        // `pkg/checklists.json`, generated from this same checked data.
+        for p in &mut bundle.policies {
+            p.material.clear();
+            p.step.clear();
+            p.materials_elsewhere = None;
+        }
         if env::var_os("CARGO_FEATURE_NATIONAL_MODULE").is_some() {
-            bundle.policies.clear();
-            bundle.regions.clear();
-            bundle.national.policies.clear();
+            for p in &mut bundle.policies {
+                p.rule.truncate(1);
+                p.condition.clear();
+                p.limit.clear();
+                p.notice.clear();
+                p.benefit.clear();
+                p.gap.clear();
+                p.scope = None;
+            }
             bundle.kinds.common_field.clear();
             bundle.kinds.kind.clear();
             bundle.kinds.values.0.clear();
-            bundle.facts.clear();
         } else {
             bundle.sme = None;
             bundle.registers.clear();
-            // The application checklists are mostly Chinese quotes (+7.2 KB brotli measured): the page
-            // reads them from `pkg/checklists.json`, generated from this same checked data.
+            bundle.facts.clear();
             for p in &mut bundle.policies {
-                p.material.clear();
-                p.step.clear();
-                p.materials_elsewhere = None;
+                p.eligibility.clear();
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Native speed of the engine: `estimate` on a 5-achievement request, `compare` over
-//! every region, and the SME tiers on a company's facts (all given, and half left out).
+//! every region, the SME tiers on a company's facts (all given, and half left out), and
+//! the advisor (one region, and across every region).
 //! Run: `cargo bench --bench engine`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -10,6 +11,9 @@ use std::hint::black_box;
 const REQUEST: &str = include_str!("request.json");
 /// A company's facts for the SME tiers (also `bench/wasm.mjs`): every fact given.
 const SME: &str = include_str!("sme.json");
+/// The advisor's request (also `bench/wasm.mjs`): Liaocheng, the region with the most
+/// candidates (93), four achievements under its caps and count limits.
+const ADVISE: &str = include_str!("advise.json");
 
 fn bench(c: &mut Criterion) {
     let today = Date::parse("2026-11-28").unwrap();
@@ -28,6 +32,9 @@ fn bench(c: &mut Criterion) {
     let half = half.to_string();
     let half = api::parse_json(&half).unwrap();
     c.bench_function("sme_half_facts", |b| b.iter(|| api::sme(black_box(&half), today).unwrap()));
+    let adv = api::parse_json(ADVISE).expect("benches/advise.json");
+    c.bench_function("advise_one_region", |b| b.iter(|| api::advise(black_box(&adv), false, today).unwrap()));
+    c.bench_function("advise_across_regions", |b| b.iter(|| api::advise(black_box(&adv), true, today).unwrap()));
     c.bench_function("estimate_json_text_roundtrip", |b| {
         b.iter(|| serde_json::to_string(&api::estimate(&api::parse_json(black_box(REQUEST)).unwrap(), today).unwrap()).unwrap())
     });

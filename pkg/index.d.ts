@@ -191,6 +191,73 @@ export interface Ranked {
 
 export interface Comparison { as_of: DateString; ranking: Ranked[] }
 
+/** A combination rule's type, as the data names it. */
+export type LimitType = 'annual_cap' | 'max_count' | 'max_categories' | 'series_as_one' | 'highest_only' | 'prior_level';
+
+/** Why a candidate adds other than its listed amount: a combination rule of its own text, with its clause. */
+export interface AdviceReason { text: string; limit: string; clause: string; quote: string }
+
+/** With `{ across: true }`: what the same item adds in one region. */
+export interface AdviceElsewhere { region: RegionId; region_name: Text; marginal_yuan: Yuan; total_is_upper_bound: boolean }
+
+/** One more item the region pays for. */
+export interface AdviceCandidate {
+  /** An achievement of the contract (count 1), ready to be appended to the request. */
+  achievement: Achievement;
+  /** The item in words: kind and values. */
+  label: string;
+  /** `estimate` with it appended, minus `estimate` without it (exactly). */
+  marginal_yuan: Yuan;
+  /** What its rule pays for one such item on its own, before combination rules. */
+  listed_yuan: Yuan;
+  basis: Basis;
+  policy: string;
+  rule: string;
+  clause: string;
+  quote: string;
+  /** Where `marginal_yuan` differs from `listed_yuan`: the caps, count limits or categories that make it so. */
+  reasons: AdviceReason[];
+  /** With `{ across: true }`: the same item in every region, the most first. */
+  regions?: AdviceElsewhere[];
+}
+
+/** A cap or count limit of a text in force and what is left under it. */
+export interface AdviceRoom {
+  policy: string;
+  limit: string;
+  type: LimitType;
+  /** What `max`, `used` and `left` count: yuan (an annual cap), items (per class: the fullest class), categories. */
+  unit: 'yuan' | 'items' | 'categories';
+  /** The rule in words. */
+  text: string;
+  /** The room in words: "上限 500000 元，已用 380000 元，尚余 120000 元". */
+  summary: string;
+  clause: string;
+  quote: string;
+  /** Decimal strings (whole numbers for items and categories). */
+  max: Yuan;
+  used: Yuan;
+  left: Yuan;
+}
+
+/** An item paid as a share of a cost the request does not give: no amount without it. */
+export interface AdviceNeedsInput { achievement: Achievement; label: string; policy: string; rule: string; clause: string; quote: string; reason: string }
+
+export interface Advice {
+  region: RegionId;
+  region_name: Text;
+  as_of: DateString;
+  /** The request's own total, which each `marginal_yuan` adds to. */
+  total_yuan: Yuan;
+  total_is_upper_bound: boolean;
+  /** Best first: the most added, then the most listed. */
+  candidates: AdviceCandidate[];
+  room: AdviceRoom[];
+  needs_input: AdviceNeedsInput[];
+}
+
+export interface AdviseOptions { across?: boolean }
+
 export interface RegionInfo {
   id: RegionId;
   name: Text;
@@ -574,6 +641,14 @@ export function estimateJson(request: string, reform?: string): string;
  * `{"line","error"}` per unit (blank lines are no units). The totals path: no notes.
  */
 export function batchLines(bytes: Uint8Array, after?: number): string;
+/**
+ * What to add next: one more item of each distinct combination the region's texts in
+ * force pay for, ranked by what it adds to this request's total after every combination
+ * rule (`marginal_yuan`), with the reasons where that is below (or above) the listed
+ * amount, and the room left under each cap and count limit. `{ across: true }` prices
+ * each candidate in every region too. At most 199 achievements (one is appended).
+ */
+export function advise(request: EstimateRequest, options?: AdviseOptions): Advice;
 /** The same achievements in every region, best-paying first (under a reform, by its totals). */
 export function compare(request: CompareRequest, options?: ReformOptions): Comparison;
 /** Every region with its policies and their status on `asOf` (default today). */

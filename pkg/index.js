@@ -40,12 +40,13 @@ function loaded() {
   if (!ready) throw new Error('lingpao: call `await init()` before using the API');
 }
 
-// What the national background text defines (the SME tiers, the 2022 registers) lives in
-// a module of its own (wasm/lingpao_national_bg.wasm), loaded by `initNational()` when
-// first needed, so the estimator's download does not carry it.
+// What the estimate does not need (the SME tiers and the 2022 registers of the national
+// background text, the leader-eligibility self-check) lives in a module of its own
+// (wasm/lingpao_national_bg.wasm), loaded by `initNational()` when first needed, so the
+// estimator's download does not carry it.
 let nationalWasm = null;
 
-/** Loads the national module once (`sme`, `smeInputs`, `lookup`); after a failure, a later call tries again. */
+/** Loads the national module once (`sme`, `smeInputs`, `lookup`, `eligibility`); after a failure, a later call tries again. */
 export const initNational = once(loadNational);
 
 async function loadNational(source) {
@@ -59,7 +60,7 @@ async function loadNational(source) {
 }
 
 function nationalLoaded() {
-  if (!nationalWasm) throw new Error('lingpao: call `await initNational()` before `sme`, `smeInputs` or `lookup`');
+  if (!nationalWasm) throw new Error('lingpao: call `await initNational()` before `sme`, `smeInputs`, `lookup` or `eligibility`');
   return nationalWasm;
 }
 
@@ -223,6 +224,64 @@ function reformJson(options) {
   return toJson(reform, 'reform');
 }
 
+/** The `across` option of `advise`: whether each candidate is priced in every region too. */
+function acrossOption(options) {
+  if (options == null) return false;
+  if (typeof options !== 'object' || Array.isArray(options)) throw fail('options', `must be an object such as { across: true }, not ${kind(options)}`, '选项应为对象，如 { across: true }');
+  const { across = false } = options;
+  if (typeof across !== 'boolean') throw fail('options.across', `must be true or false, not ${kind(across)}`, '应为 true 或 false');
+  return across;
+}
+
+/**
+ * `advise`'s across-regions view: each candidate appended to the same request in every
+ * region, priced by the batch's totals path (one crossing for all), as the CLI's
+ * `advise --across` prices it natively; the most it adds first, then by region id.
+ */
+function priceEverywhere(request, advice) {
+  const regions = json(wasm.regionsJson(undefined, 'zh')).map((r) => [r.id, r.name]);
+  const lines = [];
+  for (const [id] of regions) {
+    lines.push(JSON.stringify({ ...request, region: id }));
+    for (const c of advice.candidates) lines.push(JSON.stringify({ ...request, region: id, achievements: [...request.achievements, c.achievement] }));
+  }
+  const totals = utf16(wasm.batchLines(new TextEncoder().encode(`${lines.join('\n')}\n`), 0)).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const per = advice.candidates.length + 1;
+  advice.candidates.forEach((c, k) => {
+    c.regions = regions.map(([id, name], i) => {
+      const base = totals[i * per];
+      const with_ = totals[i * per + 1 + k];
+      if (base.error || with_.error) throw fail(with_.error?.field ?? base.error.field, with_.error?.message ?? base.error.message, with_.error?.message_zh ?? base.error.message_zh);
+      return { region: id, region_name: name, marginal_yuan: minusYuan(with_.total_yuan, base.total_yuan), total_is_upper_bound: with_.total_is_upper_bound };
+    }).sort((a, b) => compareYuan(b.marginal_yuan, a.marginal_yuan) || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+  });
+}
+
+/** Yuan as exact integers at a common scale: "12.5", "3" → [1250n, 300n] at scale 2. */
+function scaled(...yuan) {
+  const scale = Math.max(...yuan.map((y) => (y.split('.')[1] ?? '').length));
+  return yuan.map((y) => {
+    const [int, frac = ''] = y.replace('-', '').split('.');
+    const v = BigInt(int + frac.padEnd(scale, '0'));
+    return y.startsWith('-') ? -v : v;
+  }).concat(scale);
+}
+
+function compareYuan(a, b) {
+  const [x, y] = scaled(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** a − b, decimal strings of yuan, written as the engine writes yuan (no trailing zeros). */
+function minusYuan(a, b) {
+  const [x, y, scale] = scaled(a, b);
+  const d = x - y;
+  const digits = (d < 0n ? -d : d).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${d < 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
 /** JSON text from the caller: lone surrogates written as `\\uXXXX`, so the engine names their field. */
 function jsonText(value, field = 'request') {
   if (typeof value !== 'string') throw fail(field, `must be JSON text, not ${kind(value)}`, '应为 JSON 文本字符串');
@@ -240,9 +299,17 @@ const json = (units) => JSON.parse(utf16(units));
 export function estimate(request, options) { loaded(); return json(wasm.estimateJson(toJson(request), reformJson(options))); }
 export function estimateJson(request, reform) { loaded(); return utf16(wasm.estimateJson(jsonText(request), reform == null ? undefined : jsonText(reform, 'reform'))); }
 export function compare(request, options) { loaded(); return json(wasm.compareJson(toJson(request), reformJson(options))); }
+export function advise(request, options) {
+  loaded();
+  const across = acrossOption(options);
+  const text = toJson(request);
+  const advice = json(wasm.adviseJson(text));
+  if (across) priceEverywhere(JSON.parse(text), advice);
+  return advice;
+}
 export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
 export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
-export function eligibility(request) { loaded(); return json(wasm.eligibilityJson(toJson(request))); }
+export function eligibility(request) { const m = nationalLoaded(); return json(m.eligibilityJson(toJson(request))); }
 export function sme(request) { const m = nationalLoaded(); return json(m.smeJson(toJson(request))); }
 export function smeInputs() { return json(nationalLoaded().smeInputsJson()); }
 export function lookup(query) { const m = nationalLoaded(); return json(m.lookupJson(text(query ?? '', 'text'))); }

@@ -72,6 +72,21 @@ pub fn reform(text: &str) -> Result<Reform, InputError> {
     crate::model::reform::parse(&v, catalog())
 }
 
+/// What to add next (`engine::advise`): one more item of each distinct combination the
+/// region's texts pay for, ranked by what it adds to this request's total. With
+/// `across`, each candidate priced in every region too.
+pub fn advise(request: &Json, across: bool, today: Date) -> Result<crate::model::advice::Advice<'static>, InputError> {
+    let cat = catalog();
+    let req = request::parse(request, cat, true)?;
+    // Each candidate is priced appended to the request, which must stay a valid one.
+    if req.achievements.len() >= request::MAX_ACHIEVEMENTS {
+        let max = request::MAX_ACHIEVEMENTS - 1;
+        return Err(InputError::new("achievements", format!("has {} items; advice appends one, so at most {max}", req.achievements.len()), format!("建议会追加一项，成果最多 {max} 项")));
+    }
+    let region = req.region.clone().unwrap_or_default();
+    Ok(engine::advise::advise(cat, &region, &req, today, across))
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub as_of: String,

@@ -1,6 +1,7 @@
 //! The WebAssembly face, two modules of one crate: the estimator (the regional policies;
 //! the default build) and the national module (`--features national-module`: the SME
-//! tiers and the 2022 registers, loaded when first needed). The JSON contract as JSON text in and out (the JS wrapper in
+//! tiers, the 2022 registers and the leader-eligibility self-check, loaded when first
+//! needed). The JSON contract as JSON text in and out (the JS wrapper in
 //! `pkg/index.js` turns plain objects into text and back: measured faster than building
 //! JS objects field by field from wasm, and it keeps the module small). Results leave
 //! as UTF-16 code units ([`crate::json16`]), which JS turns into a string with a copy,
@@ -69,6 +70,14 @@ pub fn compare_json(request: &str, reform: Option<String>) -> Result<Utf16, JsVa
     reformed(request, reform, api::compare_reformed)
 }
 
+/// `adviseJson(request)`: what to add next, ranked by what it adds to the total. The
+/// across-regions view is priced by the package through `batchLines` (pkg/index.js).
+#[cfg(not(feature = "national-module"))]
+#[wasm_bindgen(js_name = adviseJson)]
+pub fn advise_json(request: &str) -> Result<Utf16, JsValue> {
+    on_request(request, |v, today| api::advise(v, false, today))
+}
+
 /// `regionsJson(asOf?, lang?)`: every region with its policies and their status.
 #[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = regionsJson)]
@@ -84,8 +93,9 @@ pub fn explain_json(region: &str, lang_: Option<String>) -> Result<Utf16, JsValu
     text(&api::explain(region, lang(lang_)?).map_err(js_error)?)
 }
 
-/// `eligibilityJson(request)`: the leader conditions of a region, met / not met / unknown.
-#[cfg(not(feature = "national-module"))]
+/// `eligibilityJson(request)`: the leader conditions of a region, met / not met / unknown
+/// (in the national module: the page does not use it, so every visitor need not load it).
+#[cfg(feature = "national-module")]
 #[wasm_bindgen(js_name = eligibilityJson)]
 pub fn eligibility_json(request: &str) -> Result<Utf16, JsValue> {
     on_request(request, api::eligibility)

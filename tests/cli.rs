@@ -418,3 +418,52 @@ fn checklist_of_a_region_as_text_and_json_and_of_a_request() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(json(&out.stderr)["error"]["field"], "region");
 }
+
+/// `lingpao advise`: the issue's case (two national standards in Beijing) on stdin gives
+/// the next items ranked, the cap's room in words; `--across` prices each in every
+/// region; `help advise` documents its flags; bad input exits 2 naming the field.
+#[test]
+fn advise_ranks_the_next_items_with_the_room_left() {
+    let beijing = r#"{"region":"beijing","as_of":"2023-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#;
+    let out = run(&["advise"], beijing);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = json(&out.stdout);
+    assert_eq!(a["total_yuan"], "500000");
+    let cands = a["candidates"].as_array().unwrap();
+    assert_eq!(cands[0]["achievement"]["level"], "international", "the raised cap makes it first: {}", cands[0]);
+    assert_eq!(cands[0]["marginal_yuan"], "500000");
+    let national = cands.iter().find(|c| c["achievement"] == serde_json::json!({ "kind": "standard", "level": "national", "action": "formulate", "role": "lead", "count": 1 })).unwrap();
+    assert_eq!((national["marginal_yuan"].as_str(), national["listed_yuan"].as_str()), (Some("0"), Some("300000")));
+    assert!(national["reasons"][0]["text"].as_str().unwrap().contains("已用 500000 元，尚余 0 元"), "{national}");
+    assert!(cands.iter().all(|c| c.get("regions").is_none()));
+    // In English, the same room.
+    let en = json(&run(&["advise", "--lang", "en"], beijing).stdout);
+    let room = en["room"].as_array().unwrap().iter().find(|r| r["limit"] == "standards_annual_cap").unwrap();
+    assert_eq!(room["summary"], "0 of 500000 yuan left (500000 used)");
+
+    let across = json(&run(&["advise", "--across"], beijing).stdout);
+    let regions = lingpao::policy::catalog().head.regions.len();
+    for c in across["candidates"].as_array().unwrap() {
+        assert_eq!(c["regions"].as_array().map(Vec::len), Some(regions), "{}", c["achievement"]);
+    }
+
+    for args in [vec!["help", "advise"], vec!["advise", "--help"]] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with("usage: lingpao advise"), "{text}");
+        for f in ["--across", "--lang", "--as-of"] {
+            assert!(text.contains(f), "advise documents {f}: {text}");
+        }
+    }
+
+    for (input, field) in [(r#"{"region":"atlantis","achievements":[]}"#, "region"), (r#"{"region":"beijing","achievements":[{"kind":"standard","level":"city"}]}"#, "achievements[0].level"), ("{", "request")] {
+        let out = run(&["advise"], input);
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        assert_eq!(json(&out.stderr)["error"]["field"], field, "{input}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(&["advise", "--across=yes"], beijing);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out.stderr)["error"]["field"], "arguments");
+}

@@ -27,6 +27,7 @@ struct Command {
 const COMMANDS: &[Command] = &[
     Command { name: "estimate", args: "< request.json", flags: &["--lang", "--as-of", "--reform"], about: "One region's estimate: request JSON on stdin, result JSON on stdout" },
     Command { name: "compare", args: "< request.json", flags: &["--lang", "--as-of", "--reform"], about: "The same achievements in every region, ranked (the request's region is ignored)" },
+    Command { name: "advise", args: "< request.json", flags: &["--lang", "--as-of", "--across"], about: "What to add next: each item the region pays for, ranked by what it adds to this request's total" },
     Command { name: "regions", args: "", flags: &["--lang", "--as-of"], about: "Region ids, names, policies and each policy's status on a day" },
     Command { name: "explain", args: "REGION", flags: &["--json", "--lang"], about: "A region's rules clause by clause, as a table (or JSON with --json)" },
     Command { name: "batch", args: "< requests.jsonl", flags: &["--csv", "--explain", "--reform"], about: "Many units: one request per line (JSON Lines, or CSV rows with --csv), totals per line in order" },
@@ -46,6 +47,7 @@ const FLAGS: &[(&str, &str)] = &[
     ("--csv", "CSV in and out: a header `region,as_of,lang,<kind:field=value:...>...`, a cell is a count (README: `lingpao batch`; examples/batch.csv)"),
     ("--explain", "the full estimate of each unit (JSON Lines out), not only its totals"),
     ("--reform FILE", "\"if the amounts were…\": a reform (JSON: {\"name\",\"changes\":[{\"policy\",\"rule\"|\"limit\",\"amount\"|\"percent\"|\"max\"|\"raised_amount\"|\"off\"}]}) applied to every estimate, each changed line with its baseline (README: Reforms; examples/reform.json)"),
+    ("--across", "each candidate also priced in every region (where it pays most)"),
     ("--inputs", "the facts the SME assessment reads (types, ranges, choices, zh/en), as JSON, instead of assessing"),
 ];
 
@@ -242,6 +244,7 @@ struct Opts {
     csv: bool,
     explain: bool,
     inputs: bool,
+    across: bool,
     help: bool,
     lang: Option<Lang>,
     as_of: Option<Date>,
@@ -250,7 +253,7 @@ struct Opts {
 
 /// The flags after the command; each command takes only the flags it lists.
 fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { reform: None, json: false, csv: false, explain: false, inputs: false, help: false, lang: None, as_of: None, positional: Vec::new() };
+    let mut o = Opts { reform: None, json: false, csv: false, explain: false, inputs: false, across: false, help: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a.starts_with('-') && a != "-" && !matches!(a.as_str(), "-h" | "--help") && !c.flags.contains(&a.as_str()) {
@@ -263,6 +266,7 @@ fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
             "--csv" => o.csv = true,
             "--explain" => o.explain = true,
             "--inputs" => o.inputs = true,
+            "--across" => o.across = true,
             "--lang" => {
                 o.lang = match it.next().map(String::as_str) {
                     Some("zh") => Some(Lang::Zh),
@@ -314,6 +318,7 @@ fn run(args: &[String]) -> Result<String, InputError> {
             let reform = o.reform.as_deref().map(read_reform).transpose()?;
             json(&api::compare_reformed(&stdin_json(&o)?, reform.as_ref(), today)?)
         }
+        ("advise", []) => json(&api::advise(&stdin_json(&o)?, o.across, today)?),
         ("regions", []) => json(&api::regions(o.as_of, today, o.lang.unwrap_or_default())),
         ("explain", [region]) => {
             let lang = o.lang.unwrap_or_default();

@@ -325,12 +325,34 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
         return;
     }
     let dropped: Vec<&str> = cats.iter().filter(|c| !keep.contains(c)).copied().collect();
+    // Each category in the user's words (the items its rules pay for), not its data id.
+    let words = |list: &[&str]| list.iter().map(|c| category_words(cat, p, c, ctx.lang)).collect::<Vec<_>>().join(if ctx.lang == Lang::Zh { "；" } else { "; " });
+    let (kept, left_out) = (words(&keep), words(&dropped));
     let effect = ctx.say(
-        &format!("{} 类中保留资助最多的 {}（{}），不计 {}", cats.len(), max, keep.join("、"), dropped.join("、")),
-        &format!("of {} categories the {} paying most are kept ({}); left out: {}", cats.len(), max, keep.join(", "), dropped.join(", ")),
+        &format!("共 {} 类，只计资助最多的 {} 类（{}），不计 {}", cats.len(), max, kept, left_out),
+        &format!("of {} categories the {} paying most are kept ({}); left out: {}", cats.len(), max, kept, left_out),
     );
     let achs = idx.iter().filter(|&&i| dropped.contains(&p.rule[claims[i].rule].category.as_str())).map(|&i| claims[i].ach).collect();
     steps.push(ctx.adjustment(p, l, effect, achs, before, sum(claims, &idx)));
+}
+
+/// A category of a text in the user's words: the names of the kinds its rules pay for
+/// (制修订标准; 企业标准“领跑者”、领跑者评估机构); its id where no rule names a kind.
+fn category_words(cat: &Catalog, p: &PolicyDef, category: &str, lang: Lang) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for r in p.rule.iter().filter(|r| r.category == category) {
+        for k in r.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
+            if let Some(name) = cat.kind(k).map(|d| pick(lang, &d.name)) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return category.to_string();
+    }
+    names.join(if lang == Lang::Zh { "、" } else { " / " })
 }
 
 /// Steps `idx` (a k-subset of 0..n, ascending) to the next subset in lexicographic

@@ -1,5 +1,6 @@
 //! The engine: a checked request and a region in, the estimate out.
 
+pub mod advise;
 pub mod checklist;
 pub mod eligibility;
 pub mod explain;
@@ -138,11 +139,15 @@ pub struct Totals {
 }
 
 pub fn totals(cat: &Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>) -> Totals {
-    let as_of = req.as_of.unwrap_or(today);
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
-    let policy_ids: Vec<usize> = cat.policies_on(region, as_of).map(|(i, _)| i).collect();
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
-    let Claims { claims, .. } = claims(cat, reform, ri, &policy_ids, &achs, as_of, req.lang, false);
+    totals_of(cat, reform, ri, &achs, req.as_of.unwrap_or(today))
+}
+
+/// [`totals`] of achievements already read as the region reads them (`aliased`).
+fn totals_of(cat: &Catalog, reform: Option<&Reform>, ri: usize, achs: &[Cow<Achievement>], as_of: Date) -> Totals {
+    let policy_ids: Vec<usize> = cat.policies_on(&cat.head.regions[ri], as_of).map(|(i, _)| i).collect();
+    let Claims { claims, .. } = claims(cat, reform, ri, &policy_ids, achs, as_of, Lang::Zh, false);
     let per_policy = policy_ids
         .iter()
         .filter(|&&pi| !cat.policy(pi).rule.is_empty())

@@ -1,5 +1,6 @@
 //! The contract's types: the request as parsed and checked, the result, the errors.
 
+pub mod advice;
 pub mod error;
 pub mod facts;
 pub mod json;

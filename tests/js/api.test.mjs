@@ -20,7 +20,7 @@ test('calls before init say so', () => {
 test('init once, estimate with cited lines', async () => {
   await lingpao.init();
   await lingpao.init(); // idempotent
-  await lingpao.initNational(); // lookup and the SME tiers: the second module
+  await lingpao.initNational(); // lookup, eligibility and the SME tiers: the second module
   const r = lingpao.estimate(tianjin);
   assert.equal(r.total_yuan, '160000');
   assert.equal(r.total_is_upper_bound, false);

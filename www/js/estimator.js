@@ -10,6 +10,7 @@ import { toRequest, toHash, todayCN } from './state.js';
 import { base } from './data.js';
 import { ReformPanel } from './reform.js';
 import { renderChecklist } from './checklist.js';
+import { AdvicePanel } from './advice.js';
 
 /** Above this many achievements, the breakdown and comparison wait for a pause in typing. */
 const LONG_LIST = 20;
@@ -68,9 +69,11 @@ export class Estimator {
     this.checklists = { ready: false, failed: null, loading: null };
     // The what-if panel: on the page, under the breakdown.
     this.reformPanel = page ? new ReformPanel(this.ctx, () => this.recompute()) : null;
+    // What to add next: on the page, between the breakdown and the what-if panel.
+    this.advicePanel = page ? new AdvicePanel(this.ctx, (a) => this.append(a)) : null;
     const estId = uid('tab');
     const cmpId = uid('tab');
-    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown, this.checklistBox, this.reformPanel?.el);
+    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown, this.checklistBox, this.advicePanel?.el, this.reformPanel?.el);
     this.panelCompare = h('div', { role: 'tabpanel', id: `${cmpId}-panel`, 'aria-labelledby': cmpId, hidden: true }, this.compareBox);
     const tab = (id, view) => h('button', {
       type: 'button', role: 'tab', id, class: 'lp-tab', 'aria-controls': `${id}-panel`,
@@ -165,6 +168,12 @@ export class Estimator {
     this.form.focusCard(this.state.achievements.length - 1);
   }
 
+  /** An item as the engine wrote it (the advice's candidate), appended to the list. */
+  append(achievement) {
+    this.update({ achievements: [...this.state.achievements, { ...achievement }] });
+    this.form.focusCard(this.state.achievements.length - 1);
+  }
+
   remove(i) {
     this.update({ achievements: this.state.achievements.filter((_, j) => j !== i) });
     this.form.focusCard(Math.min(i, this.state.achievements.length - 1));
@@ -250,6 +259,7 @@ export class Estimator {
       const t1 = performance.now();
       // The hidden breakdown waits for its tab (switching tabs recomputes).
       if (!compare) patch(this.breakdown, renderBreakdown(view, shown));
+      if (!compare && !error && this.advicePanel) this.advicePanel.render(view, toRequest(state));
       if (!compare && !error && this.reformPanel) this.reformPanel.render(view, toRequest(state));
       if (!compare && !error && this.checklistBox) this.renderChecklists(view, shown);
       this.renderReport(region, shown);
