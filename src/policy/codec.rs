@@ -434,9 +434,6 @@ codec_struct! {
     GapDef { id, when, text, clause, quote, note }
     EligibilityDef { id, fact, stage, min, max, equals, relaxed, text, clause, quote, note }
     RelaxedDef { fact, min, max }
-    MaterialDef { id, text, clause, quote, select, note }
-    StepDef { id, text, clause, quote, note }
-    ElsewhereDef { text, clause, quote }
     RegisterDef { id, title, source, clause, quote, from, to, key, columns, rows, notes }
     ColumnDef { id, name, search, carry }
     RowNote { row, text }
@@ -452,6 +449,33 @@ codec_struct! {
     IndicatorDef { id, group, name, max, clause, quote, measure, slot, band, per, each, items, given }
     BandDef { points, quote, when }
     ItemDef { measure, slot, quote }
+}
+
+/// The application checklists' types: the wasm modules never embed them (build.rs strips
+/// them; the package reads `pkg/checklists.json`), so there a decoder only says that such
+/// data cannot be there, which spares each module their decoding code (≈1 KB raw).
+macro_rules! codec_native_struct {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Codec for $t {
+            fn encode(&self, e: &mut Encoder) {
+                $( self.$f.encode(e); )*
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            fn decode(d: &mut Decoder) -> Self {
+                $t { $( $f: Codec::decode(d), )* }
+            }
+            #[cfg(target_arch = "wasm32")]
+            fn decode(d: &mut Decoder) -> Self {
+                corrupt(concat!("a ", stringify!($t), " in a wasm module's data"), d.pos)
+            }
+        }
+    )*};
+}
+
+codec_native_struct! {
+    MaterialDef { id, text, clause, quote, select, note }
+    StepDef { id, text, clause, quote, note }
+    ElsewhereDef { text, clause, quote }
 }
 
 impl Codec for OneOrMany {
