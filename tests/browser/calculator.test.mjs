@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, out, REGIONS, openPage as open } from './harness.mjs';
+import { serve, url, out, REGIONS, openPage as open, addNationalStandard } from './harness.mjs';
 
 const timings = {};
 serve(timings);
@@ -40,13 +40,7 @@ test('the server sends the CSP header and the wasm MIME type', async () => {
 test('Tianjin: two national standards as lead drafter make 160000', async (t) => {
   const { page, seen } = await open(t);
   await page.goto(url);
-  await page.getByLabel('地区', { exact: true }).selectOption('tianjin');
-  await page.getByLabel('申报基准日').fill('2022-06-30');
-  await page.getByLabel('成果类型').selectOption('standard');
-  await page.getByRole('button', { name: '添加', exact: true }).click();
-  await page.getByLabel('标准层级').selectOption('national');
-  await page.getByLabel('制定或修订').selectOption('formulate');
-  await page.getByLabel('主导（第一起草单位）或参与').selectOption('lead');
+  await addNationalStandard(page, 'tianjin');
   await page.getByRole('button', { name: '增加数量' }).click();
   await waitTotal(page, '160000');
   assert.equal(await page.getByLabel('数量', { exact: true }).inputValue(), '2');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, out, openPage } from './harness.mjs';
+import { serve, url, out, openPage, addNationalStandard } from './harness.mjs';
 
 serve({}, 'checklist');
 
@@ -29,13 +29,7 @@ test('Weihai in Chinese: added by clicks, each material ticked for its items', a
   await page.waitForSelector('[data-testid=total-yuan]', { state: 'attached' });
   assert.equal(await page.isVisible('.lp-checklist'), false);
   assert.equal(seen.checklistFetches, 0, 'checklists.json is not fetched for a region that pays nothing');
-  await page.getByLabel('地区', { exact: true }).selectOption('weihai');
-  await page.getByLabel('申报基准日').fill('2022-06-30');
-  await page.getByLabel('成果类型').selectOption('standard');
-  await page.getByRole('button', { name: '添加', exact: true }).click();
-  await page.getByLabel('标准层级').selectOption('national');
-  await page.getByLabel('制定或修订').selectOption('formulate');
-  await page.getByLabel('主导（第一起草单位）或参与').selectOption('lead');
+  await addNationalStandard(page, 'weihai');
   await page.getByLabel('成果类型').selectOption('leader');
   await page.getByRole('button', { name: '添加', exact: true }).click();
   await page.waitForSelector('.lp-checklist-policy[data-policy="weihai-subsidy-fund"]');

@@ -67,3 +67,14 @@ export async function openPage(t, { width = 1280, height = 900, serviceWorkers =
   t.after(() => context.close());
   return { context, page, seen };
 }
+
+/** By clicks, as a user in Chinese: the region, the claim date 2022-06-30, and one national standard led. */
+export async function addNationalStandard(page, region) {
+  await page.getByLabel('地区', { exact: true }).selectOption(region);
+  await page.getByLabel('申报基准日').fill('2022-06-30');
+  await page.getByLabel('成果类型').selectOption('standard');
+  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await page.getByLabel('标准层级').selectOption('national');
+  await page.getByLabel('制定或修订').selectOption('formulate');
+  await page.getByLabel('主导（第一起草单位）或参与').selectOption('lead');
+}
