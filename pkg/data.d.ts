@@ -11,6 +11,8 @@ export interface CommonFields {
   count?: number;
   /** The product, service or project concerned; items with the same subject are merged by highest-only rules */
   subject?: string;
+  /** date published, recognised or awarded */
+  date?: string;
   /** actual cost (yuan) */
   actual_cost_yuan?: Yuan | number;
 }

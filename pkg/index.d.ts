@@ -50,6 +50,48 @@ export interface PolicyStatus {
   pays: boolean;
   /** How the dates were read, where derived or debatable. */
   dates_note: string | null;
+  /** Present (saying so) only where the text sets no application deadline or call period. */
+  no_deadline?: string;
+}
+
+/** A window's status for one item: its `date` inside the period, outside it, or not given (counted as in). */
+export type WindowStatus = 'in' | 'out' | 'assumed';
+
+/**
+ * A period the text requires of an item's date (上一年度, 自…以后获得的, 获得…后1年内…), as the
+ * days `from`–`to` for this application (`as_of`). README: "Dates and deadlines".
+ */
+export interface LineWindow {
+  id: string;
+  status: WindowStatus;
+  from: DateString;
+  to: DateString;
+  /** The period in words. */
+  text: string;
+  clause: string;
+  quote: string;
+  /** The reading taken where the words are debatable. */
+  note: string | null;
+}
+
+/** `yearly_day` 每年 9 月 30 日; `yearly_months` 第四季度 / 3月份 / 上半年; `after_date` 获得…后1年内; `announced` a notice sets the time; `year_round` 全年受理. */
+export type DeadlineShape = 'yearly_day' | 'yearly_months' | 'after_date' | 'announced' | 'year_round';
+
+/**
+ * When to apply, as the text says: `date` where it makes a day of it (the next yearly day
+ * on or after `as_of`; `years` after the item's date), `from`–`to` for months each year
+ * (their next occurrence), neither where a notice sets the time or without the item's date.
+ * The `yearly_*` shapes recur each year.
+ */
+export interface LineDeadline {
+  id: string;
+  shape: DeadlineShape;
+  date: DateString | null;
+  from: DateString | null;
+  to: DateString | null;
+  text: string;
+  clause: string;
+  quote: string;
 }
 
 export interface Line {
@@ -73,6 +115,10 @@ export interface Line {
   formula: string;
   /** Readings taken and assumptions made: worth checking. */
   notes: string[];
+  /** The periods the text requires of the item's date, each with its status (empty: none). */
+  windows: LineWindow[];
+  /** When to apply (empty where the text sets none for this item). */
+  deadlines: LineDeadline[];
   /** Only under a reform, on a line whose amount it changed. */
   reform?: LineReform;
 }
@@ -360,7 +406,7 @@ export interface ChecklistStep {
 /** A field of an achievement kind, as the engine accepts it. */
 export interface KindField {
   name: string;
-  type: 'enum' | 'integer' | 'yuan' | 'bool' | 'text';
+  type: 'enum' | 'integer' | 'yuan' | 'bool' | 'text' | 'date';
   required: boolean;
   /** Allowed values of an enum field, highest level first. */
   values: string[];
@@ -639,8 +685,10 @@ export function estimateJson(request: string, reform?: string): string;
  * Lines (one request a line), the first numbered `after + 1`. Returns the CLI's JSON
  * Lines for them: `{"line","region","total_yuan","total_is_upper_bound","policies"}` or
  * `{"line","error"}` per unit (blank lines are no units). The totals path: no notes.
+ * With `{ reform }`, the reform's totals and, beside them, `baseline_total_yuan` and
+ * `baseline_policies` (as `lingpao batch --reform`); a bad reform throws naming its field.
  */
-export function batchLines(bytes: Uint8Array, after?: number): string;
+export function batchLines(bytes: Uint8Array, after?: number, options?: ReformOptions): string;
 /**
  * What to add next: one more item of each distinct combination the region's texts in
  * force pay for, ranked by what it adds to this request's total after every combination
@@ -691,6 +739,12 @@ export function checklist(request: EstimateRequest): Checklist;
 
 /** The achievement kinds, fields, allowed values and their labels (the form's source). */
 export function kinds(): KindsRegistry;
+/**
+ * An estimate's dated deadlines and call periods as an iCalendar file (RFC 5545): one
+ * all-day event per deadline day, yearly ones repeating; the bytes of `lingpao estimate
+ * --ics`. Plain JS: needs no `init()`. `calendar(estimate(request))`.
+ */
+export function calendar(result: EstimateResult): string;
 /** Package version and policy-data version. */
 export function version(): Version;
 

@@ -3,6 +3,9 @@
 // wasm/lingpao.js), and in Node >= 18 (the .wasm is read from disk).
 import * as wasm from './wasm/lingpao.js';
 
+// The deadlines of an estimate as an iCalendar file: plain JS, no wasm needed.
+export { calendar } from './calendar.js';
+
 let ready = false;
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
@@ -239,47 +242,46 @@ function acrossOption(options) {
  * `advise --across` prices it natively; the most it adds first, then by region id.
  */
 function priceEverywhere(request, advice) {
-  const regions = json(wasm.regionsJson(undefined, 'zh')).map((r) => [r.id, r.name]);
+  const regions = json(wasm.regionsJson(undefined, 'zh'));
+  // Each line written from pieces made once: the request's other fields, its items, each
+  // candidate. A candidate of a kind no rule of a region names is not priced there: an
+  // item no rule pays is no claim, so no limit sees it, and it adds exactly 0.
+  const { region: _, achievements, ...rest } = request;
+  const head = JSON.stringify(rest).slice(1, -1);
+  const items = achievements.map((a) => JSON.stringify(a)).join(',');
+  const extra = advice.candidates.map((c) => `${items ? ',' : ''}${JSON.stringify(c.achievement)}]}`);
   const lines = [];
-  for (const [id] of regions) {
-    lines.push(JSON.stringify({ ...request, region: id }));
-    for (const c of advice.candidates) lines.push(JSON.stringify({ ...request, region: id, achievements: [...request.achievements, c.achievement] }));
-  }
-  const totals = utf16(wasm.batchLines(new TextEncoder().encode(`${lines.join('\n')}\n`), 0)).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const per = advice.candidates.length + 1;
+  const at = regions.map((r) => {
+    const start = `{${head}${head ? ',' : ''}"region":${JSON.stringify(r.id)},"achievements":[${items}`;
+    const base = lines.push(`${start}]}`) - 1;
+    return [base, advice.candidates.map((c, k) => (r.kinds.includes(c.achievement.kind) ? lines.push(start + extra[k]) - 1 : base))];
+  });
+  const totals = utf16(wasm.batchLines(new TextEncoder().encode(`${lines.join('\n')}\n`), 0, undefined)).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const bad = totals.find((t) => t.error);
+  if (bad) throw fail(bad.error.field, bad.error.message, bad.error.message_zh, bad.error.allowed);
+  // Exact: every total as an integer at one scale (the most decimals any has), read once.
+  const scale = Math.max(...totals.map((t) => (t.total_yuan.split('.')[1] ?? '').length));
+  const exact = totals.map((t) => scaled(t.total_yuan, scale));
   advice.candidates.forEach((c, k) => {
-    c.regions = regions.map(([id, name], i) => {
-      const base = totals[i * per];
-      const with_ = totals[i * per + 1 + k];
-      if (base.error || with_.error) throw fail(with_.error?.field ?? base.error.field, with_.error?.message ?? base.error.message, with_.error?.message_zh ?? base.error.message_zh);
-      return { region: id, region_name: name, marginal_yuan: minusYuan(with_.total_yuan, base.total_yuan), total_is_upper_bound: with_.total_is_upper_bound };
-    }).sort((a, b) => compareYuan(b.marginal_yuan, a.marginal_yuan) || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+    c.regions = regions
+      .map((r, i) => ({ r, d: exact[at[i][1][k]] - exact[at[i][0]], upper: totals[at[i][1][k]].total_is_upper_bound }))
+      .sort((a, b) => (a.d > b.d ? -1 : a.d < b.d ? 1 : a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0))
+      .map((x) => ({ region: x.r.id, region_name: x.r.name, marginal_yuan: written(x.d, scale), total_is_upper_bound: x.upper }));
   });
 }
 
-/** Yuan as exact integers at a common scale: "12.5", "3" → [1250n, 300n] at scale 2. */
-function scaled(...yuan) {
-  const scale = Math.max(...yuan.map((y) => (y.split('.')[1] ?? '').length));
-  return yuan.map((y) => {
-    const [int, frac = ''] = y.replace('-', '').split('.');
-    const v = BigInt(int + frac.padEnd(scale, '0'));
-    return y.startsWith('-') ? -v : v;
-  }).concat(scale);
+/** Yuan ("12.5") as an exact integer at `scale` decimals (1250n at 2). */
+function scaled(yuan, scale) {
+  const [int, frac = ''] = yuan.replace('-', '').split('.');
+  const v = BigInt(int + frac.padEnd(scale, '0'));
+  return yuan.startsWith('-') ? -v : v;
 }
 
-function compareYuan(a, b) {
-  const [x, y] = scaled(a, b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** a − b, decimal strings of yuan, written as the engine writes yuan (no trailing zeros). */
-function minusYuan(a, b) {
-  const [x, y, scale] = scaled(a, b);
-  const d = x - y;
-  const digits = (d < 0n ? -d : d).toString().padStart(scale + 1, '0');
-  const int = digits.slice(0, digits.length - scale);
+/** An integer at `scale` decimals written as the engine writes yuan (no trailing zeros). */
+function written(v, scale) {
+  const digits = (v < 0n ? -v : v).toString().padStart(scale + 1, '0');
   const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
-  return `${d < 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+  return `${v < 0n ? '-' : ''}${digits.slice(0, digits.length - scale)}${frac ? `.${frac}` : ''}`;
 }
 
 /** JSON text from the caller: lone surrogates written as `\\uXXXX`, so the engine names their field. */
@@ -317,14 +319,15 @@ export function kinds() { loaded(); return json(wasm.kindsJson()); }
 export function version() { loaded(); return json(wasm.versionJson()); }
 
 /**
- * Many units at once, as `lingpao batch` answers them: `bytes`, a Uint8Array of whole
- * lines of JSON Lines (one request a line), the first numbered `after + 1`; returns the
- * CLI's JSON Lines for them (totals per unit, or `error`; blank lines are no units).
+ * Many units at once, as `lingpao batch [--reform]` answers them: `bytes`, a Uint8Array
+ * of whole lines of JSON Lines (one request a line), the first numbered `after + 1`;
+ * returns the CLI's JSON Lines for them (totals per unit, or `error`; blank lines are no
+ * units). With `{ reform }`, the reform's totals, each unit's baseline beside them.
  */
-export function batchLines(bytes, after = 0) {
+export function batchLines(bytes, after = 0, options) {
   loaded();
   if (!(bytes instanceof Uint8Array)) throw fail('bytes', `must be a Uint8Array, not ${kind(bytes)}`, '应为 Uint8Array');
   if (!Number.isInteger(after) || after < 0 || after > 0xffffffff) throw fail('after', `must be a whole number from 0 to 4294967295, not ${after}`, '应为 0 至 4294967295 的整数');
-  return utf16(wasm.batchLines(bytes, after));
+  return utf16(wasm.batchLines(bytes, after, reformJson(options)));
 }
 // The SME tiers on `{ facts, lang }`: errors name `facts.<id>` as the engine does.

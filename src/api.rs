@@ -49,6 +49,7 @@ pub fn estimate(request: &Json, today: Date) -> Result<EstimateResult<'static>, 
 pub fn estimate_reformed(request: &Json, reform: Option<&Reform>, today: Date) -> Result<EstimateResult<'static>, InputError> {
     let cat = catalog();
     let req = request::parse(request, cat, true)?;
+    request::dates_by(&req, req.as_of.unwrap_or(today))?;
     let region = req.region.clone().unwrap_or_default();
     Ok(engine::estimate(cat, &region, &req, today, reform))
 }
@@ -116,6 +117,7 @@ pub fn compare(request: &Json, today: Date) -> Result<Comparison, InputError> {
 pub fn compare_reformed(request: &Json, reform: Option<&Reform>, today: Date) -> Result<Comparison, InputError> {
     let cat = catalog();
     let req: Request = request::parse(request, cat, false)?;
+    request::dates_by(&req, req.as_of.unwrap_or(today))?;
     let mut results: Vec<EstimateResult<'static>> = cat.head.regions.iter().map(|r| engine::estimate(cat, &r.id, &req, today, reform)).collect();
     // Highest total first (each total read once, not on every comparison), then by id.
     results.sort_by_cached_key(|r| (std::cmp::Reverse(crate::model::plain_decimal(&r.total_yuan).unwrap_or_default()), r.region));

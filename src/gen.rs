@@ -79,6 +79,42 @@ const GENERAL: &str = "\
   shrink; the total is the same under any allocation.
 - **Ceilings.** Where a text names a ceiling (不高于 / 不超过 / 最高), the line shows the
   ceiling and the total is marked as an upper bound: the actual grant is set by review.
+- **Dates and windows** (`[[window]]`). The day of application is the request's `as_of`
+  (today when not given). 上一年度 is the calendar year before it; 本年度 / 当年 its
+  calendar year up to that day; 近两年 and “N 年内” count whole years back from it to the
+  same day, as periods are counted in the Civil Code (民法典 第二百零一、二百零二条: from the
+  day after, to the same day N years on, the month's last day where there is none);
+  “自…以后” includes the day named. An item without a date is assumed in the window, and
+  its line says so; one dated outside is unpaid under that rule, with the clause.
+- **Deadlines** (`[[deadline]]`). A yearly day or months are shown as their next
+  occurrence on or after the day of application; “N 年内” after an item as the same day N
+  years after its date; where that limit ends before the next period applications are
+  taken (Zaozhuang), the line says so. Where a notice sets the time, the line says so and gives no date;
+  where a text sets no deadline at all, its policy says so (`no_deadline`).
+";
+
+/// What `date` means per kind, before the windows of the texts (docs/kinds.md).
+const DATES: &str = "
+## What `date` means
+
+The day the item dates from, `YYYY-MM-DD`, not after the request's `as_of` (the day of
+application; refused naming `achievements[i].date`). Each text's windows are checked
+against it, and deadlines counted from it (README: Dates and deadlines). Left out, the
+item is assumed in every window, and its line says so.
+
+- `standard`, `drug_standard`, `standard_cited_abroad`: the day the standard was published
+  (标准公告的发布时间); in Beijing a group standard's is the day it came into effect (实施).
+- Titles and recognitions (`leader`, `leader_evaluator`, `pilot`, `demonstration_area`,
+  `innovation_base`, `promotion_platform`, `innovation_platform`, `secretariat`,
+  `ip_enterprise`, `education_base`, `brand_title`, `good_conduct`, …): the day recognised,
+  approved or named (认定、批准、确定).
+- Awards and prizes (`innovation_award`, `quality_award`, `patent_award`,
+  `engineering_award`, …): the day awarded.
+- Certificates, patents and other items (`certification`, `patent_grant`, …): the day
+  issued, granted or, for a project or event, completed.
+
+| policy | window | items | period (clause) |
+|---|---|---|---|
 ";
 
 /// `docs/ambiguities.md`: every reading note of the data, policy by policy.
@@ -89,6 +125,11 @@ pub fn ambiguities(cat: &Catalog) -> String {
         let mut items = Vec::new();
         if let Some(n) = &p.validity.note {
             items.push(format!("- **Dates** ({}: “{}”): {}", p.validity.clause, p.validity.quote, both(n)));
+        }
+        for w in &p.window {
+            if let Some(n) = &w.note {
+                items.push(format!("- **window `{}`** ({}: “{}”): {}", w.id, w.clause, w.quote, both(n)));
+            }
         }
         for r in &p.rule {
             if let Some(n) = &r.note {
@@ -141,10 +182,37 @@ pub fn kinds_md(cat: &Catalog) -> String {
         FieldType::Yuan => "yuan (decimal string)".into(),
         FieldType::Bool => "true / false".into(),
         FieldType::Text => "text".into(),
+        FieldType::Date => "date `YYYY-MM-DD`, not after `as_of`".into(),
     };
     for f in &k.common_field {
         out += &format!("| `{}` | {} | {} |\n", f.name, ty(f), both(&f.doc));
     }
+    out += DATES;
+    let which = |s: &Option<crate::policy::schema::Selector>| match s {
+        None => "every item it pays".to_string(),
+        Some(s) => [s.kind.as_ref().map(|k| format!("kinds {}", k.as_slice().join(", "))), s.category.as_ref().map(|c| format!("categories {}", c.as_slice().join(", "))), s.except.as_ref().map(|_| "(with exceptions)".to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    for (_, p) in cat.policies() {
+        for w in &p.window {
+            out += &format!("| `{}` | `{}` | {} | {} ({}) |\n", p.id, name(serde_json::json!(w.shape)), which(&w.select), both(&w.text), w.clause);
+        }
+    }
+    out += "\nThe deadlines and call periods (`[[deadline]]`) the texts set:\n\n| policy | deadline | items | when (clause) |\n|---|---|---|---|\n";
+    let mut none = Vec::new();
+    for (_, p) in cat.policies() {
+        for d in &p.deadline {
+            out += &format!("| `{}` | `{}` | {} | {} ({}) |\n", p.id, name(serde_json::json!(d.shape)), which(&d.select), both(&d.text), d.clause);
+        }
+        if p.deadline.is_empty() && p.region != crate::policy::schema::NATIONAL {
+            none.push(format!("`{}`", p.id));
+        }
+    }
+    out += &format!("\nTexts that set no deadline or call period (their `policies[]` entry says so, `no_deadline`): {}.\n", none.join(", "));
     for kind in &k.kind {
         out += &format!("\n## `{}` — {}\n\n{}\n", kind.id, both(&kind.name), both(&kind.doc));
         if !kind.field.is_empty() {
@@ -183,7 +251,7 @@ pub fn data_dts(cat: &Catalog) -> String {
         FieldType::Integer => "number".into(),
         FieldType::Yuan => "Yuan | number".into(),
         FieldType::Bool => "boolean".into(),
-        FieldType::Text => "string".into(),
+        FieldType::Text | FieldType::Date => "string".into(),
     };
     let mut out = String::from("// Generated from policies/ by `cargo run --example gen`: do not edit.\n\nimport type { LookupMatch, Text } from './index.js';\n\n/** Yuan as an exact decimal string, e.g. \"75000\" or \"9500.50\". */\nexport type Yuan = string;\n\n/** Fields every achievement accepts. */\nexport interface CommonFields {\n");
     for f in &k.common_field {

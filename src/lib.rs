@@ -8,6 +8,8 @@
 
 pub mod api;
 pub mod batch;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod calendar;
 pub mod date;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]

@@ -135,16 +135,17 @@ pub fn version_json() -> Result<Utf16, JsValue> {
     text(&api::version())
 }
 
-/// `batchLines(bytes, after)`: the units of `bytes`, whole lines of JSON Lines numbered
-/// from `after + 1`, answered as `lingpao batch` answers them (the same JSON Lines text,
-/// UTF-16). The page's Web Worker feeds a file in pieces of 2,048 lines: one crossing
+/// `batchLines(bytes, after, reform?)`: the units of `bytes`, whole lines of JSON Lines
+/// numbered from `after + 1`, answered as `lingpao batch [--reform]` answers them (the
+/// same JSON Lines text, UTF-16; under a reform, each unit's baseline beside it). The page's Web Worker feeds a file in pieces of 2,048 lines: one crossing
 /// per piece and the totals path, 4.3 µs a unit in Node, where `estimateJson` per line
 /// builds and parses the full result, 34 µs (bench/batch-wasm.mjs, 100,000 units).
 #[cfg(not(feature = "national-module"))]
 #[wasm_bindgen(js_name = batchLines)]
-pub fn batch_lines(bytes: &[u8], after: u32) -> Result<Utf16, JsValue> {
+pub fn batch_lines(bytes: &[u8], after: u32, reform: Option<String>) -> Result<Utf16, JsValue> {
+    let reform = reform.as_deref().map(api::reform).transpose().map_err(js_error)?;
     let (mut json, mut failed) = (Vec::new(), None);
-    batch::each(bytes, after.into(), api::today(), |n, answer| {
+    batch::each(bytes, after.into(), api::today(), reform.as_ref(), |n, answer| {
         match text(&batch::line(n, answer)) {
             Ok(line) => json.extend_from_slice(&line),
             Err(e) => failed = Some(e),

@@ -57,11 +57,18 @@ fn a_wrong_quote_or_region_is_named() {
     std::fs::create_dir_all(dir.join("sources")).unwrap();
     std::fs::copy(fixture.join("sources/90-fixture-city-standard-awards.txt"), dir.join("sources/90-fixture-city-standard-awards.txt")).unwrap();
     let data = std::fs::read_to_string(fixture.join("90-fixture-city-standard-awards.toml")).unwrap();
-    let broken = data.replace("每项标准给予 10 万元奖励\"", "每项标准给予 12 万元奖励\"").replace("region = \"fixture_city\"", "region = \"fixture_town\"");
+    let broken = data
+        .replace("每项标准给予 10 万元奖励\"", "每项标准给予 12 万元奖励\"")
+        .replace("region = \"fixture_city\"", "region = \"fixture_town\"")
+        .replace("from_month = 5\nto_month = 5", "from_month = 6\nto_month = 6")
+        .replace("years = 2\ntext = { zh = \"标准发布后 2 年内申请\", en = \"applied", "years = 3\ntext = { zh = \"标准发布后 2 年内申请\", en = \"applied");
     std::fs::write(dir.join("90-fixture-city-standard-awards.toml"), broken).unwrap();
     let errors = policy::load::load(&[&Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"), &dir], "0.0.0").unwrap_err();
     std::fs::remove_dir_all(&dir).ok();
     let all = errors.join("\n");
     assert!(all.contains("fixture-city-standard-awards") && all.contains("fixture_town"), "{all}");
     assert!(all.contains("national_formulate_lead") && all.contains("12 万元"), "{all}");
+    // A window's years or a deadline's months not written in its quote.
+    assert!(all.contains("window within_two_years") && all.contains("36 months"), "{all}");
+    assert!(all.contains("deadline may_applications"), "{all}");
 }

@@ -68,3 +68,45 @@ fn every_rule_is_exercised_by_a_case() {
     }
     assert!(missing.is_empty(), "rules no case exercises: {missing:?}");
 }
+
+/// Issue 16: every window of every text is exercised by a case in each status (an item
+/// dated in it, one dated out, one with no date), and every deadline by a case.
+#[test]
+fn every_window_and_deadline_is_exercised() {
+    let data = lingpao::policy::bundle();
+    let files = case_files();
+    let cases = |p: String| files.iter().filter(move |(_, f)| f.policy == p).flat_map(|(_, f)| &f.cases).collect::<Vec<_>>();
+    let mut missing = Vec::new();
+    for p in &data.policies {
+        for w in &p.window {
+            for status in ["in", "out", "assumed"] {
+                if !cases(p.id.to_string()).into_iter().flat_map(|c| &c.windows).any(|x| x.id == w.id && x.status == status) {
+                    missing.push(format!("{}/window {} {status}", p.id, w.id));
+                }
+            }
+        }
+        for d in &p.deadline {
+            if !cases(p.id.to_string()).into_iter().flat_map(|c| &c.deadlines).any(|x| x.id == d.id) {
+                missing.push(format!("{}/deadline {}", p.id, d.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "windows and deadlines no case exercises: {missing:?}");
+}
+
+/// Zaozhuang 第六条: within one year of the recognition, and only in the fourth quarter.
+/// Recognised 2019-08-01, applying 2020-06-01: in the window (to 2020-08-01), but the
+/// next fourth quarter opens 2020-10-01, after the limit: the line says so. Recognised
+/// 2020-02-01: the limit (2021-02-01) is after it, nothing said.
+#[test]
+fn a_time_limit_before_the_next_period_is_noted() {
+    let today = lingpao::date::Date::parse(TODAY).unwrap();
+    let std = |date: &str| serde_json::json!({ "kind": "standard", "level": "national", "action": "formulate", "role": "lead", "date": date });
+    for (lang, words) in [("zh", "申请期限 2020-08-01 早于下一受理期（2020-10-01 至 2020-12-31）"), ("en", "The time limit (2020-08-01) ends before the next period applications are taken (2020-10-01 to 2020-12-31)")] {
+        let request = serde_json::json!({ "region": "zaozhuang", "as_of": "2020-06-01", "lang": lang, "achievements": [std("2019-08-01"), std("2020-02-01")] });
+        let r = lingpao::api::estimate(&req(&request), today).unwrap();
+        assert_eq!(r.total_yuan, "1000000", "both in the window: 2 × 500000");
+        assert!(r.lines[0].notes.iter().any(|n| n.contains(words)), "{:?}", r.lines[0].notes);
+        assert!(r.lines[1].notes.is_empty(), "{:?}", r.lines[1].notes);
+    }
+}

@@ -58,6 +58,7 @@ fn the_limit_is_far_above_the_largest_real_request() {
         FieldType::Yuan => "\"1000000000000.00\"".into(),
         FieldType::Bool => "false".into(),
         FieldType::Text => format!("\"{}\"", "标".repeat(200)),
+        FieldType::Date => "\"2022-06-30\"".into(),
     };
     let item = |k: &lingpao::policy::schema::KindDef| {
         let fields: Vec<String> = k.field.iter().chain(&kinds.common_field).map(|f| format!(r#""{}":{}"#, f.name, value(f))).collect();

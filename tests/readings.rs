@@ -155,6 +155,7 @@ fn achievement_of(when: &lingpao::policy::schema::Match, count: Option<u32>) -> 
             FieldType::Yuan => json!("10000"),
             FieldType::Integer => json!(f.min.unwrap_or(1).max(1)),
             FieldType::Text => json!("x"),
+            FieldType::Date => json!("2022-06-30"),
         });
     }
     if let Some(n) = count {

@@ -91,6 +91,7 @@ pub fn unit(text: &str, explain: bool, today: Date, reform: Option<&Reform>) -> 
     let cat = catalog();
     let v = api::parse_json(text)?;
     let req = request::parse(&v, cat, true)?;
+    request::dates_by(&req, req.as_of.unwrap_or(today))?;
     let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
     // The wasm face never explains: its module keeps none of that path's code.
     let (mut t, r) = if explain && cfg!(not(target_arch = "wasm32")) {
@@ -243,13 +244,13 @@ fn answer(n: u64, text: &Result<String, InputError>, columns: Option<&csv::Colum
 /// lines (a wasm module has no threads, so no rayon). JSON Lines only: the page turns a
 /// CSV's rows into requests itself, which keeps [`csv`] (header checks, rows, 6 KB of
 /// module) out of the wasm build.
-pub fn each(mut input: &[u8], after: u64, today: Date, mut f: impl FnMut(u64, &Answer)) {
+pub fn each(mut input: &[u8], after: u64, today: Date, reform: Option<&Reform>, mut f: impl FnMut(u64, &Answer)) {
     let (mut line_no, mut buf) = (after, Vec::new());
     // Reading a slice cannot fail: an error ends it like its end. Line by line, not in
     // chunks: nothing here runs in parallel.
     while let Ok(Some((n, text))) = next_line(&mut input, &mut line_no, &mut buf) {
         // Not through `answer`: its CSV branch would bring the CSV code into the module.
-        f(n, &text.and_then(|t| unit(&t, false, today, None)));
+        f(n, &text.and_then(|t| unit(&t, false, today, reform)));
     }
 }
 

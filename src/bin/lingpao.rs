@@ -25,7 +25,7 @@ struct Command {
 }
 
 const COMMANDS: &[Command] = &[
-    Command { name: "estimate", args: "< request.json", flags: &["--lang", "--as-of", "--reform"], about: "One region's estimate: request JSON on stdin, result JSON on stdout" },
+    Command { name: "estimate", args: "< request.json", flags: &["--lang", "--as-of", "--reform", "--ics"], about: "One region's estimate: request JSON on stdin, result JSON on stdout (or its deadlines as iCalendar with --ics)" },
     Command { name: "compare", args: "< request.json", flags: &["--lang", "--as-of", "--reform"], about: "The same achievements in every region, ranked (the request's region is ignored)" },
     Command { name: "advise", args: "< request.json", flags: &["--lang", "--as-of", "--across"], about: "What to add next: each item the region pays for, ranked by what it adds to this request's total" },
     Command { name: "regions", args: "", flags: &["--lang", "--as-of"], about: "Region ids, names, policies and each policy's status on a day" },
@@ -48,6 +48,7 @@ const FLAGS: &[(&str, &str)] = &[
     ("--explain", "the full estimate of each unit (JSON Lines out), not only its totals"),
     ("--reform FILE", "\"if the amounts were…\": a reform (JSON: {\"name\",\"changes\":[{\"policy\",\"rule\"|\"limit\",\"amount\"|\"percent\"|\"max\"|\"raised_amount\"|\"off\"}]}) applied to every estimate, each changed line with its baseline (README: Reforms; examples/reform.json)"),
     ("--across", "each candidate also priced in every region (where it pays most)"),
+    ("--ics", "the estimate's dated deadlines and call periods as an iCalendar file (RFC 5545) instead of JSON: one all-day event per deadline day, yearly ones repeating (README: Dates and deadlines)"),
     ("--inputs", "the facts the SME assessment reads (types, ranges, choices, zh/en), as JSON, instead of assessing"),
 ];
 
@@ -245,6 +246,7 @@ struct Opts {
     explain: bool,
     inputs: bool,
     across: bool,
+    ics: bool,
     help: bool,
     lang: Option<Lang>,
     as_of: Option<Date>,
@@ -253,7 +255,7 @@ struct Opts {
 
 /// The flags after the command; each command takes only the flags it lists.
 fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
-    let mut o = Opts { reform: None, json: false, csv: false, explain: false, inputs: false, across: false, help: false, lang: None, as_of: None, positional: Vec::new() };
+    let mut o = Opts { reform: None, json: false, csv: false, explain: false, inputs: false, across: false, ics: false, help: false, lang: None, as_of: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a.starts_with('-') && a != "-" && !matches!(a.as_str(), "-h" | "--help") && !c.flags.contains(&a.as_str()) {
@@ -267,6 +269,7 @@ fn opts(c: &Command, args: &[String]) -> Result<Opts, InputError> {
             "--explain" => o.explain = true,
             "--inputs" => o.inputs = true,
             "--across" => o.across = true,
+            "--ics" => o.ics = true,
             "--lang" => {
                 o.lang = match it.next().map(String::as_str) {
                     Some("zh") => Some(Lang::Zh),
@@ -312,7 +315,15 @@ fn run(args: &[String]) -> Result<String, InputError> {
     match (c.name, o.positional.as_slice()) {
         ("estimate", []) => {
             let reform = o.reform.as_deref().map(read_reform).transpose()?;
-            json(&api::estimate_reformed(&stdin_json(&o)?, reform.as_ref(), today)?)
+            let r = api::estimate_reformed(&stdin_json(&o)?, reform.as_ref(), today)?;
+            // Every line of the calendar ends in CRLF; the LF of the last is the one
+            // every answer is written with.
+            if o.ics {
+                let mut ics = lingpao::calendar::ics(&r);
+                ics.pop();
+                return Ok(ics);
+            }
+            json(&r)
         }
         ("compare", []) => {
             let reform = o.reform.as_deref().map(read_reform).transpose()?;

@@ -6,12 +6,13 @@ pub mod eligibility;
 pub mod explain;
 pub mod limits;
 pub mod lookup;
+pub mod periods;
 pub mod pricing;
 pub mod reform;
 pub mod sme;
 
 use crate::date::Date;
-use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched};
+use crate::model::result::{Benefit, EstimateResult, Line, PolicyStatus, Status, Unmatched, WindowStatus};
 use crate::model::{pick, say, yuan, Achievement, Lang, Reform, Request};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, PolicyDef, VersionDef};
@@ -46,6 +47,7 @@ pub fn policy_status<'a>(cat: &'a Catalog, pi: usize, on: Date, lang: Lang) -> P
         expires: p.expires.as_deref(),
         pays: !p.rule.is_empty(),
         dates_note: p.validity.note.as_ref().map(|n| pick(lang, n)),
+        no_deadline: p.deadline.is_empty().then(|| periods::no_deadline(lang)),
     }
 }
 
@@ -227,6 +229,14 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
         .map(|c| {
             let p = cat.policy(c.policy);
             let rule = &p.rule[c.rule];
+            let windows = periods::windows(p, rule, &achs[c.ach], as_of, lang);
+            let mut notes = std::mem::take(&mut c.notes);
+            // An item with no date is assumed in its text's window, and told so.
+            if windows.iter().any(|w| w.status == WindowStatus::Assumed) {
+                notes.push(Cow::Borrowed(periods::assumed_note(lang)));
+            }
+            let deadlines = periods::deadlines(p, rule, &achs[c.ach], as_of, lang);
+            notes.extend(periods::too_late(&deadlines, lang).map(Cow::Owned));
             Line {
                 achievement: c.ach,
                 kind: rule.when.get("kind").and_then(|k| k.as_slice().iter().find(|k| **k == achs[c.ach].kind)).map_or("", |k| k.as_str()),
@@ -242,7 +252,9 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
                 gross_yuan: yuan(c.unit * Decimal::from(c.claimed)),
                 // Taken, not copied: a reform still reads the claims' amounts below.
                 formula: std::mem::take(&mut c.formula),
-                notes: std::mem::take(&mut c.notes),
+                notes,
+                windows,
+                deadlines,
                 reform: None,
             }
         })

@@ -295,6 +295,12 @@ pub fn price<'a>(cat: &'a Catalog, reform: Option<&Reform>, region: usize, a: &A
             refusals.push(r);
             continue;
         }
+        // Dated outside a period the text requires (上一年度…): this rule does not pay it.
+        if let Some(out) = super::periods::outside(policy, rule, a, on) {
+            let text = if words { super::periods::out_reason(lang, out) } else { String::new() };
+            refusals.push(Reason { text, cite: Some((&out.0.clause, &out.0.quote)) });
+            continue;
+        }
         let (unit, formula, more) = match unit_amount(cat, reform, policy, rule, a, lang, words) {
             Ok(u) => u,
             Err(text) => {

@@ -101,6 +101,7 @@ pub enum FieldValue {
     Int(i64),
     Yuan(Decimal),
     Bool(bool),
+    /// Text, and dates (checked when read, kept as written).
     Text(String),
 }
 
@@ -134,6 +135,10 @@ impl Achievement {
             Some(FieldValue::Text(s)) => Some(s),
             _ => None,
         }
+    }
+    /// The item's `date` (published, recognised, awarded), if given.
+    pub fn date(&self) -> Option<Date> {
+        self.text("date").and_then(Date::parse)
     }
     pub fn matched(&self, name: &str) -> Option<&str> {
         self.fields.get(name).and_then(FieldValue::as_match)
@@ -197,9 +202,12 @@ pub(crate) fn as_of(obj: &Object) -> Result<Option<Date>, InputError> {
 
 /// An `as_of` given as text (the request's field, or a face's argument).
 pub fn as_of_text(s: &str) -> Result<Date, InputError> {
-    Date::parse(s).ok_or_else(|| {
-        InputError::new("as_of", format!("`{}` is not a date in the form YYYY-MM-DD", shown(s)), format!("“{}”不是 YYYY-MM-DD 格式的日期", shown_zh(s)))
-    })
+    date_text("as_of".into(), s)
+}
+
+/// A date given as text, in the field named.
+fn date_text(field: String, s: &str) -> Result<Date, InputError> {
+    Date::parse(s).ok_or_else(|| InputError::new(field, format!("`{}` is not a date in the form YYYY-MM-DD", shown(s)), format!("“{}”不是 YYYY-MM-DD 格式的日期", shown_zh(s))))
 }
 
 /// `lang`: "zh" (the default) or "en".
@@ -305,6 +313,10 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
                 Json::Bool(b) => FieldValue::Bool(*b),
                 other => return Err(wrong_type(&field(), "true or false", "true 或 false", other).allowed(vec!["true".into(), "false".into()])),
             },
+            FieldType::Date => match value {
+                Json::String(s) => FieldValue::Text(date_text(field(), s).map(|_| s.to_string())?),
+                other => return Err(wrong_type(&field(), "a YYYY-MM-DD string", "YYYY-MM-DD 日期字符串", other)),
+            },
             FieldType::Text => match value {
                 Json::String(s) if s.chars().count() <= MAX_TEXT => FieldValue::Text(s.to_string()),
                 Json::String(_) => return Err(InputError::new(field(), format!("is longer than {MAX_TEXT} characters"), format!("超过 {MAX_TEXT} 个字符"))),
@@ -320,6 +332,19 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
         }
     }
     Ok(Achievement { kind: kind.id.clone(), count, fields })
+}
+
+/// Refuses an item dated after the day of application (`as_of`, today when not given):
+/// the first such item, naming its field.
+pub fn dates_by(req: &Request, as_of: Date) -> Result<(), InputError> {
+    match req.achievements.iter().enumerate().find_map(|(i, a)| a.date().filter(|d| *d > as_of).map(|d| (i, d))) {
+        None => Ok(()),
+        Some((i, d)) => Err(InputError::new(
+            format!("achievements[{i}].date"),
+            format!("{d} is after the day of application (as_of {as_of})"),
+            format!("{d} 晚于申请日（as_of {as_of}）"),
+        )),
+    }
 }
 
 /// Money in: a decimal string ("12000.50") or a whole JSON number; never a float, which

@@ -2,8 +2,9 @@
 //! Results borrow their texts (clauses, quotes, titles) from the catalog: an estimate
 //! copies no policy text.
 
+use crate::date::Date;
 use crate::model::reform::Change;
-use crate::policy::schema::{Basis, Text};
+use crate::policy::schema::{Basis, DeadlineShape, Text};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -69,6 +70,9 @@ pub struct PolicyStatus<'a> {
     pub pays: bool,
     /// How the dates were read, where they are derived or debatable.
     pub dates_note: Option<&'a str>,
+    /// Set (to say so) where the text sets no application deadline or call period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_deadline: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -104,8 +108,49 @@ pub struct Line<'a> {
     pub formula: String,
     /// Readings taken, assumptions made: the user should check these.
     pub notes: Vec<Cow<'a, str>>,
+    /// The periods the text requires of the item's date, each with whether it is in.
+    pub windows: Vec<LineWindow<'a>>,
+    /// When to apply, where the text says (empty where it sets none).
+    pub deadlines: Vec<LineDeadline<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reform: Option<Box<LineReform<'a>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowStatus {
+    In,
+    Out,
+    /// The item has no date: counted as in.
+    Assumed,
+}
+
+/// A period an item's date must fall in, as days for this application.
+#[derive(Debug, Clone, Serialize)]
+pub struct LineWindow<'a> {
+    pub id: &'a str,
+    pub status: WindowStatus,
+    pub from: Date,
+    pub to: Date,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// When to apply: `date` where the text makes it a day (the next yearly one, or
+/// `years` after the item's date), `from`–`to` for months each year, neither where a
+/// notice sets the time; `yearly_*` shapes recur each year.
+#[derive(Debug, Clone, Serialize)]
+pub struct LineDeadline<'a> {
+    pub id: &'a str,
+    pub shape: DeadlineShape,
+    pub date: Option<Date>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub text: &'a str,
+    pub clause: &'a str,
+    pub quote: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -385,7 +385,7 @@ macro_rules! codec_enum {
 }
 
 codec_enum! {
-    FieldType { Enum, Integer, Yuan, Bool, Text }
+    FieldType { Enum, Integer, Yuan, Bool, Text, Date }
     FactType { Bool, Months }
     Basis { Fixed, Cap }
     LimitType { AnnualCap, MaxCount, MaxCategories, SeriesAsOne, HighestOnly, PriorLevel }
@@ -394,6 +394,8 @@ codec_enum! {
     SearchMode { None, Contains, Both }
     InputType { Yuan, SignedYuan, Percent, Count, Years, Points, Bool, Choice }
     Formula { Ratio, Growth, GrowthAvg, Mean }
+    WindowShape { PreviousYear, SameYear, RecentYears, Since, InForce, WithinAfter }
+    DeadlineShape { YearlyDay, YearlyMonths, AfterDate, Announced, YearRound }
 }
 
 /// Structs field by field; the decoder builds a struct literal, so a field added to the
@@ -422,8 +424,10 @@ codec_struct! {
     RegionDef { id, name, province, policies, versions, level_aliases }
     VersionDef { old, new, from }
     SupersedesDef { policy, from, clause, quote }
-    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility, material, step, materials_elsewhere }
+    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, window, deadline, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility, material, step, materials_elsewhere }
     Citation { clause, quote, note }
+    WindowDef { id, select, shape, years, from, text, clause, quote, note }
+    DeadlineDef { id, select, shape, month, day, from_month, to_month, years, text, clause, quote }
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }
     ConditionDef { id, select, field, min, max, equals, text, clause, quote }

@@ -288,6 +288,8 @@ pub enum FieldType {
     Yuan,
     Bool,
     Text,
+    /// A day, `YYYY-MM-DD`, not after the request's `as_of`.
+    Date,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -372,6 +374,14 @@ pub struct PolicyDef {
     pub expires: Option<Str>,
     /// The words that set the effective date and the expiry.
     pub validity: Citation,
+    /// When the items it pays must date from (上一年度, 自…以后获得的…): none where it
+    /// sets no such period, and then an item's date is not checked.
+    #[serde(default)]
+    pub window: Vec<WindowDef>,
+    /// When to apply: a day or months each year, a time after the item, a notice; none
+    /// where the text sets none (and the result says so).
+    #[serde(default)]
+    pub deadline: Vec<DeadlineDef>,
     /// The earlier text of the region this one replaces, and from when.
     pub supersedes: Option<SupersedesDef>,
     /// Where a paying text sets out what it funds: cited for an item it names no amount
@@ -437,6 +447,79 @@ pub struct StepDef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ElsewhereDef {
+    pub text: Text,
+    pub clause: Str,
+    pub quote: Str,
+}
+
+/// The shapes of a window, each a range of days for the achievement's date given the
+/// day of application (`as_of`, year Y).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowShape {
+    /// 上一年度: the year Y − 1.
+    PreviousYear,
+    /// 本年度 / 当年: the year Y, up to the application.
+    SameYear,
+    /// 近两年: the `years` years before the application, to the same day.
+    RecentYears,
+    /// 自…以后获得的: from `from` (a retroactive start) on.
+    Since,
+    /// 在本办法有效期内: while the text is in force.
+    InForce,
+    /// 获得…后1年内提出申请: the application within `years` of the date.
+    WithinAfter,
+}
+
+/// A period the text requires of an item's date, for the rules `select` picks (every
+/// rule of the text without it). Each number is checked against the quote at build time.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowDef {
+    pub id: Str,
+    pub select: Option<Selector>,
+    pub shape: WindowShape,
+    /// `recent_years`, `within_after`.
+    pub years: Option<u32>,
+    /// `since`: `YYYY-MM-DD`.
+    pub from: Option<Str>,
+    /// The period in words, as the user should read it.
+    pub text: Text,
+    pub clause: Str,
+    pub quote: Str,
+    /// The reading taken where the words are debatable (docs/ambiguities.md).
+    pub note: Option<Text>,
+}
+
+/// The shapes of a deadline or call period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineShape {
+    /// 每年度的 9 月 30 日: `month` and `day`, each year.
+    YearlyDay,
+    /// 第四季度 / 3月份 / 上半年: months `from_month` to `to_month`, each year (`text` says
+    /// whether applications are taken then or a call is published then).
+    YearlyMonths,
+    /// 获得…后1年内: within `years` of the item's date.
+    AfterDate,
+    /// The time is set by a notice (以…发布为准, 按…通知的时间): no date.
+    Announced,
+    /// 全年受理: any time.
+    YearRound,
+}
+
+/// When to apply, for the rules `select` picks (every rule of the text without it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineDef {
+    pub id: Str,
+    pub select: Option<Selector>,
+    pub shape: DeadlineShape,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub from_month: Option<u32>,
+    pub to_month: Option<u32>,
+    pub years: Option<u32>,
     pub text: Text,
     pub clause: Str,
     pub quote: Str,

@@ -314,6 +314,83 @@ impl<'b> Checker<'b> {
         }
     }
 
+    /// A window or deadline: its quote is in the source, its selector sound, and each
+    /// number it holds written in the quote; what its shape does not use is absent.
+    #[allow(clippy::too_many_arguments)]
+    fn check_period(&mut self, p: &PolicyDef, source: &str, at: &str, select: &Option<Selector>, text: &Text, note: &Option<Text>, quote: &str, used: &[(&str, bool, bool)]) {
+        self.check_quote(at, source, quote);
+        if let Some(s) = select {
+            self.check_selector(at, s, p);
+        }
+        if text.zh.is_empty() || text.en.is_empty() || note.as_ref().is_some_and(|n| n.zh.is_empty() || n.en.is_empty()) {
+            self.err(at, "a text or note needs both zh and en");
+        }
+        for &(name, given, wanted) in used {
+            if given != wanted {
+                self.err(at, format!("`{name}` is {} for this shape", if wanted { "required" } else { "not used" }));
+            }
+        }
+    }
+
+    fn check_window(&mut self, p: &PolicyDef, source: &str, w: &WindowDef) {
+        let at = format!("{}/window {}", p.id, w.id);
+        let q = normalize(&w.quote);
+        let years = matches!(w.shape, WindowShape::RecentYears | WindowShape::WithinAfter);
+        let since = w.shape == WindowShape::Since;
+        self.check_period(p, source, &at, &w.select, &w.text, &w.note, &w.quote, &[("years", w.years.is_some(), years), ("from", w.from.is_some(), since)]);
+        if let Some(y) = w.years.filter(|_| years) {
+            self.check_duration_written(&at, &w.quote, i64::from(y) * 12);
+        }
+        let written = match w.shape {
+            WindowShape::PreviousYear => q.contains("上一年度") || q.contains("上年度"),
+            WindowShape::SameYear => q.contains("本年度") || q.contains("当年"),
+            WindowShape::InForce => q.contains("有效期") && p.effective.is_some() && p.expires.is_some(),
+            WindowShape::Since => match w.from.as_deref().map(Date::parse) {
+                Some(Some(d)) => q.contains(&format!("{}年{}月{}日", d.year, d.month, d.day)),
+                _ => false,
+            },
+            WindowShape::RecentYears | WindowShape::WithinAfter => true,
+        };
+        if !written {
+            self.err(&at, format!("the quote «{}» does not say the {:?} window (or its date)", w.quote, w.shape));
+        }
+    }
+
+    fn check_deadline(&mut self, p: &PolicyDef, source: &str, d: &DeadlineDef) {
+        let at = format!("{}/deadline {}", p.id, d.id);
+        let q = normalize(&d.quote);
+        let (day, months, years) = (d.shape == DeadlineShape::YearlyDay, d.shape == DeadlineShape::YearlyMonths, d.shape == DeadlineShape::AfterDate);
+        let used = [
+            ("month", d.month.is_some(), day),
+            ("day", d.day.is_some(), day),
+            ("from_month", d.from_month.is_some(), months),
+            ("to_month", d.to_month.is_some(), months),
+            ("years", d.years.is_some(), years),
+        ];
+        self.check_period(p, source, &at, &d.select, &d.text, &None, &d.quote, &used);
+        let written = match d.shape {
+            DeadlineShape::YearlyDay => match (d.month, d.day) {
+                (Some(m), Some(day)) => (1..=12).contains(&m) && (1..=31).contains(&day) && q.contains(&format!("{m}月{day}日")),
+                _ => false,
+            },
+            DeadlineShape::YearlyMonths => match (d.from_month, d.to_month) {
+                (Some(a), Some(b)) => months_written(&q, a, b),
+                _ => false,
+            },
+            DeadlineShape::AfterDate => {
+                if let Some(y) = d.years {
+                    self.check_duration_written(&at, &d.quote, i64::from(y) * 12);
+                }
+                true
+            }
+            DeadlineShape::YearRound => q.contains("全年"),
+            DeadlineShape::Announced => true,
+        };
+        if !written {
+            self.err(&at, format!("the quote «{}» does not write the {:?} deadline's day or months", d.quote, d.shape));
+        }
+    }
+
     fn check_eligibility(&mut self, p: &PolicyDef, source: &str, e: &EligibilityDef) {
         let at = format!("{}/eligibility {}", p.id, e.id);
         self.check_quote(&at, source, &e.quote);
@@ -561,6 +638,16 @@ impl<'b> Checker<'b> {
 pub const MAX_CATEGORY_CHOICES: u64 = 5000;
 
 /// C(n, k), saturating.
+/// Whether months `a` to `b` are written in `q` (normalized): "3月份" (3 to 3), "第四季度"
+/// (10 to 12), "上半年" (1 to 6), "下半年" (7 to 12).
+fn months_written(q: &str, a: u32, b: u32) -> bool {
+    let quarter = (a % 3 == 1 && b == a + 2).then(|| ["一", "二", "三", "四"][(a / 3) as usize]);
+    (a == b && (1..=12).contains(&a) && q.contains(&format!("{a}月")))
+        || quarter.is_some_and(|n| q.contains(&format!("第{n}季度")))
+        || ((a, b) == (1, 6) && q.contains("上半年"))
+        || ((a, b) == (7, 12) && q.contains("下半年"))
+}
+
 pub fn choose(n: usize, k: usize) -> u64 {
     if k > n {
         return 0;
@@ -654,6 +741,19 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
             if bundle.policies.iter().filter(|q| q.supersedes.as_ref().is_some_and(|x| x.policy == s.policy)).count() > 1 {
                 c.err(&at, format!("`{}` is replaced by more than one text", s.policy));
             }
+        }
+        let mut ids = BTreeSet::new();
+        for w in &p.window {
+            if !ids.insert(&w.id) {
+                c.err(&p.id, format!("duplicate window id `{}`", w.id));
+            }
+            c.check_window(p, &text, w);
+        }
+        for d in &p.deadline {
+            if !ids.insert(&d.id) {
+                c.err(&p.id, format!("duplicate deadline id `{}`", d.id));
+            }
+            c.check_deadline(p, &text, d);
         }
         let mut ids = BTreeSet::new();
         for r in &p.rule {
@@ -757,6 +857,16 @@ mod tests {
         assert_eq!(durations_in("有效期一般为1至3年"), vec![36]);
         assert_eq!(durations_in("十二个月、两年"), vec![12, 24]);
         assert_eq!(durations_in("第 30 日，6月"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn reads_months_as_written() {
+        assert!(months_written("每年的第四季度受理", 10, 12));
+        assert!(!months_written("每年的第四季度受理", 7, 9));
+        assert!(months_written("每年3月份启动", 3, 3));
+        assert!(!months_written("每年3月份启动", 4, 4));
+        assert!(months_written("于每年上半年发布", 1, 6));
+        assert!(!months_written("于每年上半年发布", 1, 3));
     }
 
     #[test]

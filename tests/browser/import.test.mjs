@@ -119,6 +119,46 @@ test('a CSV file: the downloaded results are the CLI\'s CSV, byte for byte', asy
   assert.deepEqual(errors, []);
 });
 
+test('under a reform file: baseline, reform and difference by region and policy, the CLI\'s --reform CSV; zh and en', async (t) => {
+  const { page, errors } = await open(t);
+  const csv = readFileSync(`${root}examples/batch.csv`, 'utf8');
+  const reformFile = `${root}examples/reform.json`;
+  const r = spawnSync(cli, ['batch', '--csv', '--reform', reformFile], { input: csv });
+  const head = /^lingpao batch: (\d+) units, (\d+) failed; total under the reform (\S+) yuan \(baseline (\S+), difference ([+-]?\S+)\)/m.exec(r.stderr.toString());
+  assert.ok(head, r.stderr.toString());
+  // The reform first (a JSON file), then the units.
+  await page.setInputFiles('[data-testid=import-reform]', reformFile);
+  await page.waitForFunction(() => /reform\.json/.test(document.querySelector('[data-testid=import-reform-state]').textContent));
+  await pick(page, 'units.csv', csv);
+  await waitDone(page);
+  assert.equal(await page.isHidden('[data-testid=import-error]'), true, await text(page, 'import-error'));
+  const grouped = (y) => y.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  assert.match(await text(page, 'import-total'), new RegExp(`（${grouped(head[3])} 元）`));
+  assert.match(await text(page, 'import-baseline'), new RegExp(`（${grouped(head[4])} 元）`));
+  assert.match(await text(page, 'import-difference'), /^[+-]?\d/);
+  // Tianjin's row: units, then now, under the reform, and the difference.
+  const row = await page.$$eval('tr[data-id="tianjin"] td', (tds) => tds.map((td) => td.textContent));
+  assert.equal(row.length, 4, row.join(' | '));
+  assert.equal(await download(page), r.stdout.toString(), 'the CLI\'s --reform CSV, byte for byte');
+  const section = page.locator('section.lp-import');
+  await section.screenshot({ path: join(out, 'import-reform-zh.png') });
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.waitForFunction(() => /Computed under the reform/.test(document.querySelector('[data-testid=import-reform-state]').textContent));
+  assert.match(await page.textContent('section.lp-import'), /Now.*If changed.*Difference/s);
+  await section.screenshot({ path: join(out, 'import-reform-en.png') });
+  // A bad reform is said naming its field, and no reform computes the file as it is.
+  const bad = join(files, 'bad-reform.json');
+  writeFileSync(bad, '{"changes":[{"policy":"tianjin-subsidy-fund","rule":"nope","amount":"1"}]}');
+  await page.setInputFiles('[data-testid=import-reform]', bad);
+  await waitDone(page);
+  await page.waitForSelector('[data-testid=import-error]:not([hidden])');
+  assert.match(await text(page, 'import-error'), /reform\.changes\[0\]\.rule/);
+  await page.getByRole('button', { name: 'No reform' }).click();
+  await page.waitForSelector('[data-testid=import-results]:not([hidden])', { timeout: 60000 });
+  assert.equal(await page.isVisible('[data-testid=import-baseline]'), false);
+  assert.deepEqual(errors, []);
+});
+
 test('offline after a first visit, 375 px wide: the worker and its wasm come from the service worker', async (t) => {
   const { page, errors, context } = await open(t, { width: 375, serviceWorkers: 'allow' });
   await page.evaluate(async () => {

@@ -34,6 +34,34 @@ pub struct Case {
     pub adjustments: Option<Vec<String>>,
     /// For bad input: the field the error must name.
     pub error_field: Option<String>,
+    /// Windows expected on lines (or on the unmatched item an `out` window refused).
+    #[serde(default)]
+    pub windows: Vec<ExpectedWindow>,
+    /// Deadlines expected on lines, with their dates (absent: none).
+    #[serde(default)]
+    pub deadlines: Vec<ExpectedDeadline>,
+    /// Policies expected to say that they set no deadline.
+    pub no_deadline: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedWindow {
+    pub achievement: usize,
+    pub id: String,
+    pub status: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedDeadline {
+    pub achievement: usize,
+    pub id: String,
+    pub date: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,10 +141,49 @@ pub fn check_case(case: &Case) -> Result<(), String> {
             problems.push(format!("adjustments {got:?} ≠ expected {want:?}"));
         }
     }
+    check_periods(case, &serde_json::to_value(&r).unwrap(), &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.join("; "))
+    }
+}
+
+/// The windows, deadlines and no-deadline statements a case expects, in the result's JSON.
+fn check_periods(case: &Case, r: &serde_json::Value, problems: &mut Vec<String>) {
+    let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    for w in case.windows.iter().filter(|w| w.status == "out") {
+        // Out: the item is unmatched, citing the window's words, saying its days.
+        let u = r["unmatched"].as_array().unwrap().iter().find(|u| u["achievement"] == w.achievement);
+        let cites = |u: &serde_json::Value| {
+            lingpao::policy::catalog().policies().flat_map(|(_, p)| &p.window).any(|x| x.id == w.id && u["clause"] == x.clause.as_str() && u["quote"] == x.quote.as_str())
+        };
+        let days = |u: &serde_json::Value| [&w.from, &w.to].iter().all(|d| d.as_ref().is_none_or(|d| u["reason"].as_str().unwrap().contains(d.as_str())));
+        if !u.is_some_and(|u| cites(u) && days(u)) {
+            problems.push(format!("achievement {}: not unmatched by window `{}` (with its days {:?} to {:?}): {u:?}", w.achievement, w.id, w.from, w.to));
+        }
+    }
+    // The entry `id` of a line's `key` list for achievement `i`, and its fields against
+    // those expected (a window's `from` or `to` not given: any).
+    let mut compare = |key: &str, i: usize, id: &str, fields: [&str; 3], want: [Option<String>; 3]| {
+        let got: Vec<&serde_json::Value> = r["lines"].as_array().unwrap().iter().filter(|l| l["achievement"] == i).flat_map(|l| l[key].as_array().unwrap()).collect();
+        match got.iter().find(|g| g["id"] == id) {
+            None => problems.push(format!("achievement {i}: no {key} `{id}` (got {got:?})")),
+            Some(g) if fields.iter().zip(&want).any(|(f, w)| s(&g[*f]) != *w && (key == "deadlines" || w.is_some())) => problems.push(format!("achievement {i} {key} `{id}`: {g} ≠ expected {want:?}")),
+            Some(_) => {}
+        }
+    };
+    for w in case.windows.iter().filter(|w| w.status != "out") {
+        compare("windows", w.achievement, &w.id, ["status", "from", "to"], [Some(w.status.clone()), w.from.clone(), w.to.clone()]);
+    }
+    for d in &case.deadlines {
+        compare("deadlines", d.achievement, &d.id, ["date", "from", "to"], [d.date.clone(), d.from.clone(), d.to.clone()]);
+    }
+    if let Some(want) = &case.no_deadline {
+        let got: Vec<String> = r["policies"].as_array().unwrap().iter().filter(|p| p["no_deadline"].is_string()).map(|p| s(&p["id"]).unwrap()).collect();
+        if &got != want {
+            problems.push(format!("policies saying they set no deadline: {got:?} ≠ expected {want:?}"));
+        }
     }
 }
 

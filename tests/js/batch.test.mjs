@@ -13,24 +13,28 @@ const root = new URL('../../', import.meta.url).pathname;
 const cli = process.env.LINGPAO_BIN ?? `${root}target/debug/lingpao`;
 await lingpao.init();
 
-/** `lingpao batch [--csv]` on `input`: stdout, the parsed stderr summary or error, the exit status. */
-function native(input, csv = false) {
-  const out = spawnSync(cli, ['batch', ...(csv ? ['--csv'] : [])], { input, maxBuffer: 1 << 28 });
+/** `lingpao batch [--csv] [--reform FILE]` on `input`: stdout, the parsed stderr summary or error, the exit status. */
+function native(input, csv = false, reform = null) {
+  const out = spawnSync(cli, ['batch', ...(csv ? ['--csv'] : []), ...(reform ? ['--reform', reform] : [])], { input, maxBuffer: 1 << 28 });
   const err = out.stderr.toString();
   return { stdout: out.stdout.toString(), status: out.status, error: err.startsWith('{') ? JSON.parse(err).error : null, summary: parseSummary(err) };
 }
 
-/** The CLI's summary (stderr) as the page's summary shape. */
+/** The CLI's summary (stderr) as the page's summary shape (under a reform, each sum's baseline beside it). */
 function parseSummary(text) {
-  const head = /^lingpao batch: (\d+) units, (\d+) failed; total (\S+) yuan; (\d+) totals are upper bounds/m.exec(text);
+  const money = String.raw`(\S+) yuan(?: \(baseline (\S+), difference [+-]?\S+\))?`;
+  const head = new RegExp(String.raw`^lingpao batch: (\d+) units, (\d+) failed; total(?: under the reform)? ${money}; (\d+) totals are upper bounds`, 'm').exec(text);
   if (!head) return null;
+  const reformed = / under the reform /.test(text);
   return {
     units: Number(head[1]),
     failed: Number(head[2]),
+    upperBound: Number(head[5]),
     total: head[3],
-    upperBound: Number(head[4]),
-    regions: [...text.matchAll(/^ {2}region (\S+): (\d+) units, (\S+) yuan$/gm)].map((m) => ({ id: m[1], units: Number(m[2]), total: m[3] })),
-    policies: [...text.matchAll(/^ {2}policy (\S+): (\S+) yuan$/gm)].map((m) => ({ id: m[1], total: m[2] })),
+    reformed,
+    baseline: reformed ? head[4] : null,
+    regions: [...text.matchAll(new RegExp(String.raw`^ {2}region (\S+): (\d+) units, ${money}$`, 'gm'))].map((m) => ({ id: m[1], units: Number(m[2]), total: m[3], baseline: reformed ? m[4] : null })),
+    policies: [...text.matchAll(new RegExp(String.raw`^ {2}policy (\S+): ${money}$`, 'gm'))].map((m) => ({ id: m[1], total: m[2], baseline: reformed ? m[3] : null })),
   };
 }
 
@@ -107,6 +111,29 @@ const CSV = bytes(
   ' tianjin , 2022-06-30 , 3 , , \n',
   'shanghai,2023-03-01,,1,', // no newline at the end
 );
+
+test('under a reform: batchLines, the worker\'s CSV and summary are the CLI\'s --reform, byte for byte', async () => {
+  const file = `${root}examples/reform.json`;
+  const reform = readFileSync(file, 'utf8');
+  const cliOut = native(JSONL, false, file);
+  assert.equal(lingpao.batchLines(new Uint8Array(JSONL), 0, { reform }), cliOut.stdout);
+  assert.match(cliOut.stdout, /"baseline_total_yuan"/);
+  const r = await runBatch(lingpao, new Blob([JSONL]), { name: 'units.jsonl', lines: 3, reform });
+  const { errors, histogram, ...summary } = r.summary;
+  assert.deepEqual(summary, cliOut.summary);
+  assert.equal(summary.reformed, true);
+  assert.notEqual(summary.total, summary.baseline, 'the example reform changes Tianjin\'s amounts');
+  // The CSV as `lingpao batch --csv --reform` writes it, for the same units as a CSV.
+  const csvOut = native(CSV, true, file);
+  const c = await runBatch(lingpao, new Blob([CSV]), { name: 'units.csv', lines: 4, reform });
+  assert.equal(await c.csv.text(), csvOut.stdout);
+  assert.match(csvOut.stdout, /^line,region,total_yuan,total_is_upper_bound,policies,baseline_total_yuan,baseline_policies,error_field,error_message\n/);
+  const { errors: e2, histogram: h2, ...s2 } = c.summary;
+  assert.deepEqual(s2, csvOut.summary);
+  // A bad reform is refused before the file is read, naming its field.
+  await assert.rejects(runBatch(lingpao, new Blob([JSONL]), { name: 'units.jsonl', reform: '{"changes":[{"policy":"tianjin-subsidy-fund","rule":"nope","amount":"1"}]}' }), (e) => e.field === 'reform.changes[0].rule');
+  assert.throws(() => lingpao.batchLines(new Uint8Array(0), 0, { reform: '{"changes":[]}' }), (e) => e.field.startsWith('reform'));
+});
 
 test('CSV files through the worker\'s module: the CLI\'s CSV output, byte for byte, and its summary', async () => {
   for (const [name, input] of [['batch.csv', readFileSync(`${root}examples/batch.csv`)], ['units.csv', CSV]]) {

@@ -21,7 +21,7 @@ function sh(cmd, args, cwd) {
 test('npm pack gives a package that installs and runs in Node ESM', () => {
   const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], join(root, 'pkg')));
   const files = packed[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'checklists.json', 'data.d.ts', 'index.d.ts', 'index.js', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm', 'wasm/lingpao_national.js', 'wasm/lingpao_national_bg.wasm']);
+  assert.deepEqual(files, ['README.md', 'calendar.js', 'checklists.json', 'data.d.ts', 'index.d.ts', 'index.js', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm', 'wasm/lingpao_national.js', 'wasm/lingpao_national_bg.wasm']);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   sh('npm', ['install', '--no-audit', '--no-fund', '--offline', join(scratch, packed[0].filename)], scratch);
   writeFileSync(join(scratch, 'node-esm.mjs'), `

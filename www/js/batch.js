@@ -19,6 +19,8 @@ const BLOCK = 1 << 20;
 
 /** The header row of the CLI's CSV output (`lingpao batch --csv`). */
 export const CSV_HEADER = 'line,region,total_yuan,total_is_upper_bound,policies,error_field,error_message\n';
+/** Under a reform (src/batch/csv.rs `OUT_HEADER_REFORM`): each unit's baseline beside it. */
+export const CSV_HEADER_REFORM = 'line,region,total_yuan,total_is_upper_bound,policies,baseline_total_yuan,baseline_policies,error_field,error_message\n';
 
 const NL = 10;
 /** ASCII whitespace as Rust's `is_ascii_whitespace`: a line of only these is blank, no unit. */
@@ -276,9 +278,9 @@ export class Columns {
 }
 
 /** JSON Lines text (whole lines) through the engine → its answers, parsed. */
-function compute(lingpao, text, after) {
+function compute(lingpao, text, after, reform) {
   const bytes = typeof text === 'string' ? encoder.encode(text) : text;
-  return lingpao.batchLines(bytes, after).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return lingpao.batchLines(bytes, after, { reform }).split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
 
 /**
@@ -286,7 +288,7 @@ function compute(lingpao, text, after) {
  * the text the engine reads; a row the engine must judge as bytes (over the limit, not
  * UTF-8) goes as it is, so the engine's own reading says why; a blank row stays blank.
  */
-function csvPiece(lingpao, columns, { bytes, after }) {
+function csvPiece(lingpao, columns, { bytes, after }, reform) {
   const out = [];
   const own = new Map(); // line → an answer found here (a broken row)
   const rows = new Map(); // line → the items' columns of its request
@@ -310,7 +312,7 @@ function csvPiece(lingpao, columns, { bytes, after }) {
     out.push(NEWLINE);
     i = end + 1;
   }
-  const answers = compute(lingpao, join(out), after).map((a) => (a.error && rows.has(a.line) ? { ...a, error: columns.locate(a.line, rows.get(a.line), a.error) } : a));
+  const answers = compute(lingpao, join(out), after, reform).map((a) => (a.error && rows.has(a.line) ? { ...a, error: columns.locate(a.line, rows.get(a.line), a.error) } : a));
   if (!own.size) return answers;
   return [...answers, ...own.values()].sort((a, b) => a.line - b.line);
 }
@@ -319,10 +321,13 @@ const NEWLINE = new Uint8Array([NL]);
 /** A cell as the CLI's CSV writes it: quoted when it holds a comma, a quote or a line end. */
 const cell = (s) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
-/** An answer as the CLI's CSV row (src/batch/csv.rs `out_row`). */
-export function csvRow(a) {
-  if (a.error) return `${a.line},,,,,${cell(a.error.field)},${cell(a.error.message)}\n`;
-  return `${a.line},${a.region},${a.total_yuan},${a.total_is_upper_bound},${cell(Object.entries(a.policies).map(([id, y]) => `${id}=${y}`).join(';'))},,\n`;
+const pairs = (policies) => cell(Object.entries(policies).map(([id, y]) => `${id}=${y}`).join(';'));
+
+/** An answer as the CLI's CSV row (src/batch/csv.rs `out_row`); `reformed`: in the columns of CSV_HEADER_REFORM. */
+export function csvRow(a, reformed = false) {
+  if (a.error) return `${a.line},,,,,${reformed ? ',,' : ''}${cell(a.error.field)},${cell(a.error.message)}\n`;
+  const base = a.baseline_total_yuan === undefined ? '' : `,${a.baseline_total_yuan},${pairs(a.baseline_policies)}`;
+  return `${a.line},${a.region},${a.total_yuan},${a.total_is_upper_bound},${pairs(a.policies)}${base},,\n`;
 }
 
 // ---- exact sums ----
@@ -339,6 +344,10 @@ export class Yuan {
     const v = BigInt(m[2] + frac.padEnd(this.scale, '0'));
     this.n += m[1] ? -v : v;
     return this;
+  }
+
+  sub(s) {
+    return this.add(s.startsWith('-') ? s.slice(1) : `-${s}`);
   }
 
   /** As the engine writes yuan: no exponent, no trailing zeros ("160000", "2.5"). */
@@ -361,6 +370,8 @@ export class Tally {
     this.failed = 0;
     this.upperBound = 0;
     this.total = new Yuan();
+    this.baseline = new Yuan(); // under a reform: the same sums without it
+    this.reformed = false;
     this.regions = new Map();
     this.policies = new Map();
     this.errors = [];
@@ -375,13 +386,23 @@ export class Tally {
       if (this.errors.length < 5) this.errors.push({ line: a.line, field: a.error.field, message: a.error.message, message_zh: a.error.message_zh });
       return;
     }
+    // Without a reform a unit's baseline is its total (src/batch/summary.rs).
+    const base = a.baseline_total_yuan ?? a.total_yuan;
+    if (a.baseline_total_yuan !== undefined) this.reformed = true;
     this.total.add(a.total_yuan);
+    this.baseline.add(base);
     if (a.total_is_upper_bound) this.upperBound++;
-    const r = this.regions.get(a.region) ?? { units: 0, total: new Yuan() };
+    const r = this.regions.get(a.region) ?? { units: 0, total: new Yuan(), baseline: new Yuan() };
     r.units++;
     r.total.add(a.total_yuan);
+    r.baseline.add(base);
     this.regions.set(a.region, r);
-    for (const [id, y] of Object.entries(a.policies)) this.policies.set(id, (this.policies.get(id) ?? new Yuan()).add(y));
+    for (const [id, y] of Object.entries(a.policies)) {
+      const p = this.policies.get(id) ?? { total: new Yuan(), baseline: new Yuan() };
+      p.total.add(y);
+      p.baseline.add(a.baseline_policies?.[id] ?? y);
+      this.policies.set(id, p);
+    }
     if (a.total_yuan === '0') this.zero++;
     else this.yuan.push(BigInt(a.total_yuan.split('.')[0]));
   }
@@ -411,8 +432,11 @@ export class Tally {
       failed: this.failed,
       upperBound: this.upperBound,
       total: this.total.toString(),
-      regions: [...this.regions].map(([id, r]) => ({ id, units: r.units, total: r.total.toString() })),
-      policies: [...this.policies].map(([id, y]) => ({ id, total: y.toString() })),
+      // Under a reform, each sum's baseline (null without one).
+      reformed: this.reformed,
+      baseline: this.reformed ? this.baseline.toString() : null,
+      regions: [...this.regions].map(([id, r]) => ({ id, units: r.units, total: r.total.toString(), baseline: this.reformed ? r.baseline.toString() : null })),
+      policies: [...this.policies].map(([id, p]) => ({ id, total: p.total.toString(), baseline: this.reformed ? p.baseline.toString() : null })),
       errors: this.errors,
       histogram: this.histogram(),
     };
@@ -433,7 +457,9 @@ export function formatOf(name, first) {
  * CSV output. `onProgress({ done, total })` after each piece. A file that cannot be read
  * as either kind throws an error of the engine's shape, in both languages.
  */
-export async function runBatch(lingpao, blob, { name = blob.name ?? '', onProgress = () => {}, lines = PIECE_LINES } = {}) {
+export async function runBatch(lingpao, blob, { name = blob.name ?? '', onProgress = () => {}, lines = PIECE_LINES, reform = null } = {}) {
+  // A bad reform is refused before the file is read, naming its field.
+  if (reform != null) lingpao.batchLines(new Uint8Array(0), 0, { reform });
   const first = await firstLine(blob);
   if (!first) throw problem('file', 'the file is empty: it has no line to compute', '文件为空：没有可计算的行');
   const text = utf8.decode(first.bytes);
@@ -456,13 +482,15 @@ export async function runBatch(lingpao, blob, { name = blob.name ?? '', onProgre
   const total = await countUnits(body);
   onProgress({ done: 0, total });
   const tally = new Tally();
-  const csv = [CSV_HEADER];
+  const reformed = reform != null;
+  tally.reformed = reformed;
+  const csv = [reformed ? CSV_HEADER_REFORM : CSV_HEADER];
   for await (const piece of pieces(body, { after, lines })) {
-    const answers = columns ? csvPiece(lingpao, columns, piece) : compute(lingpao, piece.bytes, piece.after);
+    const answers = columns ? csvPiece(lingpao, columns, piece, reform) : compute(lingpao, piece.bytes, piece.after, reform);
     let rows = '';
     for (const a of answers) {
       tally.add(a);
-      rows += csvRow(a);
+      rows += csvRow(a, reformed);
     }
     csv.push(rows);
     onProgress({ done: tally.units, total });

@@ -128,7 +128,9 @@ export class Form {
     const kind = this.ctx.kinds.byId.get(a.kind);
     const set = (name, value) => this.actions.setField(i, name, value);
     const required = kind.fields.filter((f) => f.required);
-    const optional = [...kind.fields.filter((f) => !f.required), ...this.ctx.kinds.common.filter((f) => f.name !== 'count')];
+    // The date (published, recognised, awarded) beside the required fields: windows and deadlines read it.
+    const date = this.ctx.kinds.common.find((f) => f.name === 'date');
+    const optional = [...kind.fields.filter((f) => !f.required), ...this.ctx.kinds.common.filter((f) => f !== date && f.name !== 'count')];
     const paid = region.kinds.includes(a.kind);
     const n = i + 1;
     const more = h('details', { class: 'lp-more', open: optional.some((f) => a[f.name] != null) },
@@ -139,7 +141,7 @@ export class Form {
         h('h3', { class: 'lp-h3' }, h('span', { class: 'lp-item-no', text: t('item', lang, { n }) }), ' ', kindName(this.ctx.kinds, a.kind, lang)),
         paid ? null : h('span', { class: 'lp-badge lp-warn', text: t('notPaidHere', lang) }),
         h('button', { type: 'button', class: 'lp-button lp-quiet', 'aria-label': t('removeItem', lang, { n }), text: t('remove', lang), onclick: () => this.actions.remove(i) })),
-      h('div', { class: 'lp-grid' }, required.map((f) => this.control(f, a, i, set, lang)), this.stepper(a, i, set, lang)),
+      h('div', { class: 'lp-grid' }, required.map((f) => this.control(f, a, i, set, lang)), this.stepper(a, i, set, lang), date ? this.control(date, a, i, set, lang) : null),
       optional.length ? more : null);
   }
 
@@ -183,6 +185,7 @@ export class Form {
     const input = h('input', {
       id, dataset: { path }, value: v == null ? '' : String(v),
       ...(f.type === 'integer' ? { type: 'number', inputmode: 'numeric', min: f.min, max: f.max, step: 1 }
+        : f.type === 'date' ? { type: 'date', min: '2000-01-01', max: '2099-12-31' }
         : f.type === 'yuan' ? { type: 'text', inputmode: 'decimal', autocomplete: 'off', maxlength: 20 }
           : { type: 'text', maxlength: 200, autocomplete: 'off' }),
       oninput: () => {

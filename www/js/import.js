@@ -6,6 +6,13 @@
 import { h, fill, uid } from './dom.js';
 import { t, pick, money, moneyFull, groupDigits, colon } from './i18n.js';
 import { histogram } from './chart.js';
+import { Yuan } from './batch.js';
+
+/** total − baseline, exact, with its sign ("+5 万元", "-6 万元", "0 元"). */
+function signed(total, baseline, lang) {
+  const d = new Yuan().add(total).sub(baseline).toString();
+  return d.startsWith('-') ? `-${money(d.slice(1), lang)}` : d === '0' ? money('0', lang) : `+${money(d, lang)}`;
+}
 import { scriptURL, importWorker } from './trusted.js';
 
 export class Importer {
@@ -17,6 +24,8 @@ export class Importer {
     this.result = null;
     this.download = null; // the object URL of the last results
     const inputId = uid('file');
+    const reformId = uid('reform-file');
+    this.reformText = null; // an optional reform (its JSON text), from a file
     this.title = h('h2', { class: 'lp-h2', id: uid('import') });
     this.intro = h('p', { class: 'lp-hint' });
     this.privacy = h('p', { class: 'lp-privacy', 'data-testid': 'import-privacy' });
@@ -26,6 +35,13 @@ export class Importer {
       accept: '.csv,.jsonl,.ndjson,.json,.txt,text/csv,application/jsonl,application/x-ndjson',
       onchange: () => { if (this.input.files[0]) this.start(this.input.files[0]); },
     });
+    this.reformLabel = h('label', { for: reformId, class: 'lp-field-label' });
+    this.reformInput = h('input', {
+      id: reformId, type: 'file', class: 'lp-file', 'data-testid': 'import-reform', accept: '.json,application/json',
+      onchange: () => this.pickReform(this.reformInput.files[0]),
+    });
+    this.reformState = h('p', { class: 'lp-hint', 'data-testid': 'import-reform-state' });
+    this.reformClear = h('button', { type: 'button', class: 'lp-button lp-quiet', hidden: true, onclick: () => this.pickReform(null) });
     this.progressText = h('span', { class: 'lp-hint', id: uid('progress'), role: 'status', 'aria-live': 'polite' });
     this.bar = h('progress', { class: 'lp-progress', 'data-testid': 'import-progress', 'aria-labelledby': this.progressText.id });
     this.cancelButton = h('button', { type: 'button', class: 'lp-button', onclick: () => this.cancel() });
@@ -34,6 +50,7 @@ export class Importer {
     this.results = h('div', { class: 'lp-import-results', hidden: true, 'data-testid': 'import-results' });
     this.el = h('section', { class: 'lp lp-page lp-import', 'aria-labelledby': this.title.id },
       this.title, this.intro, this.privacy,
+      h('div', { class: 'lp-field' }, this.reformLabel, this.reformInput, h('div', { class: 'lp-reform-state' }, this.reformState, this.reformClear)),
       h('div', { class: 'lp-field' }, this.pickLabel, this.input),
       this.progress, this.errorBox, this.results);
     this.setLang(lang);
@@ -46,10 +63,35 @@ export class Importer {
     this.intro.textContent = t('importIntro', lang);
     this.privacy.textContent = t('importPrivacy', lang);
     this.pickLabel.textContent = t('importPick', lang);
+    this.reformLabel.textContent = t('importReformPick', lang);
+    this.reformClear.textContent = t('importReformClear', lang);
+    this.showReform();
     this.cancelButton.textContent = t('importCancel', lang);
     if (this.last) this.showProgress(this.last);
     if (this.failure) this.showError(this.failure);
     if (this.result) this.render();
+  }
+
+  /**
+   * The reform to compute the next file under: a JSON file (the format of `lingpao batch
+   * --reform`, README: Reforms), read here as text; the engine checks it (a bad one is
+   * refused with its field named when the file is computed). `null` clears it.
+   */
+  async pickReform(file) {
+    this.reformText = null;
+    this.reformName = null;
+    if (file) {
+      this.reformText = await file.text();
+      this.reformName = file.name;
+    } else this.reformInput.value = '';
+    this.showReform();
+    if (this.file && !this.last) this.start(this.file); // the file shown, computed again under it
+  }
+
+  showReform() {
+    const { lang } = this;
+    this.reformClear.hidden = !this.reformText;
+    this.reformState.textContent = this.reformText ? t('importReformOn', lang, { name: this.reformName ?? '' }) : t('importReformOff', lang);
   }
 
   /** A worker, started on the first file: the page's first load pays nothing for it. */
@@ -83,9 +125,7 @@ export class Importer {
     this.showProgress({ done: 0, total: null });
     this.progress.hidden = false;
     try {
-      // reform: null until the engine takes reforms (issue 17 part 3); the worker's reply
-      // already has room for its results beside the baseline's.
-      this.ensureWorker().postMessage({ id: this.run, file, reform: null });
+      this.ensureWorker().postMessage({ id: this.run, file, reform: this.reformText });
     } catch (e) {
       this.fail({ field: 'worker', message: String(e.message ?? e), message_zh: String(e.message ?? e) });
     }
@@ -147,7 +187,10 @@ export class Importer {
 
   render() {
     const { lang } = this;
-    const { baseline: s, format, ms } = this.result;
+    const { summary: s, format, ms } = this.result;
+    // Under a reform: each sum beside its baseline and the difference (exact, in yuan).
+    const both = (total, baseline) => (s.reformed ? [money(baseline, lang), money(total, lang), signed(total, baseline, lang)] : [money(total, lang)]);
+    const moneyHead = s.reformed ? [t('reformBaseline', lang), t('reformReform', lang), t('reformDifference', lang)] : [t('importTotal', lang)];
     const c = colon(lang);
     const regions = new Map(this.ctx.regions(undefined, lang).map((r) => [r.id, r]));
     const titles = new Map([...regions.values()].flatMap((r) => r.policies.map((p) => [p.id, p.title])));
@@ -162,7 +205,9 @@ export class Importer {
       h('dl', { class: 'lp-stats' },
         stat(t('importUnits', lang), groupDigits(String(s.units)), 'import-units'),
         stat(t('importFailures', lang), groupDigits(String(s.failed)), 'import-failed'),
-        stat(t('importTotal', lang), moneyFull(s.total, lang), 'import-total'),
+        stat(t(s.reformed ? 'importTotalReform' : 'importTotal', lang), moneyFull(s.total, lang), 'import-total'),
+        s.reformed ? stat(t('importBaseline', lang), moneyFull(s.baseline, lang), 'import-baseline') : null,
+        s.reformed ? stat(t('reformDifference', lang), signed(s.total, s.baseline, lang), 'import-difference') : null,
         stat(t('importUpper', lang), t('importShare', lang, { n: groupDigits(String(s.upperBound)), share }), 'import-upper')),
       h('p', null, h('a', { class: 'lp-button lp-primary', href: this.download, download: `${(this.file?.name ?? 'lingpao').replace(/\.[^.]*$/, '')}-results.csv`, 'data-testid': 'import-download', text: t('importDownload', lang) })),
       s.errors.length ? h('div', { class: 'lp-section' },
@@ -170,14 +215,14 @@ export class Importer {
         h('ul', { class: 'lp-import-errors', 'data-testid': 'import-errors' }, s.errors.map((e) => h('li', null,
           h('strong', { text: `${t('importLine', lang, { n: e.line })} · ${e.field}` }), `${c}${lang === 'en' ? e.message : e.message_zh}`)))) : null,
       h('h3', { class: 'lp-h3', text: t('importByRegion', lang) }),
-      table([t('region', lang), t('importUnits', lang), t('importTotal', lang)],
-        s.regions.map((r) => ({ id: r.id, cells: [pick(regions.get(r.id)?.name, lang) || r.id, groupDigits(String(r.units)), money(r.total, lang)] }))),
+      table([t('region', lang), t('importUnits', lang), ...moneyHead],
+        s.regions.map((r) => ({ id: r.id, cells: [pick(regions.get(r.id)?.name, lang) || r.id, groupDigits(String(r.units)), ...both(r.total, r.baseline)] }))),
       h('h3', { class: 'lp-h3', text: t('importByPolicy', lang) }),
-      table([t('importPolicy', lang), t('importTotal', lang)],
-        s.policies.map((p) => ({ id: p.id, cells: [titles.get(p.id) ?? p.id, money(p.total, lang)] }))),
+      table([t('importPolicy', lang), ...moneyHead],
+        s.policies.map((p) => ({ id: p.id, cells: [titles.get(p.id) ?? p.id, ...both(p.total, p.baseline)] }))),
       h('h3', { class: 'lp-h3', text: t('importHistogram', lang) }),
       this.chartBox = h('div', { class: 'lp-histogram-wrap' }),
-      h('p', { class: 'lp-hint', text: t('importHistogramNote', lang) }));
+      h('p', { class: 'lp-hint', text: t(s.reformed ? 'importHistogramReform' : 'importHistogramNote', lang) }));
     this.results.hidden = false;
     // Drawn for the width it gets, now that the panel is shown.
     fill(this.chartBox, histogram(s.histogram, { lang, chartWidth: Math.min(900, Math.max(300, this.chartBox.clientWidth || 640)) }));

@@ -4,6 +4,7 @@
 import { h, uid, fill, patch } from './dom.js';
 import { t, pick, money, groupDigits, describe, colon } from './i18n.js';
 import { loadText, article } from './sources.js';
+import { calendar } from '../pkg/index.js';
 
 /** Clause, quoted words, and a button that fetches the text and shows the whole article. */
 export function citation(view, policy, clause, quote) {
@@ -55,6 +56,49 @@ function itemLabel(view, index) {
   return `${t('item', view.lang, { n: index + 1 })} · ${a ? describe(view.ctx.kinds, a, view.lang) : ''}`;
 }
 
+/** A window of the text and where the item's date stands in it. */
+function windowRow(lang, w) {
+  const cls = w.status === 'out' ? 'lp-bad' : w.status === 'in' ? 'lp-ok' : 'lp-warn';
+  return h('p', { class: ['lp-window', `lp-window-${w.status}`], 'data-testid': 'window' },
+    h('span', { class: ['lp-badge', cls], text: t(`window.${w.status}`, lang) }), ' ',
+    lang === 'en' ? `${w.text} (${w.clause})` : `${w.text}（${w.clause}）`,
+    h('span', { class: 'lp-hint', text: ` · ${t('windowDays', lang, { from: w.from, to: w.to })}` }),
+    w.note ? h('span', { class: 'lp-hint', text: ` · ${w.note}` }) : null);
+}
+
+/** When to apply: the day or months where the text makes them dates, its words always. */
+function deadlineRows(view, l) {
+  const { lang } = view;
+  if (!l.deadlines.length) {
+    const none = view.noDeadline?.get(l.policy) ?? t('deadlineNone', lang);
+    return h('p', { class: 'lp-deadline lp-hint', 'data-testid': 'deadline' }, h('strong', { text: `${t('deadline', lang)}${colon(lang)}` }), none);
+  }
+  return l.deadlines.map((d) => {
+    const when = d.date ? t('deadlineBy', lang, { date: d.date }) : d.from ? t('deadlinePeriod', lang, { from: d.from, to: d.to }) : null;
+    return h('p', { class: 'lp-deadline', 'data-testid': 'deadline' },
+      h('strong', { text: `${t('deadline', lang)}${colon(lang)}` }),
+      when ? h('span', { class: 'lp-deadline-when', text: `${when}${d.shape.startsWith('yearly') ? (lang === 'en' ? ` (${t('deadlineYearly', lang)})` : `（${t('deadlineYearly', lang)}）`) : ''} · ` }) : null,
+      lang === 'en' ? `${d.text} (${d.clause})` : `${d.text}（${d.clause}）`);
+  });
+}
+
+/** "Download calendar": the result's dated deadlines as an .ics file (pkg/calendar.js). */
+function calendarBox(view, result) {
+  const { lang } = view;
+  if (!result.lines.some((l) => l.deadlines.some((d) => d.date || d.from))) return null;
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([calendar(result)], { type: 'text/calendar;charset=utf-8' }));
+    const a = h('a', { href: url, download: `lingpao-${result.region}-${result.as_of}.ics`, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  return h('div', { class: 'lp-calendar' },
+    h('button', { type: 'button', class: 'lp-button', 'data-testid': 'download-calendar', onclick: download, text: t('downloadCalendar', lang) }),
+    h('p', { class: 'lp-hint', text: t('calendarHint', lang) }));
+}
+
 function line(view, l) {
   const { lang } = view;
   return h('li', { class: 'lp-line' },
@@ -69,6 +113,8 @@ function line(view, l) {
       l.basis === 'cap' ? ' · ' : null,
       l.basis === 'cap' ? h('span', { class: 'lp-badge lp-warn', text: t('basisCap', lang) }) : null),
     citation(view, l.policy, l.clause, l.quote),
+    l.windows.map((w) => windowRow(lang, w)),
+    deadlineRows(view, l),
     l.notes.length ? h('ul', { class: 'lp-notes' }, l.notes.map((n) => h('li', null, h('strong', { text: `${t('debatable', lang)}${colon(lang)}` }), n))) : null);
 }
 
@@ -145,7 +191,8 @@ export function renderBreakdown(view, result) {
       t(expired ? 'expiredBanner' : 'notYetBanner', lang, { title: p.title, date: expired ? p.expires : p.effective })));
   }
   if (!region.pays && result.benefits.length) out.push(benefits(view, result.benefits, true));
-  if (result.lines.length) out.push(lines(view, result));
+  view.noDeadline = new Map(result.policies.filter((p) => p.no_deadline).map((p) => [p.id, p.no_deadline]));
+  if (result.lines.length) out.push(lines(view, result), calendarBox(view, result));
   if (result.adjustments.length) out.push(steps(view, result));
   if (result.unmatched.length) {
     out.push(section(t('unmatched', lang), 'lp-unmatched', h('ul', { class: 'lp-list' }, result.unmatched.map((u) => h('li', null,

@@ -59,7 +59,8 @@ export function cleanAchievement(raw, kinds, at = 'achievements') {
         : field.type === 'integer' ? Number.isInteger(value) && value >= (field.min ?? 0) && value <= (field.max ?? 1e9)
           : field.type === 'bool' ? typeof value === 'boolean'
             : field.type === 'yuan' ? (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^\d{1,15}(\.\d{1,2})?$/.test(value))
-              : typeof value === 'string' && value.length <= 200);
+              : field.type === 'date' ? isDate(value)
+                : typeof value === 'string' && value.length <= 200);
     if (ok) out[name] = value;
     else problems.push(problem(`${at}.${name.slice(0, 40)}`, field ? 'value' : 'field', value));
   }
