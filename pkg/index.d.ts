@@ -1,7 +1,7 @@
 // lingpao: standardization-subsidy estimates, computed in WebAssembly, every policy embedded.
 // The JSON contract: ../shared/spec/contract.md (v1). Money is always a decimal string in yuan.
 
-import type { Achievement, AchievementKind, FactId, Facts, RegionId, RegisterHit, RegisterId, SmeFactId, SmeFacts, SmeMeasureId, SmeSectionId, SmeTierId, Yuan } from './data.js';
+import type { Achievement, AchievementKind, FactId, Facts, PolicyId, RegionId, RegisterHit, RegisterId, SmeFactId, SmeFacts, SmeMeasureId, SmeSectionId, SmeTierId, Yuan } from './data.js';
 export type * from './data.js';
 
 export type Lang = 'zh' | 'en';
@@ -367,6 +367,58 @@ export interface Explanation {
 
 export interface Version { package: string; data: string }
 
+/** The application checklist of a region (`checklist`, `lingpao checklist`). */
+export interface Checklist {
+  region: RegionId;
+  region_name: Text;
+  as_of: DateString;
+  /** The region's texts on `as_of`, in the estimate's order (`policies` of the estimate). */
+  policies: PolicyChecklist[];
+  data_version: string;
+}
+
+export interface PolicyChecklist {
+  policy: PolicyId;
+  title: string;
+  status: Status;
+  /** Whether the text names any money (the page shows the checklists of these). */
+  pays: boolean;
+  /** False where the text lists no materials: `materials` is empty, `materials_elsewhere` may say where they are set. */
+  lists_materials: boolean;
+  /** In the text's order. */
+  materials: ChecklistMaterial[];
+  /** The application's steps, in the text's order; empty where it sets none out. */
+  steps: ChecklistStep[];
+  /** The text's words leaving the materials (or more of them) to another document, such as the annual call. */
+  materials_elsewhere: { text: string; clause: string; quote: string } | null;
+}
+
+export interface ChecklistMaterial {
+  id: string;
+  /** The material, close to the text's words, in the request's language. */
+  text: string;
+  clause: string;
+  /** Verbatim from the text (checked at build time). */
+  quote: string;
+  /** The reading taken, where debatable. */
+  note: string | null;
+  /** The kinds of item it belongs to; empty: every application of the text needs it. */
+  kinds: AchievementKind[];
+  /**
+   * Indices into the estimate's `lines` that it serves: lines of its kinds, paid by the
+   * rules it belongs to, with an amount above 0. Empty for a material of every application.
+   */
+  lines: number[];
+}
+
+export interface ChecklistStep {
+  id: string;
+  text: string;
+  clause: string;
+  quote: string;
+  note: string | null;
+}
+
 /** A field of an achievement kind, as the engine accepts it. */
 export interface KindField {
   name: string;
@@ -684,6 +736,23 @@ export function sme(request: SmeRequest): SmeAssessment;
 
 /** The facts `sme` reads: types, ranges, choices and zh/en labels, by section (after `await initNational()`). */
 export function smeInputs(): SmeInputs;
+/**
+ * Loads the application checklists (`checklists.json`, beside this module: the text's
+ * materials and steps with their quotes, generated from the checked data), once. Needed
+ * before `checklist`. In Node it reads the file; elsewhere it fetches it, or pass a URL
+ * or a `Response`. The checklists are not in the wasm module: mostly Chinese quotes, they
+ * would cost its download 7.2 KB brotli (docs/performance.md).
+ */
+export function initChecklists(input?: Response | URL | string): Promise<void>;
+
+/**
+ * What to hand in and the steps, per text of the request's region (after `await init()`
+ * and `await initChecklists()`): each material of one kind ticked on the estimate's lines
+ * it serves. The same JSON as `lingpao checklist < request.json`. Throws a
+ * {@link LingpaoError} on bad input, as `estimate`.
+ */
+export function checklist(request: EstimateRequest): Checklist;
+
 /** The achievement kinds, fields, allowed values and their labels (the form's source). */
 export function kinds(): KindsRegistry;
 /**

@@ -6,26 +6,33 @@ import * as wasm from './wasm/lingpao.js';
 // The deadlines of an estimate as an iCalendar file: plain JS, no wasm needed.
 export { calendar } from './calendar.js';
 
-let loading = null;
 let ready = false;
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 
-/** Loads the module once; after a failure (a transient fetch error), a later call tries again. */
-export function init(input) {
-  loading ??= load(input).catch((e) => { loading = null; throw e; });
-  return loading;
+/** `load` run once, its promise shared; after a failure (a transient fetch error), a later call tries again. */
+function once(load) {
+  let loading = null;
+  return (input) => (loading ??= load(input).catch((e) => { loading = null; throw e; }));
 }
+
+/** A file of this package, read from disk (Node). */
+async function readBeside(path, encoding) {
+  // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
+  const fsModule = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+  return readFile(new URL(path, import.meta.url), encoding);
+}
+
+/** Loads the module once; after a failure (a transient fetch error), a later call tries again. */
+export const init = once(load);
 
 async function load(source) {
   if (source === undefined && isNode) {
-    // A variable specifier keeps bundlers from trying to resolve Node's fs for browsers.
-    const fsModule = 'node:fs/promises';
-    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
     // Compiled synchronously: V8 then compiles functions lazily, as they are first
     // called; its asynchronous compile does all of them up front, which measured
     // 26-55 ms against 4-7 ms (bench/wasm.mjs, cold start).
-    wasm.initSync({ module: await readFile(new URL('./wasm/lingpao_bg.wasm', import.meta.url)) });
+    wasm.initSync({ module: await readBeside('./wasm/lingpao_bg.wasm') });
   } else {
     await wasm.default(source === undefined ? undefined : { module_or_path: source });
   }
@@ -40,21 +47,15 @@ function loaded() {
 // background text, the leader-eligibility self-check) lives in a module of its own
 // (wasm/lingpao_national_bg.wasm), loaded by `initNational()` when first needed, so the
 // estimator's download does not carry it.
-let nationalLoading = null;
 let nationalWasm = null;
 
 /** Loads the national module once (`sme`, `smeInputs`, `lookup`, `eligibility`); after a failure, a later call tries again. */
-export function initNational(input) {
-  nationalLoading ??= loadNational(input).catch((e) => { nationalLoading = null; throw e; });
-  return nationalLoading;
-}
+export const initNational = once(loadNational);
 
 async function loadNational(source) {
   const glue = await import('./wasm/lingpao_national.js');
   if (source === undefined && isNode) {
-    const fsModule = 'node:fs/promises';
-    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
-    glue.initSync({ module: await readFile(new URL('./wasm/lingpao_national_bg.wasm', import.meta.url)) });
+    glue.initSync({ module: await readBeside('./wasm/lingpao_national_bg.wasm') });
   } else {
     await glue.default(source === undefined ? undefined : { module_or_path: source });
   }
@@ -64,6 +65,73 @@ async function loadNational(source) {
 function nationalLoaded() {
   if (!nationalWasm) throw new Error('lingpao: call `await initNational()` before `sme`, `smeInputs`, `lookup` or `eligibility`');
   return nationalWasm;
+}
+
+// The application checklists (what to hand in, the steps) are mostly Chinese quotes: not
+// in the estimator's module but in `checklists.json`, generated from the same checked
+// data (`cargo run --example gen`), loaded once by `initChecklists()`.
+let checklistData = null;
+
+/** Loads the checklists once; after a failure, a later call tries again. */
+export const initChecklists = once(loadChecklists);
+
+async function loadChecklists(source) {
+  let data;
+  if (source === undefined && isNode) {
+    data = JSON.parse(await readBeside('./checklists.json', 'utf8'));
+  } else {
+    const res = source instanceof Response ? source : await fetch(source ?? new URL('./checklists.json', import.meta.url));
+    if (!res.ok) throw new Error(`lingpao: checklists.json: HTTP ${res.status}`);
+    data = await res.json();
+  }
+  if (!data || typeof data.policies !== 'object') throw new Error('lingpao: checklists.json is not the checklist data');
+  checklistData = data;
+}
+
+// A line claims money when its amount is not zero (a decimal string: any digit 1-9).
+const claimsMoney = (line) => /[1-9]/.test(line.amount_yuan);
+
+/**
+ * The application checklist of a request's region, as `lingpao checklist` answers it:
+ * the engine's estimate (in wasm), each material of a kind ticked on the lines whose kind
+ * and rule the data's selector picks (resolved at generation: `kinds`, `rules`).
+ */
+export function checklist(request) {
+  loaded();
+  if (!checklistData) throw new Error('lingpao: call `await initChecklists()` before `checklist`');
+  const est = estimate(request);
+  if (checklistData.data_version !== est.data_version) {
+    throw new Error(`lingpao: checklists.json is of data ${checklistData.data_version}, the module of ${est.data_version}`);
+  }
+  const lang = request.lang === 'en' ? 'en' : 'zh';
+  const pick = (t) => (t == null ? null : t[lang] || t.zh);
+  return {
+    region: est.region,
+    region_name: est.region_name,
+    as_of: est.as_of,
+    policies: est.policies.map((s) => {
+      const d = checklistData.policies[s.id] ?? { materials: [], steps: [], materials_elsewhere: null };
+      return {
+        policy: s.id,
+        title: s.title,
+        status: s.status,
+        pays: s.pays,
+        lists_materials: d.materials.length > 0,
+        materials: d.materials.map((m) => ({
+          id: m.id,
+          text: pick(m.text),
+          clause: m.clause,
+          quote: m.quote,
+          note: pick(m.note),
+          kinds: m.kinds,
+          lines: est.lines.flatMap((l, i) => (l.policy === s.id && m.kinds.includes(l.kind) && m.rules.includes(l.rule) && claimsMoney(l) ? [i] : [])),
+        })),
+        steps: d.steps.map((st) => ({ id: st.id, text: pick(st.text), clause: st.clause, quote: st.quote, note: pick(st.note) })),
+        materials_elsewhere: d.materials_elsewhere && { text: pick(d.materials_elsewhere.text), clause: d.materials_elsewhere.clause, quote: d.materials_elsewhere.quote },
+      };
+    }),
+    data_version: est.data_version,
+  };
 }
 
 /** The largest request text: 1 MiB of UTF-8, as the engine's `api::MAX_REQUEST_BYTES`. */

@@ -54,6 +54,17 @@ pub fn estimate_reformed(request: &Json, reform: Option<&Reform>, today: Date) -
     Ok(engine::estimate(cat, &region, &req, today, reform))
 }
 
+/// The application checklist of the request's region (the estimate's request): per
+/// text, the materials and steps it lists, each material of one kind ticked on the
+/// estimate's lines it serves.
+pub fn checklist(request: &Json, today: Date) -> Result<engine::checklist::Checklist<'static>, InputError> {
+    let cat = catalog();
+    let req = request::parse(request, cat, true)?;
+    let region = req.region.clone().unwrap_or_default();
+    let est = engine::estimate(cat, &region, &req, today, None);
+    Ok(engine::checklist::checklist(cat, &est, req.lang))
+}
+
 /// A reform from its JSON text (`model::reform`), checked against the data. Its errors
 /// name fields under `reform`, as a request's name fields of the request.
 pub fn reform(text: &str) -> Result<Reform, InputError> {

@@ -15,8 +15,36 @@ pub fn files(cat: &Catalog) -> Vec<(&'static str, String)> {
         ("docs/kinds.md", kinds_md(cat)),
         ("docs/eligibility.md", eligibility_md(cat)),
         ("pkg/data.d.ts", data_dts(cat)),
+        ("pkg/checklists.json", checklists_json(cat)),
         ("docs/sme.md", cat.sme().map(sme::sme_md).unwrap_or_default()),
     ]
+}
+
+/// `pkg/checklists.json`: every text's application checklist in both languages, each
+/// material's selector resolved to the kinds and rules it picks (`engine::checklist::served`),
+/// so that the package ticks a line by the same rule as the engine without a selector of
+/// its own. The estimator's wasm module does not carry this data (build.rs); it is the
+/// data the build checked, written by this function only.
+pub fn checklists_json(cat: &Catalog) -> String {
+    use crate::engine::checklist::served;
+    use serde_json::{json, Map, Value};
+    let text = |t: &Text| json!({ "zh": t.zh.as_str(), "en": t.en.as_str() });
+    let mut policies = Map::new();
+    for (_, p) in cat.policies() {
+        let materials: Vec<Value> = p
+            .material
+            .iter()
+            .map(|m| {
+                let (kinds, rules) = served(p, m);
+                json!({ "id": m.id.as_str(), "text": text(&m.text), "clause": m.clause.as_str(), "quote": m.quote.as_str(), "note": m.note.as_ref().map(text), "kinds": kinds, "rules": rules })
+            })
+            .collect();
+        let steps: Vec<Value> = p.step.iter().map(|s| json!({ "id": s.id.as_str(), "text": text(&s.text), "clause": s.clause.as_str(), "quote": s.quote.as_str(), "note": s.note.as_ref().map(text) })).collect();
+        let elsewhere = p.materials_elsewhere.as_ref().map(|e| json!({ "text": text(&e.text), "clause": e.clause.as_str(), "quote": e.quote.as_str() }));
+        policies.insert(p.id.to_string(), json!({ "materials": materials, "steps": steps, "materials_elsewhere": elsewhere }));
+    }
+    let doc = json!({ "data_version": cat.head.data_version.as_str(), "policies": policies });
+    serde_json::to_string(&doc).expect("plain JSON") + "\n"
 }
 
 fn both(t: &Text) -> String {
@@ -121,6 +149,12 @@ pub fn ambiguities(cat: &Catalog) -> String {
         for e in &p.eligibility {
             if let Some(n) = &e.note {
                 items.push(format!("- **eligibility `{}`** ({}: “{}”): {}", e.id, e.clause, e.quote, both(n)));
+            }
+        }
+        let checklist = p.material.iter().map(|m| ("material", &m.id, &m.clause, &m.quote, &m.note)).chain(p.step.iter().map(|s| ("step", &s.id, &s.clause, &s.quote, &s.note)));
+        for (what, id, clause, quote, note) in checklist {
+            if let Some(n) = note {
+                items.push(format!("- **{what} `{id}`** ({clause}: “{quote}”): {}", both(n)));
             }
         }
         if !items.is_empty() {

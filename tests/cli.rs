@@ -398,6 +398,27 @@ fn batch_under_a_reform_gives_both_totals_and_sums_the_difference() {
     );
 }
 
+#[test]
+fn checklist_of_a_region_as_text_and_json_and_of_a_request() {
+    let out = run(&["checklist", "weihai", "--lang", "en"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("The Weihai standardization subsidy application form") && text.contains("“(一)威海市标准化资助资金申请表；”"), "{text}");
+    let out = run(&["checklist", "zhengzhou"], "");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("本文件未列明申报材料。"));
+    let out = run(&["checklist", "zhengzhou", "--lang", "en"], "");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("This text lists no materials."));
+    let v = json(&run(&["checklist", "tianjin", "--json", "--as-of", "2022-06-30"], "").stdout);
+    assert_eq!(v["policies"][1]["policy"], "tianjin-subsidy-fund");
+    assert_eq!(v["policies"][1]["materials"][2]["kinds"], serde_json::json!(["standard"]));
+    // A request on stdin: the standard's proof ticked on its line.
+    let v = json(&run(&["checklist"], TIANJIN).stdout);
+    assert_eq!(v["policies"][1]["materials"][2]["lines"], serde_json::json!([0]));
+    let out = run(&["checklist", "nowhere"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out.stderr)["error"]["field"], "region");
+}
+
 /// `lingpao advise`: the case (two national standards in Beijing) on stdin gives
 /// the next items ranked, the cap's room in words; `--across` prices each in every
 /// region; `help advise` documents its flags; bad input exits 2 naming the field.

@@ -31,6 +31,7 @@ const COMMANDS: &[Command] = &[
     Command { name: "regions", args: "", flags: &["--lang", "--as-of"], about: "Region ids, names, policies and each policy's status on a day" },
     Command { name: "explain", args: "REGION", flags: &["--json", "--lang"], about: "A region's rules clause by clause, as a table (or JSON with --json)" },
     Command { name: "batch", args: "< requests.jsonl", flags: &["--csv", "--explain", "--reform"], about: "Many units: one request per line (JSON Lines, or CSV rows with --csv), totals per line in order" },
+    Command { name: "checklist", args: "[REGION] | < request.json", flags: &["--json", "--lang", "--as-of"], about: "What to hand in and the steps, per text (REGION: as text, or JSON with --json); a request on stdin: JSON, materials ticked on its lines" },
     Command { name: "eligibility", args: "< request.json", flags: &["--lang", "--as-of"], about: "Leader conditions of a region met / not met / unknown on {\"region\",\"facts\"}" },
     Command { name: "sme", args: "< facts.json", flags: &["--lang", "--inputs"], about: "SME tiers self-assessment (创新型 / 专精特新 / 小巨人) on {\"facts\"}; --inputs lists the facts" },
     Command { name: "lookup", args: "TEXT...", flags: &[], about: "Rows of the 2022 key domains and grain-and-oil leader list matching every word" },
@@ -42,7 +43,7 @@ const COMMANDS: &[Command] = &[
 const FLAGS: &[(&str, &str)] = &[
     ("--lang zh|en", "language of names, reasons and notes (default zh); for a request on stdin, used where it gives no `lang`"),
     ("--as-of YYYY-MM-DD", "the day policy validity is judged on (default today, UTC+8); for a request on stdin, used where it gives no `as_of`"),
-    ("--json", "the rules as JSON instead of a table"),
+    ("--json", "JSON instead of a table (explain: the rules; checklist REGION: the checklist)"),
     ("--csv", "CSV in and out: a header `region,as_of,lang,<kind:field=value:...>...`, a cell is a count (README: `lingpao batch`; examples/batch.csv)"),
     ("--explain", "the full estimate of each unit (JSON Lines out), not only its totals"),
     ("--reform FILE", "\"if the amounts were…\": a reform (JSON: {\"name\",\"changes\":[{\"policy\",\"rule\"|\"limit\",\"amount\"|\"percent\"|\"max\"|\"raised_amount\"|\"off\"}]}) applied to every estimate, each changed line with its baseline (README: Reforms; examples/reform.json)"),
@@ -340,12 +341,27 @@ fn run(args: &[String]) -> Result<String, InputError> {
             }
         }
         ("eligibility", []) => json(&api::eligibility(&stdin_json(&o)?, today)?),
+        ("checklist", []) => json(&api::checklist(&stdin_json(&o)?, today)?),
+        ("checklist", [region]) => {
+            // A region alone: the request with no achievements, so nothing is ticked.
+            let lang = o.lang.unwrap_or_default();
+            let as_of = o.as_of.map_or(String::new(), |d| format!(",\"as_of\":\"{d}\""));
+            let region_json = serde_json::to_string(region).map_err(|e| InputError::new("region", e.to_string(), e.to_string()))?;
+            let text = format!("{{\"region\":{region_json},\"lang\":\"{}\"{as_of},\"achievements\":[]}}", if lang == Lang::En { "en" } else { "zh" });
+            let c = api::checklist(&api::parse_json(&text)?, today)?;
+            if o.json {
+                json(&c)
+            } else {
+                Ok(checklist_text(&c, lang))
+            }
+        }
         ("sme", []) if o.inputs => json(&api::sme_inputs()?),
         ("sme", []) => json(&api::sme(&stdin_json(&o)?, today)?),
         ("lookup", words) => json(&api::lookup(&words.join(" "))?),
         ("kinds", []) => json(api::kinds()),
         ("version", []) => json(&api::version()),
         ("batch", _) => Err(usage("`batch` takes no arguments: the requests come on stdin")),
+        ("checklist", _) => Err(usage("checklist takes one region id, or a request on stdin").allowed(lingpao::policy::catalog().region_ids())),
         ("explain", _) => Err(usage("explain takes one region id").allowed(lingpao::policy::catalog().region_ids())),
         (name, _) => Err(usage(&format!("`{name}` takes no arguments"))),
     }
@@ -383,6 +399,38 @@ fn table(e: &Explanation, lang: Lang) -> String {
             for r in rows.iter() {
                 out += &format!("  {:<8} {}\n           “{}”\n", r.clause, r.text, r.quote);
             }
+        }
+    }
+    out
+}
+
+/// A region's checklists as plain text: per text, its materials, then its steps.
+fn checklist_text(c: &lingpao::engine::checklist::Checklist, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = format!("{} ({}) — {}\n", if zh { &c.region_name.zh } else { &c.region_name.en }, c.region, if zh { "申报材料与流程" } else { "Application checklist" });
+    for p in &c.policies {
+        out += &format!("\n《{}》 [{}]\n", p.title, p.policy);
+        out += if zh { "  申报材料\n" } else { "  Materials\n" };
+        if !p.lists_materials {
+            out += if zh { "    本文件未列明申报材料。\n" } else { "    This text lists no materials.\n" };
+        }
+        for (i, m) in p.materials.iter().enumerate() {
+            let names: Vec<&str> = m.kinds.iter().map(|k| lingpao::policy::catalog().kind(k).map_or(*k, |d| if zh { d.name.zh.as_str() } else { d.name.en.as_str() })).collect();
+            let of = if names.is_empty() { String::new() } else { format!(" [{}]", names.join(if zh { "、" } else { ", " })) };
+            out += &format!("    {}. {}{of}\n       {} “{}”\n", i + 1, m.entry.text, m.entry.clause, m.entry.quote);
+            if let Some(n) = m.entry.note {
+                out += &format!("       {} {n}\n", if zh { "注：" } else { "Note:" });
+            }
+        }
+        if let Some(e) = &p.materials_elsewhere {
+            out += &format!("    {}\n       {} “{}”\n", e.text, e.clause, e.quote);
+        }
+        out += if zh { "  申报流程\n" } else { "  Steps\n" };
+        if p.steps.is_empty() {
+            out += if zh { "    本文件未列明申报流程。\n" } else { "    This text sets out no steps.\n" };
+        }
+        for (i, s) in p.steps.iter().enumerate() {
+            out += &format!("    {}. {}\n       {} “{}”\n", i + 1, s.text, s.clause, s.quote);
         }
     }
     out

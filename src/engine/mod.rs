@@ -1,6 +1,7 @@
 //! The engine: a checked request and a region in, the estimate out.
 
 pub mod advise;
+pub mod checklist;
 pub mod eligibility;
 pub mod explain;
 pub mod limits;

@@ -424,7 +424,7 @@ codec_struct! {
     RegionDef { id, name, province, policies, versions, level_aliases }
     VersionDef { old, new, from }
     SupersedesDef { policy, from, clause, quote }
-    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, window, deadline, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility }
+    PolicyDef { id, region, source, title, issuer, issued, effective, expires, validity, window, deadline, supersedes, scope, rule, condition, limit, notice, benefit, gap, eligibility, material, step, materials_elsewhere }
     Citation { clause, quote, note }
     WindowDef { id, select, shape, years, from, text, clause, quote, note }
     DeadlineDef { id, select, shape, month, day, from_month, to_month, years, text, clause, quote }
@@ -453,6 +453,33 @@ codec_struct! {
     IndicatorDef { id, group, name, max, clause, quote, measure, slot, band, per, each, items, given }
     BandDef { points, quote, when }
     ItemDef { measure, slot, quote }
+}
+
+/// The application checklists' types: the wasm modules never embed them (build.rs strips
+/// them; the package reads `pkg/checklists.json`), so there a decoder only says that such
+/// data cannot be there, which spares each module their decoding code (≈1 KB raw).
+macro_rules! codec_native_struct {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Codec for $t {
+            fn encode(&self, e: &mut Encoder) {
+                $( self.$f.encode(e); )*
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            fn decode(d: &mut Decoder) -> Self {
+                $t { $( $f: Codec::decode(d), )* }
+            }
+            #[cfg(target_arch = "wasm32")]
+            fn decode(d: &mut Decoder) -> Self {
+                corrupt(concat!("a ", stringify!($t), " in a wasm module's data"), d.pos)
+            }
+        }
+    )*};
+}
+
+codec_native_struct! {
+    MaterialDef { id, text, clause, quote, select, note }
+    StepDef { id, text, clause, quote, note }
+    ElsewhereDef { text, clause, quote }
 }
 
 impl Codec for OneOrMany {

@@ -401,6 +401,55 @@ pub struct PolicyDef {
     pub gap: Vec<GapDef>,
     #[serde(default)]
     pub eligibility: Vec<EligibilityDef>,
+    /// What the text says to hand in (申报材料), in its order: the application checklist.
+    #[serde(default)]
+    pub material: Vec<MaterialDef>,
+    /// The steps of an application the text sets out (申报程序), in its order.
+    #[serde(default)]
+    pub step: Vec<StepDef>,
+    /// Where the text leaves the materials to another document (the annual call).
+    pub materials_elsewhere: Option<ElsewhereDef>,
+}
+
+/// One material of the application checklist. With `select`, it belongs to the items
+/// of one kind (a standard's approval notice, a leader's publication): the result ticks
+/// it on the estimate's lines paid by the rules the selector picks. Without, every
+/// application of the text needs it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialDef {
+    pub id: Str,
+    /// Close to the source's words.
+    pub text: Text,
+    pub clause: Str,
+    pub quote: Str,
+    /// Picks rules of this policy by `kind`, `category`, `rule` and `except` (never
+    /// `when`: a tick goes by the rule that paid a line).
+    pub select: Option<Selector>,
+    /// Where the reading is debatable: shown with the material.
+    pub note: Option<Text>,
+}
+
+/// One step of the application procedure: who submits what to whom, who checks,
+/// publishes, pays.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
+    pub id: Str,
+    pub text: Text,
+    pub clause: Str,
+    pub quote: Str,
+    pub note: Option<Text>,
+}
+
+/// The words by which a text leaves its materials (or more of them) to another
+/// document, such as the annual call for applications.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElsewhereDef {
+    pub text: Text,
+    pub clause: Str,
+    pub quote: Str,
 }
 
 /// The shapes of a window, each a range of days for the achievement's date given the
@@ -607,6 +656,27 @@ pub struct Selector {
     #[serde(default)]
     pub when: Match,
     pub except: Option<Box<Selector>>,
+}
+
+impl Selector {
+    /// Whether the selector picks a line of `kind` paid by `rule`, ignoring `when` (a
+    /// checklist's selectors have none: the validator refuses it there).
+    pub fn picks_line(&self, kind: &str, rule: &RuleDef) -> bool {
+        self.kind.as_ref().is_none_or(|k| k.contains(kind))
+            && self.category.as_ref().is_none_or(|c| c.contains(&rule.category))
+            && self.rule.as_ref().is_none_or(|r| r.contains(&rule.id))
+            && self.except.as_ref().is_none_or(|e| !e.picks_line(kind, rule))
+    }
+
+    /// Whether `when` is empty here and in `except`.
+    pub fn without_when(&self) -> bool {
+        self.when.is_empty() && self.except.as_ref().is_none_or(|e| e.without_when())
+    }
+}
+
+/// The kinds a rule pays (its `when.kind`).
+pub fn rule_kinds(rule: &RuleDef) -> &[Str] {
+    rule.when.get("kind").map(OneOrMany::as_slice).unwrap_or(&[])
 }
 
 /// An eligibility condition on an optional input field. Unknown: assumed met, with a

@@ -584,6 +584,45 @@ impl<'b> Checker<'b> {
         }
     }
 
+    /// The application checklist: every quote verbatim, every text in both languages,
+    /// ids unique, and each material's selector naming what exists and picking at
+    /// least one rule of the text (else it could never be ticked).
+    fn check_checklist(&mut self, p: &PolicyDef, source: &str) {
+        let mut ids = BTreeSet::new();
+        let entries = p.material.iter().map(|m| ("material", &m.id, &m.text, &m.clause, &m.quote, &m.note)).chain(p.step.iter().map(|s| ("step", &s.id, &s.text, &s.clause, &s.quote, &s.note)));
+        for (what, id, text, clause, quote, note) in entries {
+            let at = format!("{}/{what} {id}", p.id);
+            if id.is_empty() || !ids.insert(id) {
+                self.err(&at, "a material or step needs an id of its own in the text (materials and steps share them)");
+            }
+            if clause.trim().is_empty() {
+                self.err(&at, "empty clause");
+            }
+            if text.zh.trim().is_empty() || text.en.trim().is_empty() || note.as_ref().is_some_and(|n| n.zh.trim().is_empty() || n.en.trim().is_empty()) {
+                self.err(&at, "`text` and `note` need both zh and en, not empty");
+            }
+            self.check_quote(&at, source, quote);
+        }
+        for m in &p.material {
+            let Some(s) = &m.select else { continue };
+            let at = format!("{}/material {}", p.id, m.id);
+            if !s.without_when() {
+                self.err(&at, "a material's `select` takes no `when`: it is ticked on the lines of the rules it picks (name `kind`, `category` or `rule`)");
+            }
+            self.check_selector(&at, s, p);
+            if !p.rule.iter().any(|r| rule_kinds(r).iter().any(|k| s.picks_line(k, r))) {
+                self.err(&at, "`select` picks no rule of this text: the material could never be ticked");
+            }
+        }
+        if let Some(e) = &p.materials_elsewhere {
+            let at = format!("{}/materials_elsewhere", p.id);
+            if e.text.zh.trim().is_empty() || e.text.en.trim().is_empty() || e.clause.trim().is_empty() {
+                self.err(&at, "`text` needs both zh and en, and a clause");
+            }
+            self.check_quote(&at, source, &e.quote);
+        }
+    }
+
     /// The kinds a selector can pick: those it names, else those of the rules it can pick.
     fn selected_kinds(&self, p: &PolicyDef, s: &Selector) -> Vec<Str> {
         if let Some(k) = &s.kind {
@@ -762,6 +801,7 @@ pub fn validate(bundle: &Bundle, source: &dyn Fn(&str) -> Option<String>) -> Vec
             }
             c.check_eligibility(p, &text, e);
         }
+        c.check_checklist(p, &text);
     }
     let mut names = BTreeSet::new();
     for f in &bundle.facts {

@@ -5,30 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, url, browser, out, REGIONS } from './harness.mjs';
+import { serve, url, out, REGIONS, openPage as open, addNationalStandard } from './harness.mjs';
 
 const timings = {};
 serve(timings);
 
 const TIANJIN = { region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] };
 const link = (req) => `${url}#req=${encodeURIComponent(JSON.stringify(req))}`;
-
-/**
- * A fresh context and page that records page errors, console errors (CSP violations
- * among them), dialogs and any request to another host. Service workers are blocked
- * except where a test is about them.
- */
-async function open(t, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const seen = { errors: [], dialogs: [], foreign: [] };
-  page.on('pageerror', (e) => seen.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
-  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-  context.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) seen.foreign.push(r.url()); });
-  t.after(() => context.close());
-  return { context, page, seen };
-}
 
 const total = (page) => page.textContent('[data-testid=total-yuan]');
 /** Waits until the total (of the page, or of the widget `host` selects) reads `value`. */
@@ -57,13 +40,7 @@ test('the server sends the CSP header and the wasm MIME type', async () => {
 test('Tianjin: two national standards as lead drafter make 160000', async (t) => {
   const { page, seen } = await open(t);
   await page.goto(url);
-  await page.getByLabel('地区', { exact: true }).selectOption('tianjin');
-  await page.getByLabel('申报基准日').fill('2022-06-30');
-  await page.getByLabel('成果类型').selectOption('standard');
-  await page.getByRole('button', { name: '添加', exact: true }).click();
-  await page.getByLabel('标准层级').selectOption('national');
-  await page.getByLabel('制定或修订').selectOption('formulate');
-  await page.getByLabel('主导（第一起草单位）或参与').selectOption('lead');
+  await addNationalStandard(page, 'tianjin');
   await page.getByRole('button', { name: '增加数量' }).click();
   await waitTotal(page, '160000');
   assert.equal(await page.getByLabel('数量', { exact: true }).inputValue(), '2');

@@ -50,3 +50,31 @@ export function serve(timings, label = 'timings') {
     console.log(`# ${label} (ms): ${JSON.stringify(timings)}`);
   });
 }
+
+/**
+ * A fresh context and page that records page errors, console errors (CSP violations
+ * among them), dialogs and any request to another host. Service workers are blocked
+ * except where a test is about them.
+ */
+export async function openPage(t, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const seen = { errors: [], dialogs: [], foreign: [] };
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
+  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  context.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) seen.foreign.push(r.url()); });
+  t.after(() => context.close());
+  return { context, page, seen };
+}
+
+/** By clicks, as a user in Chinese: the region, the claim date 2022-06-30, and one national standard led. */
+export async function addNationalStandard(page, region) {
+  await page.getByLabel('地区', { exact: true }).selectOption(region);
+  await page.getByLabel('申报基准日').fill('2022-06-30');
+  await page.getByLabel('成果类型').selectOption('standard');
+  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await page.getByLabel('标准层级').selectOption('national');
+  await page.getByLabel('制定或修订').selectOption('formulate');
+  await page.getByLabel('主导（第一起草单位）或参与').selectOption('lead');
+}

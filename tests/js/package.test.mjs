@@ -21,22 +21,25 @@ function sh(cmd, args, cwd) {
 test('npm pack gives a package that installs and runs in Node ESM', () => {
   const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], join(root, 'pkg')));
   const files = packed[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'calendar.js', 'data.d.ts', 'index.d.ts', 'index.js', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm', 'wasm/lingpao_national.js', 'wasm/lingpao_national_bg.wasm']);
+  assert.deepEqual(files, ['README.md', 'calendar.js', 'checklists.json', 'data.d.ts', 'index.d.ts', 'index.js', 'package.json', 'wasm/lingpao.js', 'wasm/lingpao_bg.wasm', 'wasm/lingpao_national.js', 'wasm/lingpao_national_bg.wasm']);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   sh('npm', ['install', '--no-audit', '--no-fund', '--offline', join(scratch, packed[0].filename)], scratch);
   writeFileSync(join(scratch, 'node-esm.mjs'), `
-import { init, estimate } from 'lingpao';
+import { init, initChecklists, estimate, checklist } from 'lingpao';
 await init();
-const r = estimate({ region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] });
-console.log(JSON.stringify({ total: r.total_yuan, clause: r.lines[0].clause }));
+await initChecklists();
+const q = { region: 'tianjin', as_of: '2022-06-30', achievements: [{ kind: 'standard', level: 'national', action: 'formulate', role: 'lead', count: 2 }] };
+const r = estimate(q);
+const proof = checklist(q).policies[1].materials.find((m) => m.id === 'standard_published');
+console.log(JSON.stringify({ total: r.total_yuan, clause: r.lines[0].clause, proof: [proof.clause, proof.lines] }));
 `);
   const res = JSON.parse(sh('node', ['node-esm.mjs'], scratch));
-  assert.deepEqual(res, { total: '160000', clause: '第七条' });
+  assert.deepEqual(res, { total: '160000', clause: '第七条', proof: ['第七条', [0]] });
 });
 
 test('the typings check a typed client and reject a wrong one', () => {
   writeFileSync(join(scratch, 'good.ts'), `
-import { init, initNational, estimate, sme, type EstimateRequest, type Achievement, type LingpaoError, type Reform, type LineReform, type SmeFacts, type SmeVerdict } from 'lingpao';
+import { init, initNational, initChecklists, estimate, checklist, sme, type Checklist, type ChecklistMaterial, type EstimateRequest, type Achievement, type LingpaoError, type Reform, type LineReform, type SmeFacts, type SmeVerdict } from 'lingpao';
 const facts: SmeFacts = { revenue: '12000000', rd_institution: 'provincial', maker_china: 'top50', staff: 40, quality_system: true };
 export const verdict = async (): Promise<SmeVerdict> => { await initNational(); return sme({ facts, lang: 'en' }).tiers[0].verdict; };
 const a: Achievement = { kind: 'secretariat', scope: 'international', tier: 'sc' };
@@ -50,6 +53,13 @@ export async function run(): Promise<string> {
     return [r.total_yuan, r.baseline_total_yuan ?? '', changed?.baseline_amount_yuan ?? '', r.reform?.changes[0]?.clause ?? ''].join(' ');
   } catch (e) { return (e as LingpaoError).field; }
 }
+export async function ticked(): Promise<string[]> {
+  await init();
+  await initChecklists();
+  const c: Checklist = checklist(req);
+  const served: ChecklistMaterial[] = c.policies.flatMap((p) => p.materials.filter((m) => m.lines.length > 0));
+  return served.map((m) => \`\${m.clause} \${m.kinds.join(',')} \${m.note ?? ''} \${c.policies[0]?.materials_elsewhere?.quote ?? ''}\`);
+}
 `);
   writeFileSync(join(scratch, 'bad.ts'), `
 import type { Achievement, EstimateRequest, Reform, SmeFacts } from 'lingpao';
@@ -58,7 +68,8 @@ const r: EstimateRequest = { region: 'atlantis', achievements: [a] };
 const twoFigures: Reform = { changes: [{ policy: 'p', rule: 'r', amount: '1', percent: '2' }] };
 const offFalse: Reform = { changes: [{ policy: 'p', rule: 'r', off: false }] };
 const f: SmeFacts = { rd_institution: 'moonbase' };
-export { r, twoFigures, offFalse, f };
+const kindOfMaterial: import('lingpao').ChecklistMaterial['kinds'] = ['wormhole'];
+export { r, twoFigures, offFalse, f, kindOfMaterial };
 `);
   const tsc = join(root, 'node_modules/.bin/tsc');
   const good = spawnSync(tsc, ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'good.ts'], { cwd: scratch, encoding: 'utf8' });
@@ -71,6 +82,7 @@ export { r, twoFigures, offFalse, f };
   assert.match(bad.stdout, /bad\.ts\(5,/);
   assert.match(bad.stdout, /bad\.ts\(6,/);
   assert.match(bad.stdout, /moonbase/);
+  assert.match(bad.stdout, /wormhole/);
 });
 
 function serve(dir) {

@@ -28,6 +28,8 @@ function load() {
       version: lingpao.version(),
       /** The national module (the SME tiers), loaded when its view first opens. */
       loadSme: () => lingpao.initNational(),
+      /** The application checklists (pkg/checklists.json), loaded when a paying text is first shown. */
+      loadChecklists: () => lingpao.initChecklists(),
       regions(asOf, lang) {
         const key = `${asOf}|${lang}`;
         if (!regionsCache.has(key)) regionsCache.set(key, lingpao.regions(asOf, lang));

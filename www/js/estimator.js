@@ -9,6 +9,7 @@ import { renderCompare, rankRegions } from './compare.js';
 import { toRequest, toHash, todayCN } from './state.js';
 import { base } from './data.js';
 import { ReformPanel } from './reform.js';
+import { renderChecklist } from './checklist.js';
 import { AdvicePanel } from './advice.js';
 
 /** Above this many achievements, the breakdown and comparison wait for a pause in typing. */
@@ -63,13 +64,16 @@ export class Estimator {
     this.totalBox = h('div', { class: 'lp-total-box', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.breakdown = h('div', { class: 'lp-breakdown' });
     this.compareBox = h('div', { class: 'lp-compare' });
+    // Under the estimate, on the page: what to hand in for each paying text, and printed with it.
+    this.checklistBox = page ? h('section', { class: 'lp-section lp-checklist' }) : null;
+    this.checklists = { ready: false, failed: null, loading: null };
     // The what-if panel: on the page, under the breakdown.
     this.reformPanel = page ? new ReformPanel(this.ctx, () => this.recompute()) : null;
     // What to add next: on the page, between the breakdown and the what-if panel.
     this.advicePanel = page ? new AdvicePanel(this.ctx, (a) => this.append(a)) : null;
     const estId = uid('tab');
     const cmpId = uid('tab');
-    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown, this.advicePanel?.el, this.reformPanel?.el);
+    this.panelEstimate = h('div', { role: 'tabpanel', id: `${estId}-panel`, 'aria-labelledby': estId }, this.errorBox, this.totalBox, this.breakdown, this.checklistBox, this.advicePanel?.el, this.reformPanel?.el);
     this.panelCompare = h('div', { role: 'tabpanel', id: `${cmpId}-panel`, 'aria-labelledby': cmpId, hidden: true }, this.compareBox);
     const tab = (id, view) => h('button', {
       type: 'button', role: 'tab', id, class: 'lp-tab', 'aria-controls': `${id}-panel`,
@@ -257,6 +261,7 @@ export class Estimator {
       if (!compare) patch(this.breakdown, renderBreakdown(view, shown));
       if (!compare && !error && this.advicePanel) this.advicePanel.render(view, toRequest(state));
       if (!compare && !error && this.reformPanel) this.reformPanel.render(view, toRequest(state));
+      if (!compare && !error && this.checklistBox) this.renderChecklists(view, shown);
       this.renderReport(region, shown);
       if (compare) this.renderCompareView();
       performance.measure('lp-rest', { start: t1, end: performance.now() });
@@ -305,6 +310,21 @@ export class Estimator {
     fill(this.footer,
       h('p', { class: 'lp-disclaimer', text: t('disclaimer', lang) }),
       h('p', { class: 'lp-hint', text: t('dataVersion', lang, { data: this.ctx.version.data, pkg: this.ctx.version.package }) }));
+  }
+
+  /** The checklists of the paying texts, loading their data the first time one is shown. */
+  renderChecklists(view, result) {
+    const c = this.checklists;
+    const paying = result?.policies?.some((p) => p.pays);
+    let list = null;
+    if (paying && !c.ready && !c.loading && !c.failed) {
+      c.loading = this.ctx.loadChecklists().then(() => { c.ready = true; }, (e) => { c.failed = e; })
+        .finally(() => { c.loading = null; this.recompute(); });
+    }
+    if (paying && c.ready) list = this.ctx.lingpao.checklist(toRequest(this.state));
+    const retry = () => { c.failed = null; this.recompute(); };
+    fill(this.checklistBox, ...renderChecklist(view, result, list, c.failed, retry));
+    this.checklistBox.hidden = !paying;
   }
 
   /** Print-only head of the report: what was entered, when, on which data. */

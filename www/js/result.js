@@ -7,7 +7,7 @@ import { loadText, article } from './sources.js';
 import { calendar } from '../pkg/index.js';
 
 /** Clause, quoted words, and a button that fetches the text and shows the whole article. */
-function citation(view, policy, clause, quote) {
+export function citation(view, policy, clause, quote) {
   const { ctx, lang, expanded, titles } = view;
   const src = ctx.sources[policy];
   const title = titles.get(policy) ?? pick(src?.title, lang) ?? policy;
