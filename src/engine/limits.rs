@@ -337,16 +337,21 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
 }
 
 /// A category of a text in the user's words: the names of the kinds its rules pay for
-/// (制修订标准; 企业标准“领跑者”、领跑者评估机构); its id where no rule names a kind.
+/// (制修订标准; 企业标准“领跑者”、领跑者评估机构); its id where no rule names a kind. Kind ids
+/// are gathered first and named once each (a text has dozens of rules, a few kinds).
 fn category_words(cat: &Catalog, p: &PolicyDef, category: &str, lang: Lang) -> String {
-    let mut names: Vec<&str> = Vec::new();
+    let mut kinds: Vec<&str> = Vec::new();
     for r in p.rule.iter().filter(|r| r.category == category) {
-        for k in r.when.get("kind").map(|k| k.as_slice()).unwrap_or(&[]) {
-            if let Some(name) = cat.kind(k).map(|d| pick(lang, &d.name)) {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+        for k in r.when.get("kind").map_or(&[][..], |k| k.as_slice()) {
+            if !kinds.contains(&k.as_str()) {
+                kinds.push(k);
             }
+        }
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for name in kinds.iter().filter_map(|k| cat.kind(k)).map(|d| pick(lang, &d.name)) {
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     if names.is_empty() {
