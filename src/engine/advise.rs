@@ -4,8 +4,10 @@
 //! that differs from the listed amount. Written for size as much as speed: it lives in
 //! the module every visitor downloads (docs/performance.md).
 
+use super::limits::group_key;
 use super::pricing::{aliased, completions, price, rule_matches, selects, Pricing};
-use super::{claims, totals_of, Claims};
+use super::limits::Claim;
+use super::{claims, totals_of, upper_bound, Claims};
 use crate::date::Date;
 use crate::model::advice::{Advice, Candidate, NeedsInput, Reason, Room};
 #[cfg(not(target_arch = "wasm32"))]
@@ -34,14 +36,16 @@ pub fn advise<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date,
     let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
     let (options, needs_input) = options(cat, ri, as_of, lang);
     let mut achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
-    let base = totals_of(cat, None, ri, &achs, as_of);
     let policy_ids: Vec<usize> = cat.policies_on(region, as_of).map(|(i, _)| i).collect();
-    let room = room(cat, &policy_ids, &achs, ri, as_of, lang);
+    // The request's own claims, once: its total, and the room it leaves.
+    let Claims { claims: given, .. } = claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false);
+    let base_total: Decimal = given.iter().map(|c| c.total).sum();
+    let room = room(cat, &policy_ids, &achs, &given, lang);
     let new = achs.len();
     let mut worth: Vec<(Decimal, Decimal, usize)> = Vec::with_capacity(options.len());
     for (i, o) in options.iter().enumerate() {
         achs.push(Cow::Borrowed(&o.ach));
-        worth.push((totals_of(cat, None, ri, &achs, as_of).total - base.total, o.unit, i));
+        worth.push((totals_of(cat, None, ri, &achs, as_of).total - base_total, o.unit, i));
         achs.pop();
     }
     // The most it adds first; then the most listed; then the data's order.
@@ -80,7 +84,7 @@ pub fn advise<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date,
     }
     #[cfg(target_arch = "wasm32")]
     let _ = across;
-    Advice { region: &region.id, region_name: &region.name, as_of: as_of.to_string(), total_yuan: yuan(base.total), total_is_upper_bound: base.upper_bound, candidates, room, needs_input }
+    Advice { region: &region.id, region_name: &region.name, as_of: as_of.to_string(), total_yuan: yuan(base_total), total_is_upper_bound: upper_bound(&given), candidates, room, needs_input }
 }
 
 /// Every distinct item the region's texts in force on `as_of` pay for: each rule's
@@ -196,8 +200,7 @@ fn reasons<'c>(after: &[Adjustment<'c>], before: &[Adjustment<'c>], new: usize, 
 
 /// The annual caps and count limits of the texts in force, with what the request's
 /// achievements already use of them.
-fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], ri: usize, as_of: Date, lang: Lang) -> Vec<Room<'c>> {
-    let Claims { claims, .. } = claims(cat, None, ri, policy_ids, achs, as_of, lang, false);
+fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], claims: &[Claim], lang: Lang) -> Vec<Room<'c>> {
     let mut out = Vec::new();
     for &pi in policy_ids {
         let p = cat.policy(pi);
@@ -212,7 +215,7 @@ fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], r
             // raises the cap, the categories paid, and the items of each class (the
             // values of `group_by`, as the limit groups them: several entries of one
             // class fill it together).
-            let (mut money, mut raised, mut cats, mut classes) = (Decimal::ZERO, false, Vec::new(), Vec::<(Vec<&str>, u32)>::new());
+            let (mut money, mut raised, mut cats, mut classes) = (Decimal::ZERO, false, Vec::new(), Vec::<(Option<Vec<&str>>, u32)>::new());
             for c in claims.iter().filter(|c| c.policy == pi && c.total > Decimal::ZERO) {
                 let (a, r) = (&achs[c.ach], &p.rule[c.rule]);
                 if !cats.contains(&r.category) {
@@ -221,9 +224,9 @@ fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], r
                 if selects(&l.select, a, r) {
                     money += c.total;
                     raised |= l.raised_when.as_ref().is_some_and(|s| selects(s, a, r));
-                    // A class field left out: the entry stands alone (as `max_count` reads it).
-                    let key: Vec<&str> = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).unwrap_or("")).collect();
-                    match classes.iter_mut().find(|(k, _)| *k == key && !k.contains(&"")) {
+                    // The limit's own grouping: a class field left out, the entry stands alone.
+                    let key = group_key(l, a);
+                    match classes.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
                         Some((_, n)) => *n += c.counted,
                         None => classes.push((key, c.counted)),
                     }

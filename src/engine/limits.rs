@@ -129,7 +129,7 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
 
 /// An achievement's values of the limit's `group_by` fields, or `None` where one is not
 /// given: such an item cannot be shown to share a group.
-fn group_key<'a>(l: &LimitDef, a: &'a Achievement) -> Option<Vec<&'a str>> {
+pub(super) fn group_key<'a>(l: &LimitDef, a: &'a Achievement) -> Option<Vec<&'a str>> {
     l.group_by.iter().map(|f| a.matched(f).or(a.text(f))).collect()
 }
 
