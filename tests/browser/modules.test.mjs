@@ -136,8 +136,8 @@ test('every quote of every region is found in its text, within a readable articl
   assert.match(seventh.before, /^第七条/);
 });
 
-test('the what-if panel takes differences of yuan exactly, in fen', async () => {
-  const { difference } = await import('../../www/js/reform.js');
+test('the what-if panel and the import take differences of yuan exactly', async () => {
+  const { difference } = await import('../../www/js/yuan.js');
   assert.equal(difference('200000', '160000'), '+40000');
   assert.equal(difference('0', '60000'), '-60000');
   assert.equal(difference('0.3', '0.1'), '+0.2'); // 0.3 - 0.1 in floats is 0.19999999999999998

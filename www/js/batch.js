@@ -5,6 +5,10 @@
 // written as the CLI's CSV. A CSV file's rows become requests here (`Columns`, the
 // rules of src/batch/csv.rs, held to the CLI's output by the tests): in wasm that code
 // would cost 6 KB of the module's 150 KB budget.
+import { Yuan } from './yuan.js';
+
+// The exact sums' type, for the page and the tests.
+export { Yuan };
 
 /** The engine's request limit (pkg's MAX_REQUEST_BYTES): a longer line is an error line. */
 export const MAX_LINE = 1 << 20;
@@ -328,36 +332,6 @@ export function csvRow(a, reformed = false) {
   if (a.error) return `${a.line},,,,,${reformed ? ',,' : ''}${cell(a.error.field)},${cell(a.error.message)}\n`;
   const base = a.baseline_total_yuan === undefined ? '' : `,${a.baseline_total_yuan},${pairs(a.baseline_policies)}`;
   return `${a.line},${a.region},${a.total_yuan},${a.total_is_upper_bound},${pairs(a.policies)}${base},,\n`;
-}
-
-// ---- exact sums ----
-
-/** A sum of yuan decimal strings, exact: a BigInt and its scale (digits after the point). */
-export class Yuan {
-  constructor() { this.n = 0n; this.scale = 0; }
-
-  add(s) {
-    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m) throw problem('total_yuan', `\`${s}\` is not a decimal amount`, `“${s}”不是十进制金额`);
-    const frac = m[3] ?? '';
-    if (frac.length > this.scale) { this.n *= 10n ** BigInt(frac.length - this.scale); this.scale = frac.length; }
-    const v = BigInt(m[2] + frac.padEnd(this.scale, '0'));
-    this.n += m[1] ? -v : v;
-    return this;
-  }
-
-  sub(s) {
-    return this.add(s.startsWith('-') ? s.slice(1) : `-${s}`);
-  }
-
-  /** As the engine writes yuan: no exponent, no trailing zeros ("160000", "2.5"). */
-  toString() {
-    const neg = this.n < 0n;
-    const d = (neg ? -this.n : this.n).toString().padStart(this.scale + 1, '0');
-    const int = d.slice(0, d.length - this.scale);
-    const frac = d.slice(d.length - this.scale).replace(/0+$/, '');
-    return `${neg && (int !== '0' || frac) ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
-  }
 }
 
 /** Most bars of the histogram (a zero bar besides). */

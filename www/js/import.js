@@ -6,13 +6,7 @@
 import { h, fill, uid } from './dom.js';
 import { t, pick, money, moneyFull, groupDigits, colon } from './i18n.js';
 import { histogram } from './chart.js';
-import { Yuan } from './batch.js';
-
-/** total − baseline, exact, with its sign ("+5 万元", "-6 万元", "0 元"). */
-function signed(total, baseline, lang) {
-  const d = new Yuan().add(total).sub(baseline).toString();
-  return d.startsWith('-') ? `-${money(d.slice(1), lang)}` : d === '0' ? money('0', lang) : `+${money(d, lang)}`;
-}
+import { signedMoney } from './reform.js';
 import { scriptURL, importWorker } from './trusted.js';
 
 export class Importer {
@@ -189,7 +183,7 @@ export class Importer {
     const { lang } = this;
     const { summary: s, format, ms } = this.result;
     // Under a reform: each sum beside its baseline and the difference (exact, in yuan).
-    const both = (total, baseline) => (s.reformed ? [money(baseline, lang), money(total, lang), signed(total, baseline, lang)] : [money(total, lang)]);
+    const both = (total, baseline) => (s.reformed ? [money(baseline, lang), money(total, lang), signedMoney(total, baseline, lang)] : [money(total, lang)]);
     const moneyHead = s.reformed ? [t('reformBaseline', lang), t('reformReform', lang), t('reformDifference', lang)] : [t('importTotal', lang)];
     const c = colon(lang);
     const regions = new Map(this.ctx.regions(undefined, lang).map((r) => [r.id, r]));
@@ -207,7 +201,7 @@ export class Importer {
         stat(t('importFailures', lang), groupDigits(String(s.failed)), 'import-failed'),
         stat(t(s.reformed ? 'importTotalReform' : 'importTotal', lang), moneyFull(s.total, lang), 'import-total'),
         s.reformed ? stat(t('importBaseline', lang), moneyFull(s.baseline, lang), 'import-baseline') : null,
-        s.reformed ? stat(t('reformDifference', lang), signed(s.total, s.baseline, lang), 'import-difference') : null,
+        s.reformed ? stat(t('reformDifference', lang), signedMoney(s.total, s.baseline, lang), 'import-difference') : null,
         stat(t('importUpper', lang), t('importShare', lang, { n: groupDigits(String(s.upperBound)), share }), 'import-upper')),
       h('p', null, h('a', { class: 'lp-button lp-primary', href: this.download, download: `${(this.file?.name ?? 'lingpao').replace(/\.[^.]*$/, '')}-results.csv`, 'data-testid': 'import-download', text: t('importDownload', lang) })),
       s.errors.length ? h('div', { class: 'lp-section' },

@@ -3,28 +3,16 @@
 // change, type a new amount or percentage or switch it off, and see per line and in
 // total the result without the change, with it, and the difference. The engine computes
 // both (`estimate(request, { reform })`: the reformed lines carry their baseline); money
-// stays decimal strings, differences are taken in fen as BigInt.
+// stays decimal strings, differences are exact (yuan.js).
 import { h, fill, uid } from './dom.js';
 import { t, money, colon, describe } from './i18n.js';
+import { difference } from './yuan.js';
 
-/** "123.45" → 12345n: amounts are exact to the fen. */
-function fen(yuan) {
-  const s = String(yuan);
-  const [int, frac = ''] = s.replace('-', '').split('.');
-  const v = BigInt(int || '0') * 100n + BigInt(`${frac}00`.slice(0, 2));
-  return s.startsWith('-') ? -v : v;
+/** a − b in money words with its sign ("+5 万元", "-6 万元", "0 元"). */
+export function signedMoney(a, b, lang) {
+  const d = difference(a, b);
+  return d === '0' ? money('0', lang) : `${d[0]}${money(d.slice(1), lang)}`;
 }
-
-/** a − b, both decimal strings of yuan, as a decimal string ("+" shown for a rise). */
-export function difference(a, b) {
-  const d = fen(a) - fen(b);
-  const abs = d < 0n ? -d : d;
-  const cents = abs % 100n;
-  const text = `${abs / 100n}${cents ? `.${String(cents).padStart(2, '0').replace(/0$/, '')}` : ''}`;
-  return d < 0n ? `-${text}` : d > 0n ? `+${text}` : '0';
-}
-
-const signed = (d, lang) => (d === '0' ? money('0', lang) : `${d[0]}${money(d.slice(1), lang)}`);
 
 export class ReformPanel {
   /** `recompute()` is called after every change of the reform. */
@@ -178,11 +166,12 @@ export class ReformPanel {
     ].sort((a, b) => a.i - b.i);
     const row = (cells, cls) => h('tr', { class: cls }, cells.map((c, k) => h(k ? 'td' : 'th', { scope: k ? null : 'row', text: c })));
     const item = (i) => `${t('item', lang, { n: i + 1 })} · ${describe(this.ctx.kinds, state.achievements[i], lang)}`;
+    const diff = difference(r.total_yuan, r.baseline_total_yuan);
     fill(this.table, h('table', { class: ['lp-table', 'lp-reform-grid'] },
       h('thead', null, h('tr', null, ['reformItem', 'reformBaseline', 'reformReform', 'reformDifference'].map((k) => h('th', { scope: 'col', text: t(k, lang) })))),
-      h('tbody', null, rows.map((x) => row([item(x.i), money(x.base, lang), money(x.now, lang), signed(difference(x.now, x.base), lang)], x.changed ? 'lp-changed' : null))),
-      h('tfoot', null, row([t('total', lang), money(r.baseline_total_yuan, lang), money(r.total_yuan, lang), signed(difference(r.total_yuan, r.baseline_total_yuan), lang)], 'lp-reform-total'))),
+      h('tbody', null, rows.map((x) => row([item(x.i), money(x.base, lang), money(x.now, lang), signedMoney(x.now, x.base, lang)], x.changed ? 'lp-changed' : null))),
+      h('tfoot', null, row([t('total', lang), money(r.baseline_total_yuan, lang), money(r.total_yuan, lang), signedMoney(r.total_yuan, r.baseline_total_yuan, lang)], 'lp-reform-total'))),
     h('data', { 'data-testid': 'reform-total', value: r.total_yuan, hidden: true, text: r.total_yuan }),
-    h('data', { 'data-testid': 'reform-difference', value: difference(r.total_yuan, r.baseline_total_yuan), hidden: true, text: difference(r.total_yuan, r.baseline_total_yuan) }));
+    h('data', { 'data-testid': 'reform-difference', value: diff, hidden: true, text: diff }));
   }
 }
