@@ -3,7 +3,8 @@
 //! `profile [N]`: N estimates, the request parsing alone, and the wasm face's round trip
 //! (JSON text in, UTF-16 JSON out). `profile cold`: one round trip, the first call's work
 //! (decoding the data, indexing it, the call). `profile trip N`: N round trips only.
-//! `profile sme N`: N SME assessments of `benches/sme.json`, as the wasm face writes them.
+//! `profile sme N`: N SME assessments of `benches/sme.json`, as the wasm face writes them;
+//! `profile sme-engine N`: the assessments alone (what `cargo bench -- sme` times).
 use lingpao::{api, date::Date};
 
 fn round_trip(text: &str, today: Date) -> usize {
@@ -17,6 +18,12 @@ fn main() {
     let arg = std::env::args().nth(1);
     if arg.as_deref() == Some("cold") {
         println!("{} UTF-16 units", round_trip(text, today));
+        return;
+    }
+    if arg.as_deref() == Some("sme-engine") {
+        let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(1000);
+        let v = api::parse_json(include_str!("../benches/sme.json")).unwrap();
+        println!("{} tiers", (0..n).map(|_| api::sme(&v, today).unwrap().tiers.len()).sum::<usize>());
         return;
     }
     if arg.as_deref() == Some("sme") {

@@ -37,30 +37,47 @@ fn hundredths(s: &str) -> Option<i128> {
     if int.is_empty() || frac.len() > 2 || int.len() > 20 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let v = format!("{int}{frac:0<2}").parse::<i128>().ok()?;
+    // Digits only (checked above), at most 22 of them: no overflow in i128.
+    let v = int.bytes().chain(frac.bytes()).chain(b"00".iter().copied().take(2 - frac.len())).fold(0i128, |v, b| v * 10 + i128::from(b - b'0'));
     Some(if neg { -v } else { v })
 }
 
-/// What an input accepts, in words, and its range in hundredths.
-fn range(def: &InputDef) -> (i128, i128, String, String) {
+/// An input's range in hundredths.
+fn range(def: &InputDef) -> (i128, i128) {
     match def.ty {
-        InputType::Yuan => (0, MAX_YUAN * 100, format!("yuan as a decimal string such as \"12000000\" or \"9500.50\", from 0 to {MAX_YUAN}"), format!("以元计的十进制字符串，0 到 {MAX_YUAN}，至多两位小数")),
-        InputType::SignedYuan => (-MAX_YUAN * 100, MAX_YUAN * 100, format!("yuan as a decimal string, negative for a loss, from -{MAX_YUAN} to {MAX_YUAN}"), format!("以元计的十进制字符串（亏损为负），-{MAX_YUAN} 到 {MAX_YUAN}")),
-        InputType::Percent => (0, 100 * 100, "a percentage from 0 to 100 with at most two decimals, such as \"62.5\"".into(), "0 到 100 的百分数，至多两位小数，如 \"62.5\"".into()),
-        InputType::Count => (0, MAX_COUNT * 100, format!("a whole number from 0 to {MAX_COUNT}"), format!("0 到 {MAX_COUNT} 的整数")),
-        InputType::Years => (0, MAX_YEARS * 100, format!("whole years from 0 to {MAX_YEARS}"), format!("0 到 {MAX_YEARS} 的整年数")),
-        InputType::Points => {
-            let max = i128::from(def.max.unwrap_or(0));
-            (0, max * 100, format!("whole points from 0 to {max}"), format!("0 到 {max} 的整数分"))
-        }
-        InputType::Bool => (0, 0, "true or false".into(), "true 或 false".into()),
-        InputType::Choice => (0, 0, "one of the listed values".into(), "所列值之一".into()),
+        InputType::Yuan => (0, MAX_YUAN * 100),
+        InputType::SignedYuan => (-MAX_YUAN * 100, MAX_YUAN * 100),
+        InputType::Percent => (0, 100 * 100),
+        InputType::Count => (0, MAX_COUNT * 100),
+        InputType::Years => (0, MAX_YEARS * 100),
+        InputType::Points => (0, i128::from(def.max.unwrap_or(0)) * 100),
+        InputType::Bool | InputType::Choice => (0, 0),
     }
 }
 
-fn value<'s>(def: &'s InputDef, v: &Json, field: &str) -> Result<Option<Value<'s>>, InputError> {
-    let (lo, hi, en, zh) = range(def);
-    let bad = || InputError::new(field, format!("must be {en}; got {}", shown(&v.to_string())), format!("应为{zh}"));
+/// What an input accepts, in words (made only for an error).
+fn accepts(def: &InputDef) -> (String, String) {
+    match def.ty {
+        InputType::Yuan => (format!("yuan as a decimal string such as \"12000000\" or \"9500.50\", from 0 to {MAX_YUAN}"), format!("以元计的十进制字符串，0 到 {MAX_YUAN}，至多两位小数")),
+        InputType::SignedYuan => (format!("yuan as a decimal string, negative for a loss, from -{MAX_YUAN} to {MAX_YUAN}"), format!("以元计的十进制字符串（亏损为负），-{MAX_YUAN} 到 {MAX_YUAN}")),
+        InputType::Percent => ("a percentage from 0 to 100 with at most two decimals, such as \"62.5\"".into(), "0 到 100 的百分数，至多两位小数，如 \"62.5\"".into()),
+        InputType::Count => (format!("a whole number from 0 to {MAX_COUNT}"), format!("0 到 {MAX_COUNT} 的整数")),
+        InputType::Years => (format!("whole years from 0 to {MAX_YEARS}"), format!("0 到 {MAX_YEARS} 的整年数")),
+        InputType::Points => {
+            let max = def.max.unwrap_or(0);
+            (format!("whole points from 0 to {max}"), format!("0 到 {max} 的整数分"))
+        }
+        InputType::Bool => ("true or false".into(), "true 或 false".into()),
+        InputType::Choice => ("one of the listed values".into(), "所列值之一".into()),
+    }
+}
+
+fn value<'s>(def: &'s InputDef, v: &Json, name: &str) -> Result<Option<Value<'s>>, InputError> {
+    let (lo, hi) = range(def);
+    let bad = || {
+        let (en, zh) = accepts(def);
+        InputError::new(format!("facts.{}", shown(name)), format!("must be {en}; got {}", shown(&v.to_string())), format!("应为{zh}"))
+    };
     let whole = matches!(def.ty, InputType::Count | InputType::Years | InputType::Points);
     Ok(Some(match (def.ty, v) {
         (_, Json::Null) => return Ok(None),
@@ -88,11 +105,10 @@ pub fn parse<'s>(v: &Json, s: &'s SmeScheme) -> Result<SmeRequest<'s>, InputErro
     };
     let mut facts = vec![None; s.input.len()];
     for (name, v) in given.into_iter().flat_map(|m| m.iter()) {
-        let field = format!("facts.{}", shown(name));
         let Some(i) = s.input.iter().position(|d| d.id == name) else {
-            return Err(InputError::new(field, format!("unknown fact `{}`", shown(name)), format!("未知事实“{}”", shown_zh(name))).allowed(names()));
+            return Err(InputError::new(format!("facts.{}", shown(name)), format!("unknown fact `{}`", shown(name)), format!("未知事实“{}”", shown_zh(name))).allowed(names()));
         };
-        facts[i] = value(&s.input[i], v, &field)?;
+        facts[i] = value(&s.input[i], v, name)?;
     }
     // A part above its whole is a typing mistake, not a company.
     for (i, def) in s.input.iter().enumerate() {
@@ -145,13 +161,25 @@ pub fn push_shown(out: &mut String, h: i128) {
     }
     let a = h.unsigned_abs();
     let mut digits = [0u8; 40];
-    let (mut i, mut n) = (digits.len(), a / 100);
-    loop {
+    let mut i = digits.len();
+    // In u64 when it fits (every figure a company gives): i128 division is a library call.
+    let (mut wide, mut n) = match u64::try_from(a / 100) {
+        Ok(n) => (0, n),
+        Err(_) => (a / 100, 0),
+    };
+    while wide > 0 {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+        digits[i] = b'0' + (wide % 10) as u8;
+        wide /= 10;
+    }
+    if i == digits.len() || n > 0 {
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
     }
     out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());

@@ -399,15 +399,16 @@ codec_enum! {
 }
 
 /// Structs field by field; the decoder builds a struct literal, so a field added to the
-/// schema and not listed here fails to compile.
+/// schema and not listed here fails to compile. Fields after `;` are derived from the
+/// others once decoded (not stored): they decode as their default.
 macro_rules! codec_struct {
-    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+    ($($t:ident { $($f:ident),* $(,)? $(; $($derived:ident),*)? })*) => {$(
         impl Codec for $t {
             fn encode(&self, e: &mut Encoder) {
                 $( self.$f.encode(e); )*
             }
                     fn decode(d: &mut Decoder) -> Self {
-                $t { $( $f: Codec::decode(d), )* }
+                $t { $( $f: Codec::decode(d), )* $($( $derived: Default::default(), )*)? }
             }
         }
     )*};
@@ -441,18 +442,57 @@ codec_struct! {
     RegisterDef { id, title, source, clause, quote, from, to, key, columns, rows, notes }
     ColumnDef { id, name, search, carry }
     RowNote { row, text }
-    SmeScheme { id, source, title, issuer, effective, validity, section, input, measure, condition, tier, notice }
     SectionDef { id, name }
     InputDef { id, ty, section, name, doc, part_of, max, choice, clause, quote }
     ChoiceDef { id, name }
-    MeasureDef { id, name, formula, of, slots, clause, quote }
-    Test { measure, slot, min, max, is, equals, tier, all, any }
+    MeasureDef { id, name, formula, of, slots, clause, quote; deps }
+    Test { measure, slot, min, max, is, equals, tier, all, any; deps, number }
     CondDef { id, text, clause, quote, test, note }
-    TierDef { id, name, clause, quote, total, total_quote, group, indicator, condition, general, direct }
+    TierDef { id, name, clause, quote, total, total_quote, group, indicator, condition, general, direct; deps }
     GroupDef { id, name, max, quote, min, min_quote }
-    IndicatorDef { id, group, name, max, clause, quote, measure, slot, band, per, each, items, given }
+    IndicatorDef { id, group, name, max, clause, quote, measure, slot, band, per, each, items, given; deps, number }
     BandDef { points, quote, when }
     ItemDef { measure, slot, quote }
+}
+
+/// The scheme's inputs read by each test are derived once it is decoded ([`depend`]).
+impl Codec for SmeScheme {
+    fn encode(&self, e: &mut Encoder) {
+        let SmeScheme { id, source, title, issuer, effective, validity, section, input, measure, condition, tier, notice, tests: _, indicators: _ } = self;
+        id.encode(e);
+        source.encode(e);
+        title.encode(e);
+        issuer.encode(e);
+        effective.encode(e);
+        validity.encode(e);
+        section.encode(e);
+        input.encode(e);
+        measure.encode(e);
+        condition.encode(e);
+        tier.encode(e);
+        notice.encode(e);
+    }
+    fn decode(d: &mut Decoder) -> Self {
+        // Fields are read in the order written.
+        let mut s = SmeScheme {
+            id: Codec::decode(d),
+            source: Codec::decode(d),
+            title: Codec::decode(d),
+            issuer: Codec::decode(d),
+            effective: Codec::decode(d),
+            validity: Codec::decode(d),
+            section: Codec::decode(d),
+            input: Codec::decode(d),
+            measure: Codec::decode(d),
+            condition: Codec::decode(d),
+            tier: Codec::decode(d),
+            notice: Codec::decode(d),
+            tests: 0,
+            indicators: 0,
+        };
+        depend(&mut s);
+        s
+    }
 }
 
 /// The application checklists' types: the wasm modules never embed them (build.rs strips

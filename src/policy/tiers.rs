@@ -25,6 +25,12 @@ pub struct SmeScheme {
     pub condition: Vec<CondDef>,
     pub tier: Vec<TierDef>,
     pub notice: Vec<CondDef>,
+    /// How many tests the scheme holds ([`depend`] numbers them from 1).
+    #[serde(skip)]
+    pub tests: u32,
+    /// How many indicators its tiers hold ([`depend`] numbers them from 0).
+    #[serde(skip)]
+    pub indicators: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -105,6 +111,9 @@ pub struct MeasureDef {
     /// `of` by slot ([`resolve`]).
     #[serde(skip)]
     pub slots: Vec<u32>,
+    /// The inputs it reads ([`Deps`]).
+    #[serde(skip)]
+    pub deps: Deps,
     pub clause: Option<Str>,
     pub quote: Option<Str>,
 }
@@ -130,6 +139,22 @@ pub struct Test {
     pub all: Vec<Test>,
     #[serde(default)]
     pub any: Vec<Test>,
+    /// The inputs its verdict reads, a tier's included ([`resolve`]).
+    #[serde(skip)]
+    pub deps: Deps,
+    /// Its number among the scheme's tests, from 1 ([`depend`]); 0 for a test the engine
+    /// makes, which is not remembered.
+    #[serde(skip)]
+    pub number: u32,
+}
+
+/// A set of inputs, a bit each by position (an input past the 64th counts as every
+/// input): a change of inputs outside a test's set leaves its verdict as it was, so a
+/// changed company is tested again only where the change reaches.
+pub type Deps = u64;
+
+pub fn input_bit(slot: usize) -> Deps {
+    if slot < 64 { 1 << slot } else { Deps::MAX }
 }
 
 /// A condition, a direct alternative or a notice: its words, where, and (but notices)
@@ -170,6 +195,9 @@ pub struct TierDef {
     /// Each alone stands in for the score and the `general` conditions.
     #[serde(default)]
     pub direct: Vec<CondDef>,
+    /// The inputs its verdict reads, the conditions of every tier included ([`resolve`]).
+    #[serde(skip)]
+    pub deps: Deps,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -207,6 +235,12 @@ pub struct IndicatorDef {
     pub items: Vec<ItemDef>,
     #[serde(default)]
     pub given: bool,
+    /// The inputs its points read ([`resolve`]).
+    #[serde(skip)]
+    pub deps: Deps,
+    /// Its number among the scheme's indicators, from 0 ([`depend`]).
+    #[serde(skip)]
+    pub number: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -253,6 +287,63 @@ pub fn resolve(s: &mut SmeScheme) {
             ind.items.iter_mut().for_each(|it| it.slot = slot(&it.measure));
         }
     }
+    depend(s);
+}
+
+/// Gives every measure, test, indicator and tier the inputs it reads (from the slots
+/// [`resolve`] gave): run on the data as read, and on the embedded data as decoded.
+pub fn depend(s: &mut SmeScheme) {
+    for m in &mut s.measure {
+        m.deps = m.slots.iter().fold(0, |d, &x| d | input_bit(x as usize));
+    }
+    // The inputs behind a slot: itself, or a measure's.
+    let inputs = s.input.len();
+    let measures: Vec<Deps> = s.measure.iter().map(|m| m.deps).collect();
+    let reads = |slot: Option<u32>| match slot.map(|x| x as usize) {
+        Some(x) if x < inputs => input_bit(x),
+        Some(x) => measures.get(x - inputs).copied().unwrap_or(0),
+        None => 0,
+    };
+    let mut tests = 0;
+    let mut deps = |t: &mut Test, tiers: &[(Str, Deps)]| walk(t, &reads, tiers, &mut tests);
+    fn walk(t: &mut Test, reads: &dyn Fn(Option<u32>) -> Deps, tiers: &[(Str, Deps)], n: &mut u32) -> Deps {
+        *n += 1;
+        t.number = *n;
+        let mut d = if t.has_bounds() { reads(t.slot) } else { 0 };
+        if let Some(tier) = &t.tier {
+            // A tier not found (the check reports it) reads everything.
+            d |= tiers.iter().find(|(id, _)| id == tier).map_or(Deps::MAX, |x| x.1);
+        }
+        for x in t.all.iter_mut().chain(t.any.iter_mut()) {
+            d |= walk(x, reads, tiers, n);
+        }
+        t.deps = d;
+        d
+    }
+    let mut tiers: Vec<(Str, Deps)> = Vec::new();
+    let mut indicators = 0;
+    let common = s.condition.iter_mut().fold(0, |d, c| d | deps(&mut c.test, &[]));
+    for t in &mut s.tier {
+        let mut d = common;
+        for c in t.condition.iter_mut().chain(t.general.iter_mut()).chain(t.direct.iter_mut()) {
+            d |= deps(&mut c.test, &tiers);
+        }
+        for ind in &mut t.indicator {
+            let bands = ind.band.iter_mut().fold(0, |d, b| d | deps(&mut b.when, &tiers));
+            let items = ind.items.iter().fold(0, |d, it| d | reads(it.slot));
+            ind.deps = bands | items | if ind.band.is_empty() { reads(ind.slot) } else { 0 };
+            ind.number = indicators;
+            indicators += 1;
+            d |= ind.deps;
+        }
+        t.deps = d;
+        tiers.push((t.id.clone(), d));
+    }
+    for n in &mut s.notice {
+        deps(&mut n.test, &tiers);
+    }
+    s.tests = tests;
+    s.indicators = indicators;
 }
 
 impl SmeScheme {
