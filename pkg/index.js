@@ -312,7 +312,32 @@ export function advise(request, options) {
 export function regions(asOf, lang) { loaded(); return json(wasm.regionsJson(text(asOf, 'as_of', true), text(lang, 'lang', true))); }
 export function explain(region, lang) { loaded(); return json(wasm.explainJson(text(region, 'region'), text(lang, 'lang', true))); }
 export function eligibility(request) { const m = nationalLoaded(); return json(m.eligibilityJson(toJson(request))); }
-export function sme(request) { const m = nationalLoaded(); return json(m.smeJson(toJson(request))); }
+export function sme(request) { const m = nationalLoaded(); return worded(m, json(m.smeJson(toJson(request), true))); }
+
+// `sme` comes back lean (engine::sme::lean): without the words from the scheme (ids,
+// names, clauses, quotes), which are those of an assessment of no facts in the same
+// language, written whole once and kept. Each object takes them back in their places:
+// the same JSON as the CLI's, a third of the text to parse (docs/performance.md).
+const smeWords = new Map();
+function worded(m, lean) {
+  const { lang, ...found } = lean;
+  let w = smeWords.get(lang);
+  if (!w) smeWords.set(lang, (w = json(m.smeJson(JSON.stringify({ facts: {}, lang }), false))));
+  const each = (list, words) => list.map((x, i) => ({ ...words[i], ...x }));
+  return {
+    ...w,
+    ...found,
+    tiers: found.tiers.map((t, k) => {
+      const s = w.tiers[k];
+      const conditions = t.conditions.map((verdict, i) => ({ ...s.conditions[i], verdict }));
+      // A plan's quote is its condition's, or the score's.
+      const missing = t.missing.map((x) => ({ ...x, quote: x.role === 'score' ? s.score.quote : conditions.find((c) => c.id === x.id && c.role === x.role).quote }));
+      return { ...s, ...t, score: t.score && { ...s.score, ...t.score }, groups: each(t.groups, s.groups), indicators: each(t.indicators, s.indicators), conditions, missing };
+    }),
+    measures: each(found.measures, w.measures),
+    notices: w.notices.map((n) => ({ ...n })),
+  };
+}
 export function smeInputs() { return json(nationalLoaded().smeInputsJson()); }
 export function lookup(query) { const m = nationalLoaded(); return json(m.lookupJson(text(query ?? '', 'text'))); }
 export function kinds() { loaded(); return json(wasm.kindsJson()); }

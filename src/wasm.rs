@@ -101,11 +101,16 @@ pub fn eligibility_json(request: &str) -> Result<Utf16, JsValue> {
     on_request(request, api::eligibility)
 }
 
-/// `smeJson(request)`: the SME self-assessment of the three tiers.
+/// `smeJson(request, lean)`: the SME self-assessment of the three tiers; `lean`: without
+/// the words that come from the scheme (`engine::sme::lean`), which the package adds back.
 #[cfg(feature = "national-module")]
 #[wasm_bindgen(js_name = smeJson)]
-pub fn sme_json(request: &str) -> Result<Utf16, JsValue> {
-    on_request(request, api::sme)
+pub fn sme_json(request: &str, lean: bool) -> Result<Utf16, JsValue> {
+    if lean {
+        crate::engine::sme::lean(|| on_request(request, api::sme))
+    } else {
+        on_request(request, api::sme)
+    }
 }
 
 /// `smeInputsJson()`: the facts the SME self-assessment reads, for forms.

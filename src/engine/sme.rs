@@ -56,27 +56,70 @@ pub enum Role {
     Score,
 }
 
+thread_local! {
+    static LEAN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` (a result written) with the words that come from the scheme left out: ids,
+/// names, clauses and quotes, which are the same in every assessment in one language.
+/// The wasm face's `smeLeanJson`: the package puts them back from an assessment of no
+/// facts (written whole, once per language), so a page parses a third of the text.
+pub fn lean<R>(f: impl FnOnce() -> R) -> R {
+    LEAN.with(|l| l.set(true));
+    let r = f();
+    LEAN.with(|l| l.set(false));
+    r
+}
+
+fn from_scheme<T>(_: &T) -> bool {
+    LEAN.with(Cell::get)
+}
+
+fn whole<T>(_: &T) -> bool {
+    !LEAN.with(Cell::get)
+}
+
+/// A tier's conditions, in the lean form their verdicts alone (the rest is the scheme's).
+fn verdicts_when_lean<S: serde::Serializer>(c: &[CondResult], s: S) -> Result<S::Ok, S::Error> {
+    if LEAN.with(Cell::get) {
+        s.collect_seq(c.iter().map(|c| c.verdict))
+    } else {
+        c.serialize(s)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment<'s> {
+    #[serde(skip_serializing_if = "from_scheme")]
     pub scheme: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub title: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub clause: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
     pub tiers: Vec<TierResult<'s>>,
     /// The figures computed from the facts (annex 4 (十四)); null where a fact is missing.
     pub measures: Vec<MeasureResult<'s>>,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub notices: Vec<Cited<'s>>,
     /// The facts not given.
     pub left_out: Vec<&'s str>,
+    /// Written in the lean form only: the language whose words it leaves out.
+    #[serde(skip_serializing_if = "whole")]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureResult<'s> {
+    #[serde(skip_serializing_if = "from_scheme")]
     pub id: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub name: &'s str,
     /// In percent, or yuan for an average; rounded to two decimals for reading (the
     /// verdicts compare the exact fraction).
     pub value: Option<String>,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub unit: &'static str,
 }
 
@@ -90,14 +133,19 @@ pub struct Cited<'s> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TierResult<'s> {
+    #[serde(skip_serializing_if = "from_scheme")]
     pub id: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub name: &'s str,
     pub verdict: Verdict,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub clause: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
     pub score: Option<Score<'s>>,
     pub groups: Vec<GroupResult<'s>>,
     pub indicators: Vec<IndicatorResult<'s>>,
+    #[serde(serialize_with = "verdicts_when_lean")]
     pub conditions: Vec<CondResult<'s>>,
     /// For a tier not met: what would reach it, each way with its clause.
     pub missing: Vec<Missing<'s>>,
@@ -109,32 +157,46 @@ pub struct TierResult<'s> {
 pub struct Score<'s> {
     pub points_min: u32,
     pub points_max: u32,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub pass: u32,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
     pub verdict: Verdict,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupResult<'s> {
+    #[serde(skip_serializing_if = "from_scheme")]
     pub id: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub name: &'s str,
     pub points_min: u32,
     pub points_max: u32,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub full: u32,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub threshold: Option<u32>,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub threshold_quote: Option<&'s str>,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorResult<'s> {
+    #[serde(skip_serializing_if = "from_scheme")]
     pub id: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub name: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub group: &'s str,
     pub points_min: u32,
     pub points_max: u32,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub full: u32,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub clause: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
     /// The band's words when the points are known (and come from a band).
     pub band: Option<&'s str>,
@@ -144,13 +206,19 @@ pub struct IndicatorResult<'s> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CondResult<'s> {
+    #[serde(skip_serializing_if = "from_scheme")]
     pub id: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub role: Role,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub text: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub clause: &'s str,
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
     pub verdict: Verdict,
     /// The reading taken, where the clause is ambiguous.
+    #[serde(skip_serializing_if = "from_scheme")]
     pub note: Option<&'s str>,
 }
 
@@ -165,6 +233,8 @@ pub struct Missing<'s> {
     pub points: Option<u32>,
     pub total: Option<u32>,
     pub clause: &'s str,
+    /// The condition's quote, or the score's (left out of the lean form).
+    #[serde(skip_serializing_if = "from_scheme")]
     pub quote: &'s str,
 }
 
@@ -1043,6 +1113,7 @@ pub fn assess<'s>(s: &'s SmeScheme, req: &SmeRequest<'s>) -> Assessment<'s> {
             .collect(),
         notices: s.notice.iter().map(|n| Cited { id: &n.id, text: pick(req.lang, &n.text), clause: &n.clause, quote: &n.quote }).collect(),
         left_out: s.input.iter().zip(&req.facts).filter(|(_, f)| f.is_none()).map(|(i, _)| &*i.id).collect(),
+        lang: req.lang,
     }
 }
 

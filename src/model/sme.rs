@@ -104,11 +104,15 @@ pub fn parse<'s>(v: &Json, s: &'s SmeScheme) -> Result<SmeRequest<'s>, InputErro
         Some(other) => return Err(request::wrong_type("facts", "an object of facts", "事实对象", other).allowed(names())),
     };
     let mut facts = vec![None; s.input.len()];
+    let mut next = 0;
     for (name, v) in given.into_iter().flat_map(|m| m.iter()) {
-        let Some(i) = s.input.iter().position(|d| d.id == name) else {
+        // Facts mostly come in the scheme's order (forms are built from it): tried first.
+        let at = s.input.get(next).filter(|d| d.id == name).map(|_| next);
+        let Some(i) = at.or_else(|| s.input.iter().position(|d| d.id == name)) else {
             return Err(InputError::new(format!("facts.{}", shown(name)), format!("unknown fact `{}`", shown(name)), format!("未知事实“{}”", shown_zh(name))).allowed(names()));
         };
         facts[i] = value(&s.input[i], v, name)?;
+        next = i + 1;
     }
     // A part above its whole is a typing mistake, not a company.
     for (i, def) in s.input.iter().enumerate() {
