@@ -196,6 +196,9 @@ function pathOf(root, holder, key) {
 // ±Infinity and an invalid Date as null, which the engine would read as "not given":
 // they are refused here, naming their field; a valid Date becomes its day in China.
 function toJson(request, root = 'request') {
+  // Plain data is written as it is: the replacer below changes nothing there, and
+  // costs a call per value (a tenth of `sme` through JS, bench/wasm.mjs).
+  if (plain(request, 0)) return sized(JSON.stringify(request) ?? 'null', root);
   let bad = null;
   let text;
   try {
@@ -215,6 +218,23 @@ function toJson(request, root = 'request') {
     throw fail(root, `not plain JSON data (${e.message})`, '应为普通 JSON 数据');
   }
   return text === undefined ? 'null' : sized(text, root);
+}
+
+/** Whether `value` holds only what JSON.stringify writes unchanged: objects of the plain
+ * prototype, arrays, strings, finite numbers, booleans, null (no Date, NaN, `toJSON`,
+ * class instance or cycle, which take the checking path). */
+function plain(value, depth) {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!plain(v, depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return false;
+  for (const k in value) if (!plain(value[k], depth + 1)) return false;
+  return true;
 }
 
 /** The reform of `{ reform }` (an object, or its JSON text) as JSON text; undefined without one. */

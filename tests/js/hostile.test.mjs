@@ -30,6 +30,18 @@ test('a failed init can be retried', async () => {
   assert.equal(lingpao.estimate(request()).total_yuan, '80000');
 });
 
+test('what is not plain data is read as JSON.stringify reads it', () => {
+  const plain = lingpao.estimate(request());
+  // Plain data is written directly; the rest takes the checking path, with the same answer.
+  assert.deepEqual(lingpao.estimate(Object.assign(Object.create(null), request())), plain);
+  assert.deepEqual(lingpao.estimate({ toJSON: () => request() }), plain);
+  assert.deepEqual(lingpao.estimate(request({ as_of: new Date('2022-06-30T12:00:00+08:00') })), plain);
+  assert.deepEqual(lingpao.estimate(request({ note: undefined })), plain);
+  const cycle = request();
+  cycle.achievements[0].self = cycle;
+  assert.throws(() => lingpao.estimate(cycle), (e) => e.field === 'request' && /not plain JSON data/.test(e.message));
+});
+
 test('NaN, Infinity and invalid Dates are refused, naming the field', () => {
   refuses(() => lingpao.estimate(request({}, { actual_cost_yuan: NaN })), 'achievements[0].actual_cost_yuan', /finite/);
   refuses(() => lingpao.estimate(request({}, { count: NaN })), 'achievements[0].count', /finite/);
