@@ -250,20 +250,30 @@ pub struct Change<'s> {
     pub measure_to: Option<String>,
 }
 
-/// A figure: `num / den` hundredths, `den > 0`.
+/// A figure: `num / den` hundredths, `den > 0`, with the whole hundredths below and
+/// above it.
 #[derive(Clone, Copy)]
 struct Frac {
     num: i128,
     den: i128,
+    floor: i128,
+    ceil: i128,
 }
 
 impl Frac {
-    /// `self >= b` (`ge`) or `self <= b`, exactly; `None` only past i128 (inputs are far
-    /// inside it).
-    fn within(self, b: i128, ge: bool) -> Option<bool> {
-        // A fact as given (most leaves) needs no product.
-        let bd = if self.den == 1 { b } else { b.checked_mul(self.den)? };
-        Some(if ge { self.num >= bd } else { self.num <= bd })
+    /// `None` for a denominator of 0 or less (no revenue: the figure cannot be computed).
+    fn new(num: i128, den: i128) -> Option<Frac> {
+        if den == 1 {
+            return Some(Frac { num, den, floor: num, ceil: num });
+        }
+        let floor = num.checked_div_euclid(den).filter(|_| den > 0)?;
+        Some(Frac { num, den, floor, ceil: floor + i128::from(num.rem_euclid(den) != 0) })
+    }
+    /// `self >= b` (`ge`) or `self <= b`, exactly: against a whole bound the fraction's
+    /// floor (or ceiling) decides, so a test is a comparison (i128 products and
+    /// quotients are library calls in wasm).
+    fn within(self, b: i128, ge: bool) -> bool {
+        if ge { self.floor >= b } else { self.ceil <= b }
     }
     /// Rounded half away from zero to hundredths, for reading.
     fn shown(self) -> String {
@@ -283,7 +293,7 @@ enum Got<'s> {
 
 fn got(v: Value) -> Got {
     match v {
-        Value::Num(n) => Got::Num(Frac { num: n, den: 1 }),
+        Value::Num(n) => Got::Num(Frac { num: n, den: 1, floor: n, ceil: n }),
         Value::Bool(b) => Got::Bool(b),
         Value::Choice(c) => Got::Choice(c),
     }
@@ -301,12 +311,12 @@ fn measured<'s>(m: &MeasureDef, vals: &[Option<Got<'s>>]) -> Option<Got<'s>> {
         *x = n.num;
     }
     let f = match m.formula {
-        Formula::Ratio => Frac { num: v[0] * 10_000, den: v[1] },
-        Formula::Growth => Frac { num: (v[0] - v[1]) * 10_000, den: v[1] },
-        Formula::GrowthAvg => Frac { num: ((v[0] - v[1]) * v[2] + (v[1] - v[2]) * v[1]) * 10_000, den: 2 * v[1] * v[2] },
-        Formula::Mean => Frac { num: v[0] + v[1], den: 2 },
+        Formula::Ratio => Frac::new(v[0] * 10_000, v[1]),
+        Formula::Growth => Frac::new((v[0] - v[1]) * 10_000, v[1]),
+        Formula::GrowthAvg => Frac::new(((v[0] - v[1]) * v[2] + (v[1] - v[2]) * v[1]) * 10_000, 2 * v[1] * v[2]),
+        Formula::Mean => Frac::new(v[0] + v[1], 2),
     };
-    (f.den > 0).then_some(Got::Num(f))
+    f.map(Got::Num)
 }
 
 /// Hundredths of a bound (the validator keeps bounds to two decimals).
@@ -483,9 +493,8 @@ impl<'s> Ctx<'s> {
         match self.get(t.slot) {
             None => Undetermined,
             Some(Got::Num(f)) => {
-                let lo = t.min.map_or(Some(true), |b| f.within(h(b), true));
-                let hi = t.max.map_or(Some(true), |b| f.within(h(b), false));
-                lo.zip(hi).map_or(Undetermined, |(a, b)| Verdict::of(a && b))
+                let lo = t.min.is_none_or(|b| f.within(h(b), true));
+                Verdict::of(lo && t.max.is_none_or(|b| f.within(h(b), false)))
             }
             Some(Got::Bool(b)) => Verdict::of(t.equals == Some(b)),
             Some(Got::Choice(c)) => Verdict::of(t.is.iter().any(|x| *x == c)),
@@ -711,7 +720,7 @@ impl<'s> Ctx<'s> {
             // The least step: the allowed choice nearest the bottom of the list (lists run best first).
             Value::Choice(&input.choice.iter().rev().find(|c| t.is.contains(&c.id))?.id)
         } else {
-            let below = |b: Decimal| matches!(self.get(t.slot), Some(Got::Num(f)) if f.within(h(b), true) == Some(false));
+            let below = |b: Decimal| matches!(self.get(t.slot), Some(Got::Num(f)) if !f.within(h(b), true));
             let (b, ge) = match (t.min, t.max) {
                 (Some(b), _) if below(b) => (h(b), true),
                 (_, Some(b)) => (h(b), false),
