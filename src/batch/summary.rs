@@ -55,6 +55,35 @@ impl Summary {
         }
     }
 
+    /// Adds the counts and sums of a later part of the batch (regions and policies
+    /// first seen there come after this part's).
+    pub fn absorb(&mut self, o: &Summary) {
+        self.units += o.units;
+        self.failed += o.failed;
+        self.upper_bound += o.upper_bound;
+        self.total += o.total;
+        self.baseline += o.baseline;
+        for &(id, n, d, b) in &o.regions {
+            match self.regions.iter_mut().find(|r| r.0 == id) {
+                Some(r) => {
+                    r.1 += n;
+                    r.2 += d;
+                    r.3 += b;
+                }
+                None => self.regions.push((id, n, d, b)),
+            }
+        }
+        for &(id, d, b) in &o.policies {
+            match self.policies.iter_mut().find(|p| p.0 == id) {
+                Some(p) => {
+                    p.1 += d;
+                    p.2 += b;
+                }
+                None => self.policies.push((id, d, b)),
+            }
+        }
+    }
+
     /// "N yuan", and under a reform "N yuan (baseline B, difference ±D)".
     fn money(&self, d: Decimal, base: Decimal) -> String {
         if !self.reformed {

@@ -23,6 +23,14 @@ impl Str {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The text where it is the data's own, which lives as long as the process: the
+    /// same address and length are then the same text (a memo's key).
+    pub fn as_static(&self) -> Option<&'static str> {
+        match self.0 {
+            Cow::Borrowed(s) => Some(s),
+            Cow::Owned(_) => None,
+        }
+    }
 }
 
 impl std::ops::Deref for Str {
