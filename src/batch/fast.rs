@@ -209,21 +209,21 @@ fn achievements(c: &mut Cursor, cat: &Catalog, list: &mut Vec<Achievement>, seen
 }
 
 /// Where the object starting at `start` ends (past its `}`), where it holds no nested
-/// value and no escape: the text of an achievement [`Seen`] may know.
+/// value and no escape: the text of an achievement [`Seen`] may know. Without escapes,
+/// the first `}` closes the object when an even number of quotes comes before it (the
+/// loop below has no branch, so the compiler makes it wide).
 fn object_end(b: &[u8], start: usize) -> Option<usize> {
     if b.get(start) != Some(&b'{') {
         return None;
     }
-    let mut quoted = false;
-    for (i, &x) in b.iter().enumerate().skip(start + 1) {
-        match (quoted, x) {
-            (_, b'"') => quoted = !quoted,
-            (true, b'\\') | (false, b'{' | b'[') => return None,
-            (false, b'}') => return Some(i + 1),
-            _ => {}
-        }
+    let end = start + 1 + super::lines::find(&b[start + 1..], b'}')?;
+    let inside = &b[start + 1..end];
+    let (mut odd, mut other) = (false, false);
+    for &x in inside {
+        odd ^= x == b'"';
+        other |= (x == b'\\') | (x == b'{') | (x == b'[');
     }
-    None
+    (!odd && !other).then_some(end + 1)
 }
 
 /// One achievement, checked as `request::parse` checks it (the kind known, every key a

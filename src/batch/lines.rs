@@ -44,24 +44,29 @@ pub fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io:
     Ok(Some(seen <= max))
 }
 
-/// Where the first `\n` of `b` is, eight bytes at a time (a byte at a time was a tenth
-/// of a batch's work).
+/// Where the first `\n` of `b` is.
 fn newline(b: &[u8]) -> Option<usize> {
+    find(b, b'\n')
+}
+
+/// Where the first `byte` of `b` is, eight bytes at a time (a byte at a time, the
+/// search for newlines was a tenth of a batch's work).
+pub(super) fn find(b: &[u8], byte: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let words = b.chunks_exact(8);
     let tail = words.remainder().len();
     for (i, w) in words.enumerate() {
         let mut x = [0u8; 8];
         x.copy_from_slice(w);
-        // Zero bytes where `\n` was: then the lowest set high bit marks the first.
-        let v = u64::from_le_bytes(x) ^ (ONES * u64::from(b'\n'));
+        // Zero bytes where `byte` was: then the lowest set high bit marks the first.
+        let v = u64::from_le_bytes(x) ^ (ONES * u64::from(byte));
         let found = v.wrapping_sub(ONES) & !v & (ONES << 7);
         if found != 0 {
             return Some(i * 8 + (found.trailing_zeros() / 8) as usize);
         }
     }
     let start = b.len() - tail;
-    b[start..].iter().position(|&c| c == b'\n').map(|p| start + p)
+    b[start..].iter().position(|&c| c == byte).map(|p| start + p)
 }
 
 #[cfg(test)]

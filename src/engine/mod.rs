@@ -110,7 +110,7 @@ struct Claims<'c> {
     claims: Vec<Claim<'c>>,
     unmatched: Vec<(usize, Reason<'c>)>,
     adjustments: Vec<Adjustment<'c>>,
-    /// Before any limit (an upgrade's difference lowers a unit amount).
+    /// Before any limit (an upgrade's difference lowers a unit amount); with `words` only.
     gross: Decimal,
 }
 
@@ -140,7 +140,8 @@ fn claims<'c>(cat: &'c Catalog, reform: Option<&Reform>, ri: usize, policy_ids: 
             Pricing::Unpaid(r) => unmatched.push((i, r)),
         }
     }
-    let gross = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
+    // Only the explained estimate shows it.
+    let gross = if words { claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum() } else { Decimal::ZERO };
     let ctx = Ctx { cat, achs, lang, reform, words };
     let adjustments = limits::apply(&ctx, policy_ids, &mut claims);
     Claims { claims, unmatched, adjustments, gross }
