@@ -131,16 +131,16 @@ pub fn unit_reusing(text: &str, explain: bool, today: Date, reform: Option<&Refo
 fn of_request(req: &Request, explain: bool, today: Date, reform: Option<&Reform>, mut prices: Option<&mut engine::Prices>) -> Answer {
     let cat = catalog();
     request::dates_by(req, req.as_of.unwrap_or(today))?;
-    let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
+    let (ri, region) = cat.region(req.region.as_deref().unwrap_or_default()).map(|(i, r)| (i, r.id.as_str())).unwrap_or_default();
     // The wasm face never explains: its module keeps none of that path's code.
     let (mut t, r) = if explain && cfg!(not(target_arch = "wasm32")) {
         let r = engine::estimate(cat, region, req, today, reform);
         (UnitTotals::from_result(&r), Some(r))
     } else {
-        (UnitTotals::of(region, engine::totals_with(cat, region, req, today, reform, prices.as_deref_mut())), None)
+        (UnitTotals::of(region, engine::totals_with(cat, ri, req, today, reform, prices.as_deref_mut())), None)
     };
     if reform.is_some() {
-        let b = engine::totals_with(cat, region, req, today, None, prices);
+        let b = engine::totals_with(cat, ri, req, today, None, prices);
         t.baseline = Some((b.total, ids(b.per_policy)));
     }
     Ok((t, r))

@@ -7,7 +7,7 @@ use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::reform::Field;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
-use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
+use crate::policy::schema::{same, Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -104,6 +104,10 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
         c.recount();
     }
     for &pi in policies {
+        // A text none of whose rules pays here: its limits have nothing to act on.
+        if !claims.iter().any(|c| c.policy == pi) {
+            continue;
+        }
         let cat: &'c Catalog = ctx.cat;
         let p = cat.policy(pi);
         // By type in the order above, each type in the data's order (a few limits a
@@ -295,7 +299,7 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
     let mut cats: Vec<&str> = Vec::new();
     for c in claims.iter().filter(|c| c.policy == pi && c.total > Decimal::ZERO) {
         let cat = p.rule[c.rule].category.as_str();
-        if !cats.contains(&cat) {
+        if !cats.iter().any(|c| same(c, cat)) {
             cats.push(cat);
         }
     }
@@ -310,7 +314,7 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
         trial.clear();
         trial.extend(claims.iter().map(|c| {
             let cat = p.rule[c.rule].category.as_str();
-            if c.policy == pi && !pick.iter().any(|&k| cats[k] == cat) { Decimal::ZERO } else { c.total }
+            if c.policy == pi && !pick.iter().any(|&k| same(cats[k], cat)) { Decimal::ZERO } else { c.total }
         }));
         caps(ctx, pi, claims, &mut trial, None);
         let total: Decimal = trial.iter().zip(claims.iter()).filter(|(_, c)| c.policy == pi).map(|(t, _)| *t).sum();

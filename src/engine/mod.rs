@@ -157,13 +157,14 @@ pub struct Totals {
 }
 
 pub fn totals(cat: &Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>) -> Totals {
-    totals_with(cat, region_id, req, today, reform, None)
+    let (ri, _) = cat.region(region_id).expect("region id checked by the request parser");
+    totals_with(cat, ri, req, today, reform, None)
 }
 
-/// [`totals`], each achievement's price looked up in `memo` where it was asked before
-/// (a batch's thread keeps one).
-pub fn totals_with(cat: &Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>, memo: Option<&mut Prices>) -> Totals {
-    let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
+/// [`totals`] in region `ri` (by index), each achievement's price looked up in `memo`
+/// where it was asked before (a batch's thread keeps one).
+pub fn totals_with(cat: &Catalog, ri: usize, req: &Request, today: Date, reform: Option<&Reform>, memo: Option<&mut Prices>) -> Totals {
+    let region = &cat.head.regions[ri];
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
     totals_of(cat, reform, ri, &achs, req.as_of.unwrap_or(today), memo)
 }

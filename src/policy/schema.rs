@@ -21,7 +21,7 @@ pub struct Str(Cow<'static, str>);
 /// Whether two texts are equal, at once where they are the same text of the data (the
 /// engine compares kinds, fields and values of requests, copied from the catalog, with
 /// the catalog's own: one string each, where the bytes would be compared).
-fn same(a: &str, b: &str) -> bool {
+pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
 }
 
