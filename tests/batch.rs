@@ -348,7 +348,22 @@ fn a_threads_memo_of_prices_changes_no_answer() {
     // Every case twice through one scratch (the second time from its memo), with and
     // without a reform, against the answer computed afresh.
     let mut scratch = batch::Scratch::default();
-    let texts: Vec<String> = common::case_files().iter().flat_map(|(_, cf)| cf.cases.iter().map(|c| common::to_json(&c.request).to_string())).collect();
+    // Each case as written, and on days across the texts' versions (the memo's key
+    // holds which versions apply, not the day).
+    let mut texts = Vec::new();
+    for (_, cf) in common::case_files() {
+        for case in &cf.cases {
+            let v = common::to_json(&case.request);
+            texts.push(v.to_string());
+            for day in ["2019-03-01", "2022-06-30", "2024-01-01", "2025-12-31"] {
+                let mut v = v.clone();
+                if v.is_object() {
+                    v["as_of"] = json!(day);
+                }
+                texts.push(v.to_string());
+            }
+        }
+    }
     for reform in [None, Some(sweeping())] {
         for text in texts.iter().chain(&texts) {
             let (memo, fresh) = (batch::unit_reusing(text, false, today(), reform, &mut scratch), batch::unit(text, false, today(), reform));

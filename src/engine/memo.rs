@@ -2,9 +2,10 @@
 //! a costing prices the same few dozen achievements (kind and fields) over and over,
 //! and [`price`](super::pricing::price) (every rule of the kind matched by name) was
 //! half of a unit's work. Without a reform the answer depends only on the catalog, the
-//! region, the day and the achievement's fields (not its count), so it is looked up by
-//! those. Priced anew each time: under a reform (its figures are not part of the key),
-//! and an achievement with text of its own (free text, a date).
+//! region, which versions of its texts apply on the day, and the achievement's fields
+//! (not its count), so it is looked up by those. Priced anew each time: under a reform
+//! (its figures are not part of the key), and an achievement with text of its own (free
+//! text, a date: its window depends on the day).
 
 use super::pricing::{price, Priced, Pricing, Reason};
 use crate::date::Date;
@@ -57,7 +58,14 @@ impl Prices {
         k.clear();
         let text = |s: &crate::policy::schema::Str| s.as_static().map(|s| [s.as_ptr() as u64, s.len() as u64]);
         let Some(kind) = text(&a.kind) else { return false };
-        let day = (on.year as u32 as u64) << 32 | u64::from(on.month) << 8 | u64::from(on.day);
+        // The day matters only through which versions of the region's texts apply (an
+        // item with a date is not looked up): one bit per version, whether its day has
+        // come. Units of any day then share their answers.
+        let versions = &cat.head.regions[region].versions;
+        if versions.len() > 64 {
+            return false;
+        }
+        let day = versions.iter().enumerate().fold(0u64, |bits, (i, v)| bits | u64::from(Date::parse(&v.from).is_some_and(|from| on >= from)) << i);
         // The catalog by address: a batch's is the process's, never freed.
         k.extend([cat as *const Catalog as u64, region as u64, day, kind[0], kind[1]]);
         for (name, v) in a.fields.iter() {
