@@ -18,7 +18,7 @@ pub fn json_line(out: &mut String, n: u64, answer: &Answer) {
         return;
     };
     out.push_str("{\"line\":");
-    number(out, n);
+    push_yuan(out, Decimal::from(n)); // a whole number's digits
     out.push_str(",\"region\":");
     string(out, t.region);
     out.push_str(",\"total_yuan\":");
@@ -32,20 +32,6 @@ pub fn json_line(out: &mut String, n: u64, answer: &Answer) {
         map(out, per);
     }
     out.push_str("}\n");
-}
-
-fn number(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// A JSON string: as is where serde_json would escape nothing (ids are plain ASCII).
