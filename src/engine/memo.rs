@@ -23,6 +23,8 @@ pub type Paid = Option<(usize, usize, Decimal, Basis)>;
 /// input: a real costing has a few hundred distinct achievements).
 const MAX: usize = 1 << 14;
 
+/// One thread's memo, for the process's catalog (`policy::catalog()`, never freed: its
+/// address is part of the key).
 #[derive(Default)]
 pub struct Prices {
     answers: HashMap<Vec<u64>, Paid, BuildHasherDefault<Fx>>,
