@@ -249,3 +249,125 @@ fn help_batch_prints_its_usage_and_bad_flags_are_refused() {
     assert_eq!(e["error"]["field"], "arguments");
     assert_eq!(e["error"]["allowed"], json!(["--csv", "--explain", "--reform"]));
 }
+
+/// A line through the fast reader (with a scratch reused from earlier lines) and the
+/// general path: the same answer, the same error; where the fast reader takes a line,
+/// the same request; and the hand-written output line is serde_json's.
+fn read_either_way(text: &str, scratch: &mut batch::Scratch) -> Result<(), String> {
+    let cat = lingpao::policy::catalog();
+    let mut req = lingpao::model::Request::default();
+    if batch::fast::read(text, cat, &mut req, &mut Default::default()) {
+        let general = lingpao::api::parse_json(text).and_then(|v| lingpao::model::request::parse(&v, cat, true));
+        if general.as_ref() != Ok(&req) {
+            return Err(format!("{text}: the fast reader took {req:?}, the general path {general:?}"));
+        }
+    }
+    let fast = batch::unit_reusing(text, false, today(), None, scratch);
+    let general = batch::unit(text, false, today(), None);
+    if fast.as_ref().map(|x| &x.0) != general.as_ref().map(|x| &x.0) {
+        return Err(format!("{text}: fast {:?} ≠ general {:?}", fast.map(|x| x.0), general.map(|x| x.0)));
+    }
+    let serde = serde_json::to_string(&batch::line(7, &general)).unwrap() + "\n";
+    if batch::json_line(7, &general) != serde {
+        return Err(format!("{text}: wrote {} ≠ serde {serde}", batch::json_line(7, &general)));
+    }
+    Ok(())
+}
+
+/// `text` with edits: at each (place, what), a byte of JSON's grammar put in, a byte
+/// taken out, or the rest cut.
+fn mutated(text: &str, edits: &[(usize, u8)]) -> String {
+    const BYTES: &[u8] = b"\"\\{}[],: 0123-.eEntfl\tx";
+    let mut b = text.as_bytes().to_vec();
+    for &(at, what) in edits {
+        let at = at % (b.len() + 1);
+        match what % 4 {
+            0 if at < b.len() => {
+                b.remove(at);
+            }
+            1 => b.truncate(at),
+            _ => b.insert(at, BYTES[usize::from(what) % BYTES.len()]),
+        }
+    }
+    String::from_utf8_lossy(&b).into_owned()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, .. ProptestConfig::default() })]
+
+    #[test]
+    fn the_fast_reader_answers_as_the_general_path_on_random_requests(vs in prop::collection::vec(common::plausible_request(), 1..4)) {
+        let mut scratch = batch::Scratch::default();
+        for v in &vs {
+            // As a generator writes it, and with the dates given (the generator's null
+            // `as_of` is left to the general path).
+            let mut v = v.clone();
+            let r = read_either_way(&v.to_string(), &mut scratch);
+            prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+            v["as_of"] = json!("2024-06-30");
+            let r = read_either_way(&v.to_string(), &mut scratch);
+            prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+            let r = read_either_way(&serde_json::to_string_pretty(&v).unwrap(), &mut scratch);
+            prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_answers_as_the_general_path_on_mutated_lines(v in common::plausible_request(), edits in prop::collection::vec((any::<usize>(), any::<u8>()), 1..4)) {
+        let mut v = v;
+        v["as_of"] = json!("2024-06-30");
+        let text = mutated(&v.to_string(), &edits);
+        let r = read_either_way(&text, &mut batch::Scratch::default());
+        prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+    }
+}
+
+#[test]
+fn the_fast_reader_takes_the_common_lines_and_leaves_the_rest() {
+    let cat = lingpao::policy::catalog();
+    let mut req = lingpao::model::Request::default();
+    let mut takes = |t: &str| batch::fast::read(t, cat, &mut req, &mut Default::default());
+    assert!(takes(r#"{"region":"tianjin","as_of":"2022-06-30","achievements":[{"kind":"standard","level":"national","action":"formulate","role":"lead","count":2}]}"#));
+    assert!(takes(r#" { "achievements" : [ ] , "lang" : "en" , "region" : "beijing" } "#));
+    for t in [
+        r#"{"region":"tianjin","achievements":[],"region":"tianjin"}"#,
+        r#"{"region":"tianjin","as_of":null,"achievements":[]}"#,
+        r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"national","count":2.0}]}"#,
+        r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"nation\u0061l"}]}"#,
+        r#"{"region":"tianjin","achievements":[{"kind":"leader","level":"national","level":"national"}]}"#,
+        r#"{"region":"tianjin","achievements":[{"kind":"leader"}]}"#,
+        r#"{"region":"tianjin","achievements":[]} x"#,
+        "\u{feff}{\"region\":\"tianjin\",\"achievements\":[]}",
+    ] {
+        assert!(!takes(t), "{t}");
+    }
+}
+
+#[test]
+fn a_threads_memo_of_prices_changes_no_answer() {
+    // Every case twice through one scratch (the second time from its memo), with and
+    // without a reform, against the answer computed afresh.
+    let mut scratch = batch::Scratch::default();
+    // Each case as written, and on days across the texts' versions (the memo's key
+    // holds which versions apply, not the day).
+    let mut texts = Vec::new();
+    for (_, cf) in common::case_files() {
+        for case in &cf.cases {
+            let v = common::to_json(&case.request);
+            texts.push(v.to_string());
+            for day in ["2019-03-01", "2022-06-30", "2024-01-01", "2025-12-31"] {
+                let mut v = v.clone();
+                if v.is_object() {
+                    v["as_of"] = json!(day);
+                }
+                texts.push(v.to_string());
+            }
+        }
+    }
+    for reform in [None, Some(sweeping())] {
+        for text in texts.iter().chain(&texts) {
+            let (memo, fresh) = (batch::unit_reusing(text, false, today(), reform, &mut scratch), batch::unit(text, false, today(), reform));
+            assert_eq!(memo.map(|x| x.0), fresh.map(|x| x.0), "{text}");
+        }
+    }
+}

@@ -12,14 +12,18 @@
 //! for the wasm face, where a Web Worker feeds the page's file in pieces.
 
 pub mod csv;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fast;
 mod lines;
 mod summary;
+#[cfg(not(target_arch = "wasm32"))]
+mod write;
 
 use crate::api;
 use crate::date::Date;
 use crate::engine::{self, Totals};
 use crate::model::result::EstimateResult;
-use crate::model::{plain_decimal, request, yuan, InputError, Reform};
+use crate::model::{plain_decimal, request, yuan, InputError, Reform, Request};
 use crate::policy::catalog;
 #[cfg(not(target_arch = "wasm32"))]
 use rayon::prelude::*;
@@ -34,6 +38,10 @@ pub use summary::Summary;
 /// Lines per chunk: enough to keep every core busy between two writes, small enough that
 /// a chunk of the largest lines allowed stays well under a few hundred MB.
 pub const CHUNK: usize = 4096;
+
+/// Lines a thread computes in one go, into one output buffer and one summary.
+#[cfg(not(target_arch = "wasm32"))]
+const PIECE: usize = 256;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options<'r> {
@@ -88,20 +96,51 @@ fn ids(per_policy: Vec<(usize, Decimal)>) -> Vec<(&'static str, Decimal)> {
 /// One request's text → its totals (and its full estimate with `explain`), under a
 /// reform if one is given (then with the totals without it beside).
 pub fn unit(text: &str, explain: bool, today: Date, reform: Option<&Reform>) -> Answer {
-    let cat = catalog();
     let v = api::parse_json(text)?;
-    let req = request::parse(&v, cat, true)?;
-    request::dates_by(&req, req.as_of.unwrap_or(today))?;
-    let region = cat.region(req.region.as_deref().unwrap_or_default()).map(|(_, r)| r.id.as_str()).unwrap_or_default();
+    let req = request::parse(&v, catalog(), true)?;
+    of_request(&req, explain, today, reform, None)
+}
+
+/// What a thread reuses from line to line: the request a line is read into, and the
+/// memo of prices.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+pub struct Scratch {
+    req: Request,
+    seen: fast::Seen,
+    prices: engine::Prices,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// [`unit`], reading the line into `scratch` (reused from line to line) where the fast
+/// reader takes it, the general way otherwise: the same answer either way.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn unit_reusing(text: &str, explain: bool, today: Date, reform: Option<&Reform>, scratch: &mut Scratch) -> Answer {
+    if fast::read(text, catalog(), &mut scratch.req, &mut scratch.seen) {
+        of_request(&scratch.req, explain, today, reform, Some(&mut scratch.prices))
+    } else {
+        unit(text, explain, today, reform)
+    }
+}
+
+/// A checked request's answer.
+fn of_request(req: &Request, explain: bool, today: Date, reform: Option<&Reform>, mut prices: Option<&mut engine::Prices>) -> Answer {
+    let cat = catalog();
+    request::dates_by(req, req.as_of.unwrap_or(today))?;
+    let (ri, region) = cat.region(req.region.as_deref().unwrap_or_default()).map(|(i, r)| (i, r.id.as_str())).unwrap_or_default();
     // The wasm face never explains: its module keeps none of that path's code.
     let (mut t, r) = if explain && cfg!(not(target_arch = "wasm32")) {
-        let r = engine::estimate(cat, region, &req, today, reform);
+        let r = engine::estimate(cat, region, req, today, reform);
         (UnitTotals::from_result(&r), Some(r))
     } else {
-        (UnitTotals::of(region, engine::totals(cat, region, &req, today, reform)), None)
+        (UnitTotals::of(region, engine::totals_with(cat, ri, req, today, reform, prices.as_deref_mut())), None)
     };
     if reform.is_some() {
-        let b = engine::totals(cat, region, &req, today, None);
+        let b = engine::totals_with(cat, ri, req, today, None, prices);
         t.baseline = Some((b.total, ids(b.per_policy)));
     }
     Ok((t, r))
@@ -165,8 +204,8 @@ pub fn line(n: u64, answer: &Answer) -> Line<'_> {
 /// A unit's output line (with its end) as JSON Lines.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn json_line(n: u64, answer: &Answer) -> String {
-    let mut s = serde_json::to_string(&line(n, answer)).unwrap_or_else(|e| format!("{{\"line\":{n},\"error\":{{\"field\":\"output\",\"message\":\"{e}\"}}}}"));
-    s.push('\n');
+    let mut s = String::new();
+    write::json_line(&mut s, n, answer);
     s
 }
 
@@ -190,13 +229,9 @@ impl From<io::Error> for Stop {
     }
 }
 
-/// A line as read: its number (1-based, as an editor counts) and its text, or why it
-/// cannot be a request (too long, not UTF-8).
-type Read = (u64, Result<String, InputError>);
-
 /// Reads the next non-blank line: its number and text, or why it cannot be a request
 /// (too long, not UTF-8). `None` at the end of the input.
-fn next_line(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Option<Read>> {
+fn next_line<'b>(input: &mut impl BufRead, next: &mut u64, buf: &'b mut Vec<u8>) -> io::Result<Option<(u64, Result<&'b str, InputError>)>> {
     loop {
         let Some(whole) = read_line(input, buf, api::MAX_REQUEST_BYTES)? else { return Ok(None) };
         *next += 1;
@@ -206,8 +241,7 @@ fn next_line(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io:
         let text = if !whole {
             Err(api::too_large())
         } else {
-            // Copied out at its length (the buffer, grown once, serves every line).
-            std::str::from_utf8(buf).map(str::to_owned).map_err(|e| {
+            std::str::from_utf8(buf).map_err(|e| {
                 let at = e.valid_up_to();
                 InputError::new("request", format!("is not UTF-8 text (byte {at} of the line)"), format!("请求不是 UTF-8 文本（该行第 {at} 字节）"))
             })
@@ -216,13 +250,27 @@ fn next_line(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io:
     }
 }
 
+/// Up to [`CHUNK`] lines as read: their text one after another in one string, and per
+/// line its number and its place in that string, or why it cannot be a request.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct Chunk {
+    text: String,
+    lines: Vec<(u64, Result<std::ops::Range<usize>, InputError>)>,
+}
+
 /// Reads up to [`CHUNK`] non-blank lines.
 #[cfg(not(target_arch = "wasm32"))]
-fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Vec<Read>> {
-    let mut chunk = Vec::with_capacity(CHUNK);
-    while chunk.len() < CHUNK {
-        let Some(line) = next_line(input, next, buf)? else { break };
-        chunk.push(line);
+fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io::Result<Chunk> {
+    let mut chunk = Chunk { text: String::with_capacity(CHUNK * 512), lines: Vec::with_capacity(CHUNK) };
+    while chunk.lines.len() < CHUNK {
+        let Some((n, text)) = next_line(input, next, buf)? else { break };
+        let at = chunk.text.len();
+        let place = text.map(|t| {
+            chunk.text.push_str(t);
+            at..chunk.text.len()
+        });
+        chunk.lines.push((n, place));
     }
     Ok(chunk)
 }
@@ -230,10 +278,10 @@ fn read_chunk(input: &mut impl BufRead, next: &mut u64, buf: &mut Vec<u8>) -> io
 /// A line's answer: its request (a JSON line, or a CSV row under `columns`) computed, or
 /// the error that kept it from being read.
 #[cfg(not(target_arch = "wasm32"))]
-fn answer(n: u64, text: &Result<String, InputError>, columns: Option<&csv::Columns>, explain: bool, today: Date, reform: Option<&Reform>) -> Answer {
-    text.as_ref().map_err(Clone::clone).and_then(|t| match columns {
+fn answer(n: u64, text: Result<&str, &InputError>, columns: Option<&csv::Columns>, explain: bool, today: Date, reform: Option<&Reform>, scratch: &mut Scratch) -> Answer {
+    text.map_err(Clone::clone).and_then(|t| match columns {
         Some(c) => c.unit(n, t, explain, today, reform),
-        None => unit(t, explain, today, reform),
+        None => unit_reusing(t, explain, today, reform, scratch),
     })
 }
 
@@ -250,7 +298,7 @@ pub fn each(mut input: &[u8], after: u64, today: Date, reform: Option<&Reform>, 
     // chunks: nothing here runs in parallel.
     while let Ok(Some((n, text))) = next_line(&mut input, &mut line_no, &mut buf) {
         // Not through `answer`: its CSV branch would bring the CSV code into the module.
-        f(n, &text.and_then(|t| unit(&t, false, today, reform)));
+        f(n, &text.and_then(|t| unit(t, false, today, reform)));
     }
 }
 
@@ -267,23 +315,38 @@ pub fn run(mut input: impl BufRead + Send, out: &mut impl io::Write, opts: Optio
         out.write_all(if reformed { csv::OUT_HEADER_REFORM } else { csv::OUT_HEADER }.as_bytes())?;
     }
     let mut summary = Summary { reformed, ..Summary::default() };
-    let compute = |chunk: &[Read]| -> Vec<(String, Result<UnitTotals, ()>)> {
-        chunk
-            .par_iter()
-            .map(|(n, text)| {
-                let answer = answer(*n, text, columns.as_ref(), opts.explain, today, opts.reform);
-                let shown = if csv_out { csv::out_row(*n, &answer, reformed) } else { json_line(*n, &answer) };
-                (shown, answer.map(|(t, _)| t).map_err(|_| ()))
-            })
-            .collect()
+    // A piece of lines → their output text and what they add to the summary.
+    let piece = |chunk: &Chunk, lines: &[(u64, Result<std::ops::Range<usize>, InputError>)], scratch: &mut Scratch| -> (String, Summary) {
+        let mut shown = String::with_capacity(lines.len() * 160);
+        let mut sum = Summary { reformed, ..Summary::default() };
+        for (n, place) in lines {
+            let text = place.as_ref().map(|r| &chunk.text[r.clone()]);
+            let answer = answer(*n, text, columns.as_ref(), opts.explain, today, opts.reform, scratch);
+            if csv_out {
+                shown.push_str(&csv::out_row(*n, &answer, reformed));
+            } else {
+                write::json_line(&mut shown, *n, &answer);
+            }
+            sum.add(answer.as_ref().ok().map(|(t, _)| t));
+        }
+        (shown, sum)
     };
+    // Each thread's scratch, or a new one should it be in use (it never is: a piece
+    // does not wait on other work).
+    let on_thread = |chunk: &Chunk, lines: &[_]| {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => piece(chunk, lines, &mut s),
+            Err(_) => piece(chunk, lines, &mut Scratch::default()),
+        })
+    };
+    let compute = |chunk: &Chunk| -> Vec<(String, Summary)> { chunk.lines.par_chunks(PIECE).map(|lines| on_thread(chunk, lines)).collect() };
     let mut chunk = read_chunk(&mut input, &mut line_no, &mut buf)?;
-    while !chunk.is_empty() {
+    while !chunk.lines.is_empty() {
         // Compute this chunk on every core while this thread reads the next one.
         let (done, next) = rayon::join(|| compute(&chunk), || read_chunk(&mut input, &mut line_no, &mut buf));
-        for (text, totals) in done {
+        for (text, sum) in done {
             out.write_all(text.as_bytes())?;
-            summary.add(totals.as_ref().ok());
+            summary.absorb(&sum);
         }
         progress(&summary);
         chunk = next?;

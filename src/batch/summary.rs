@@ -4,6 +4,7 @@
 
 use super::UnitTotals;
 use crate::model::yuan;
+use crate::policy::schema::same;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -34,7 +35,7 @@ impl Summary {
         self.total += t.total;
         self.baseline += base;
         self.upper_bound += u64::from(t.upper_bound);
-        match self.regions.iter_mut().find(|r| r.0 == t.region) {
+        match self.regions.iter_mut().find(|r| same(r.0, t.region)) {
             Some(r) => {
                 r.1 += 1;
                 r.2 += t.total;
@@ -45,12 +46,41 @@ impl Summary {
         for (i, (id, d)) in t.per_policy.iter().enumerate() {
             // The same policies, in the same order, with and without the reform.
             let b = t.baseline.as_ref().and_then(|b| b.1.get(i)).map_or(*d, |x| x.1);
-            match self.policies.iter_mut().find(|p| p.0 == *id) {
+            match self.policies.iter_mut().find(|p| same(p.0, id)) {
                 Some(p) => {
                     p.1 += *d;
                     p.2 += b;
                 }
                 None => self.policies.push((id, *d, b)),
+            }
+        }
+    }
+
+    /// Adds the counts and sums of a later part of the batch (regions and policies
+    /// first seen there come after this part's).
+    pub fn absorb(&mut self, o: &Summary) {
+        self.units += o.units;
+        self.failed += o.failed;
+        self.upper_bound += o.upper_bound;
+        self.total += o.total;
+        self.baseline += o.baseline;
+        for &(id, n, d, b) in &o.regions {
+            match self.regions.iter_mut().find(|r| r.0 == id) {
+                Some(r) => {
+                    r.1 += n;
+                    r.2 += d;
+                    r.3 += b;
+                }
+                None => self.regions.push((id, n, d, b)),
+            }
+        }
+        for &(id, d, b) in &o.policies {
+            match self.policies.iter_mut().find(|p| p.0 == id) {
+                Some(p) => {
+                    p.1 += d;
+                    p.2 += b;
+                }
+                None => self.policies.push((id, d, b)),
             }
         }
     }

@@ -38,14 +38,14 @@ pub fn advise<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Date,
     let mut achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
     let policy_ids: Vec<usize> = cat.policies_on(region, as_of).map(|(i, _)| i).collect();
     // The request's own claims, once: its total, and the room it leaves.
-    let Claims { claims: given, .. } = claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false);
+    let Claims { claims: given, .. } = claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false, None);
     let base_total: Decimal = given.iter().map(|c| c.total).sum();
     let room = room(cat, &policy_ids, &achs, &given, lang);
     let new = achs.len();
     let mut worth: Vec<(Decimal, Decimal, usize)> = Vec::with_capacity(options.len());
     for (i, o) in options.iter().enumerate() {
         achs.push(Cow::Borrowed(&o.ach));
-        worth.push((totals_of(cat, None, ri, &achs, as_of).total - base_total, o.unit, i));
+        worth.push((totals_of(cat, None, ri, &achs, as_of, None).total - base_total, o.unit, i));
         achs.pop();
     }
     // The most it adds first; then the most listed; then the data's order.
@@ -165,7 +165,7 @@ fn open_fields(cat: &Catalog, ri: usize, kind: &KindDef, a: Achievement) -> Vec<
 
 /// The explained combination steps of these achievements (the amounts are not needed).
 fn adjustments<'c>(cat: &'c Catalog, ri: usize, policy_ids: &[usize], achs: &[Cow<Achievement>], as_of: Date, lang: Lang) -> Vec<Adjustment<'c>> {
-    let Claims { adjustments, .. } = claims(cat, None, ri, policy_ids, achs, as_of, lang, true);
+    let Claims { adjustments, .. } = claims(cat, None, ri, policy_ids, achs, as_of, lang, true, None);
     adjustments
 }
 
@@ -258,10 +258,10 @@ fn elsewhere<'a>(cat: &'a Catalog, req: &Request, as_of: Date, candidates: &mut 
     let mut all: Vec<Vec<(Decimal, Elsewhere<'a>)>> = candidates.iter().map(|_| Vec::new()).collect();
     for (ri, region) in cat.head.regions.iter().enumerate() {
         let mut achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
-        let base = totals_of(cat, None, ri, &achs, as_of).total;
+        let base = totals_of(cat, None, ri, &achs, as_of, None).total;
         for (c, list) in candidates.iter().zip(all.iter_mut()) {
             achs.push(aliased(region, &c.achievement));
-            let with = totals_of(cat, None, ri, &achs, as_of);
+            let with = totals_of(cat, None, ri, &achs, as_of, None);
             achs.pop();
             list.push((with.total - base, Elsewhere { region: &region.id, region_name: &region.name, marginal_yuan: String::new(), total_is_upper_bound: with.upper_bound }));
         }

@@ -7,7 +7,7 @@ use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::reform::Field;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
-use crate::policy::schema::{Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
+use crate::policy::schema::{same, Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -104,19 +104,28 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
         c.recount();
     }
     for &pi in policies {
+        // A text none of whose rules pays here: its limits have nothing to act on.
+        if !claims.iter().any(|c| c.policy == pi) {
+            continue;
+        }
         let cat: &'c Catalog = ctx.cat;
         let p = cat.policy(pi);
-        let mut limits: Vec<&'c LimitDef> = p.limit.iter().filter(|l| !Reform::limit_off(ctx.reform, &p.id, &l.id)).collect();
-        limits.sort_by_key(|l| order(l.ty)); // stable: the data's order within a type
-        for l in limits {
-            match l.ty {
-                LimitType::SeriesAsOne | LimitType::HighestOnly => one_per_group(ctx, pi, l, claims, &mut steps),
-                LimitType::PriorLevel => prior_level(ctx, pi, l, claims, &mut steps),
-                LimitType::MaxCount => max_count(ctx, pi, l, claims, &mut steps),
-                LimitType::MaxCategories => max_categories(ctx, pi, l, claims, &mut steps),
-                // The caps run together, after everything else (below).
-                LimitType::AnnualCap => {}
+        // By type in the order above, each type in the data's order (a few limits a
+        // text: passes over them rather than a sorted copy).
+        for step in 0..=order(LimitType::AnnualCap) {
+            for l in p.limit.iter().filter(|l| order(l.ty) == step && !Reform::limit_off(ctx.reform, &p.id, &l.id)) {
+                match l.ty {
+                    LimitType::SeriesAsOne | LimitType::HighestOnly => one_per_group(ctx, pi, l, claims, &mut steps),
+                    LimitType::PriorLevel => prior_level(ctx, pi, l, claims, &mut steps),
+                    LimitType::MaxCount => max_count(ctx, pi, l, claims, &mut steps),
+                    LimitType::MaxCategories => max_categories(ctx, pi, l, claims, &mut steps),
+                    // The caps run together, after everything else (below).
+                    LimitType::AnnualCap => {}
+                }
             }
+        }
+        if !p.limit.iter().any(|l| l.ty == LimitType::AnnualCap) {
+            continue;
         }
         let mut totals: Vec<Decimal> = claims.iter().map(|c| c.total).collect();
         caps(ctx, pi, claims, &mut totals, if ctx.words { Some(&mut steps) } else { None });
@@ -235,13 +244,18 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
 /// At most `max` items per group of `group_by` values; the best-paying items are kept.
 fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Claim], steps: &mut Vec<Adjustment<'c>>) {
     let max = l.max.unwrap_or(u32::MAX);
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    let selected = |c: &Claim| c.counted > 0 && ctx.selected(l, pi, c);
+    // No group can be over the limit when all the items selected are not.
+    if claims.iter().filter(|c| selected(c)).map(|c| c.counted).sum::<u32>() <= max {
+        return;
+    }
+    let mut groups: Vec<(Vec<Cow<str>>, Vec<usize>)> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        if ctx.selected(l, pi, c) && c.counted > 0 {
+        if selected(c) {
             let a = &ctx.achs[c.ach];
             // A grouping field left out (which invention? `subject`) cannot join a group:
             // the entry stands alone.
-            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(|| format!("#{}", c.ach), str::to_string)).collect();
+            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(|| Cow::Owned(format!("#{}", c.ach)), Cow::Borrowed)).collect();
             group(&mut groups, key, i);
         }
     }
@@ -263,7 +277,7 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             continue;
         }
         let labels = &ctx.cat.head.kinds.values;
-        let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_str(), |t| pick(ctx.lang, t))).collect();
+        let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_ref(), |t| pick(ctx.lang, t))).collect();
         let class = if shown.is_empty() { String::new() } else { format!("（{}）", shown.join("、")) };
         let effect = crate::tr!(
             ctx.lang,
@@ -285,7 +299,7 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
     let mut cats: Vec<&str> = Vec::new();
     for c in claims.iter().filter(|c| c.policy == pi && c.total > Decimal::ZERO) {
         let cat = p.rule[c.rule].category.as_str();
-        if !cats.contains(&cat) {
+        if !cats.iter().any(|c| same(c, cat)) {
             cats.push(cat);
         }
     }
@@ -300,7 +314,7 @@ fn max_categories<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mu
         trial.clear();
         trial.extend(claims.iter().map(|c| {
             let cat = p.rule[c.rule].category.as_str();
-            if c.policy == pi && !pick.iter().any(|&k| cats[k] == cat) { Decimal::ZERO } else { c.total }
+            if c.policy == pi && !pick.iter().any(|&k| same(cats[k], cat)) { Decimal::ZERO } else { c.total }
         }));
         caps(ctx, pi, claims, &mut trial, None);
         let total: Decimal = trial.iter().zip(claims.iter()).filter(|(_, c)| c.policy == pi).map(|(t, _)| *t).sum();

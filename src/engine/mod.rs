@@ -6,6 +6,8 @@ pub mod eligibility;
 pub mod explain;
 pub mod limits;
 pub mod lookup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod memo;
 pub mod periods;
 pub mod pricing;
 pub mod reform;
@@ -21,6 +23,12 @@ use limits::{Claim, Ctx};
 use pricing::{aliased, price, selects, Pricing, Reason};
 use crate::model::result::Adjustment;
 use rust_decimal::Decimal;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use memo::Prices;
+/// No memo in the wasm module (it prices one request a call): a type with no value.
+#[cfg(target_arch = "wasm32")]
+pub enum Prices {}
 
 /// A policy's status on a day, from the dates written in (or derived from) its text:
 /// its first day in force (its issue date where no other is written) and its last.
@@ -102,16 +110,21 @@ struct Claims<'c> {
     claims: Vec<Claim<'c>>,
     unmatched: Vec<(usize, Reason<'c>)>,
     adjustments: Vec<Adjustment<'c>>,
-    /// Before any limit (an upgrade's difference lowers a unit amount).
+    /// Before any limit (an upgrade's difference lowers a unit amount); with `words` only.
     gross: Decimal,
 }
 
 #[allow(clippy::too_many_arguments)]
-fn claims<'c>(cat: &'c Catalog, reform: Option<&Reform>, ri: usize, policy_ids: &[usize], achs: &[Cow<Achievement>], as_of: Date, lang: Lang, words: bool) -> Claims<'c> {
+fn claims<'c>(cat: &'c Catalog, reform: Option<&Reform>, ri: usize, policy_ids: &[usize], achs: &[Cow<Achievement>], as_of: Date, lang: Lang, words: bool, mut memo: Option<&mut Prices>) -> Claims<'c> {
     let mut claims = Vec::with_capacity(achs.len());
     let mut unmatched = Vec::new();
     for (i, a) in achs.iter().enumerate() {
-        match price(cat, reform, ri, a, as_of, lang, words) {
+        let pricing = match memo.as_deref_mut() {
+            #[cfg(not(target_arch = "wasm32"))]
+            Some(m) if !words => memo::pricing(m.price(cat, reform, ri, a, as_of)),
+            _ => price(cat, reform, ri, a, as_of, lang, words),
+        };
+        match pricing {
             Pricing::Paid(p) => claims.push(Claim {
                 ach: i,
                 policy: p.policy,
@@ -127,7 +140,8 @@ fn claims<'c>(cat: &'c Catalog, reform: Option<&Reform>, ri: usize, policy_ids: 
             Pricing::Unpaid(r) => unmatched.push((i, r)),
         }
     }
-    let gross = claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum();
+    // Only the explained estimate shows it.
+    let gross = if words { claims.iter().map(|c| c.unit * Decimal::from(c.claimed)).sum() } else { Decimal::ZERO };
     let ctx = Ctx { cat, achs, lang, reform, words };
     let adjustments = limits::apply(&ctx, policy_ids, &mut claims);
     Claims { claims, unmatched, adjustments, gross }
@@ -143,15 +157,22 @@ pub struct Totals {
 }
 
 pub fn totals(cat: &Catalog, region_id: &str, req: &Request, today: Date, reform: Option<&Reform>) -> Totals {
-    let (ri, region) = cat.region(region_id).expect("region id checked by the request parser");
+    let (ri, _) = cat.region(region_id).expect("region id checked by the request parser");
+    totals_with(cat, ri, req, today, reform, None)
+}
+
+/// [`totals`] in region `ri` (by index), each achievement's price looked up in `memo`
+/// where it was asked before (a batch's thread keeps one).
+pub fn totals_with(cat: &Catalog, ri: usize, req: &Request, today: Date, reform: Option<&Reform>, memo: Option<&mut Prices>) -> Totals {
+    let region = &cat.head.regions[ri];
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
-    totals_of(cat, reform, ri, &achs, req.as_of.unwrap_or(today))
+    totals_of(cat, reform, ri, &achs, req.as_of.unwrap_or(today), memo)
 }
 
 /// [`totals`] of achievements already read as the region reads them (`aliased`).
-fn totals_of(cat: &Catalog, reform: Option<&Reform>, ri: usize, achs: &[Cow<Achievement>], as_of: Date) -> Totals {
+fn totals_of(cat: &Catalog, reform: Option<&Reform>, ri: usize, achs: &[Cow<Achievement>], as_of: Date, memo: Option<&mut Prices>) -> Totals {
     let policy_ids: Vec<usize> = cat.policies_on(&cat.head.regions[ri], as_of).map(|(i, _)| i).collect();
-    let Claims { claims, .. } = claims(cat, reform, ri, &policy_ids, achs, as_of, Lang::Zh, false);
+    let Claims { claims, .. } = claims(cat, reform, ri, &policy_ids, achs, as_of, Lang::Zh, false, memo);
     let per_policy = policy_ids
         .iter()
         .filter(|&&pi| !cat.policy(pi).rule.is_empty())
@@ -183,9 +204,9 @@ pub fn estimate<'a>(cat: &'a Catalog, region_id: &str, req: &Request, today: Dat
 
     let achs: Vec<Cow<Achievement>> = req.achievements.iter().map(|a| aliased(region, a)).collect();
     let policy_ids: Vec<usize> = policies.iter().map(|(i, _)| *i).collect();
-    let Claims { mut claims, unmatched, adjustments, gross } = claims(cat, reform, ri, &policy_ids, &achs, as_of, lang, true);
+    let Claims { mut claims, unmatched, adjustments, gross } = claims(cat, reform, ri, &policy_ids, &achs, as_of, lang, true, None);
     // The same claims without the reform, amounts only: what each line is compared with.
-    let baseline = reform.map(|_| self::claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false).claims);
+    let baseline = reform.map(|_| self::claims(cat, None, ri, &policy_ids, &achs, as_of, lang, false, None).claims);
     let kind_of = |i: usize| cat.kind(&achs[i].kind).map_or("", |k| k.id.as_str());
     let mut unmatched: Vec<Unmatched> =
         unmatched.into_iter().map(|(i, r)| Unmatched { achievement: i, kind: kind_of(i), reason: r.text, clause: r.cite.map(|c| c.0), quote: r.cite.map(|c| c.1), reform: None }).collect();

@@ -5,7 +5,7 @@
 use crate::model::reform::Field;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
 use std::borrow::Cow;
-use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector};
+use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector, Str};
 use crate::policy::schema::when_matches;
 use crate::date::Date;
 use crate::policy::{version_applies, Catalog};
@@ -39,14 +39,17 @@ pub struct Reason<'a> {
 /// The achievement as the region reads it: enum values mapped by its level aliases
 /// (copied only where an alias applies).
 pub fn aliased<'r>(region: &RegionDef, a: &'r Achievement) -> Cow<'r, Achievement> {
-    let aliased = |v: &FieldValue| matches!(v, FieldValue::Enum(s) if region.level_aliases.contains_key(s.as_str()));
+    // Searched by equality, not order: a region has one or two aliases, and equal texts
+    // of the data compare by address.
+    let alias = |s: &Str| region.level_aliases.iter().find(|(k, _)| **k == *s).map(|(_, to)| to);
+    let aliased = |v: &FieldValue| matches!(v, FieldValue::Enum(s) if alias(s).is_some());
     if !a.fields.values().any(aliased) {
         return Cow::Borrowed(a);
     }
     let mut a = a.clone();
     for v in a.fields.values_mut() {
         if let FieldValue::Enum(s) = v {
-            if let Some(to) = region.level_aliases.get(s.as_str()) {
+            if let Some(to) = alias(s) {
                 *s = to.clone();
             }
         }

@@ -20,12 +20,19 @@ use rust_decimal::Decimal;
 /// Written digit by digit: this runs several times per line, and `Decimal`'s own
 /// `Display` goes through the general formatter.
 pub fn yuan(d: Decimal) -> String {
+    let mut s = String::new();
+    push_yuan(&mut s, d);
+    s
+}
+
+/// [`yuan`] written at the end of `out` (the batch writes its lines without a copy).
+pub fn push_yuan(out: &mut String, d: Decimal) {
     let d = d.normalize();
     let (m, scale) = (d.mantissa().unsigned_abs(), d.scale() as usize);
     // u64 arithmetic where the mantissa fits (always, for real amounts): u128 division is slow.
     let mut m = match u64::try_from(m) {
         Ok(small) => small as u128,
-        Err(_) => return d.to_string(),
+        Err(_) => return out.push_str(&d.to_string()),
     };
     let mut small = m as u64;
     let mut buf = [0u8; 64];
@@ -46,7 +53,7 @@ pub fn yuan(d: Decimal) -> String {
         i -= 1;
         buf[i] = b'-';
     }
-    String::from_utf8_lossy(&buf[i..]).into_owned()
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// A plain decimal ("120000", "9500.50", "-3.25"): digits with at most one point, no

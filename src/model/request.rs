@@ -10,7 +10,7 @@ use super::json::{Json, Object};
 
 /// More achievements than any unit claims in a year; bounds the work one call can ask.
 pub const MAX_ACHIEVEMENTS: usize = 200;
-const MAX_TEXT: usize = 200;
+pub(crate) const MAX_TEXT: usize = 200;
 /// 10^12 yuan: far above any cost a subsidy clause refers to.
 const MAX_YUAN: i64 = 1_000_000_000_000;
 
@@ -22,7 +22,7 @@ pub enum Lang {
     En,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Request {
     pub region: Option<String>,
     pub as_of: Option<Date>,
@@ -45,8 +45,18 @@ pub type Fields = Named<FieldValue>;
 /// handful each, so a list searched in order beats a tree (and its code for every value
 /// type), and copying one (rules priced as a percentage of another rule) is a single
 /// allocation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Named<V>(Vec<(Str, V)>);
+
+impl<V: Clone> Clone for Named<V> {
+    fn clone(&self) -> Self {
+        Named(self.0.clone())
+    }
+    /// In place, keeping the memory (a batch copies known achievements into its own).
+    fn clone_from(&mut self, other: &Self) {
+        self.0.clone_from(&other.0);
+    }
+}
 
 impl<V> Default for Named<V> {
     fn default() -> Self {
@@ -76,6 +86,10 @@ impl<V> Named<V> {
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+    /// Empties it, keeping its memory (a batch reuses one per achievement).
+    pub fn clear(&mut self) {
+        self.0.clear();
     }
     pub fn iter(&self) -> impl Iterator<Item = (&Str, &V)> {
         self.0.iter().map(|(k, v)| (k, v))

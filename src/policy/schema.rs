@@ -13,8 +13,23 @@ use std::collections::BTreeMap;
 // same types from TOML. So text borrows from the binary at run time and owns what was read.
 
 /// Text of the data.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+// Equality is the text's (as the derived hash's), tried by address first: below.
+#[allow(clippy::derived_hash_with_manual_eq)]
+#[derive(Clone, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Str(Cow<'static, str>);
+
+/// Whether two texts are equal, at once where they are the same text of the data (the
+/// engine compares kinds, fields and values of requests, copied from the catalog, with
+/// the catalog's own: one string each, where the bytes would be compared).
+pub fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
+}
+
+impl PartialEq for Str {
+    fn eq(&self, o: &Str) -> bool {
+        same(&self.0, &o.0)
+    }
+}
 
 impl Str {
     pub const fn from_static(s: &'static str) -> Str {
@@ -22,6 +37,14 @@ impl Str {
     }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+    /// The text where it is the data's own, which lives as long as the process: the
+    /// same address and length are then the same text (a memo's key).
+    pub fn as_static(&self) -> Option<&'static str> {
+        match self.0 {
+            Cow::Borrowed(s) => Some(s),
+            Cow::Owned(_) => None,
+        }
     }
 }
 
@@ -76,13 +99,13 @@ impl From<Str> for String {
 
 impl PartialEq<str> for Str {
     fn eq(&self, o: &str) -> bool {
-        *self.0 == *o
+        same(&self.0, o)
     }
 }
 
 impl PartialEq<&str> for Str {
     fn eq(&self, o: &&str) -> bool {
-        *self.0 == **o
+        same(&self.0, o)
     }
 }
 
@@ -94,13 +117,13 @@ impl PartialEq<String> for Str {
 
 impl PartialEq<Str> for str {
     fn eq(&self, o: &Str) -> bool {
-        *self == *o.0
+        same(self, &o.0)
     }
 }
 
 impl PartialEq<Str> for &str {
     fn eq(&self, o: &Str) -> bool {
-        **self == *o.0
+        same(self, &o.0)
     }
 }
 
