@@ -7,20 +7,18 @@
 //! every request it accepts to the general path's, on random and mutated lines.
 
 use crate::date::Date;
-use crate::engine::memo::Fx;
 use crate::model::request::{self, Lang, MAX_ACHIEVEMENTS};
 use crate::model::{Achievement, FieldValue, Json, Request};
 use crate::policy::schema::{FieldType, KindDef};
 use crate::policy::Catalog;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use rustc_hash::FxHashMap;
 
 /// Achievements read before, by their text: a costing's lines repeat a few dozen of
 /// them, and an achievement found here is copied rather than read and checked again
 /// (its text decides it: the same text, the same achievement).
 #[derive(Default)]
-pub struct Seen(HashMap<Box<str>, Achievement, BuildHasherDefault<Fx>>);
+pub struct Seen(FxHashMap<Box<str>, Achievement>);
 
 /// More texts than this and [`Seen`] starts again: memory stays flat.
 const SEEN: usize = 1 << 12;

@@ -13,8 +13,7 @@ use crate::model::{Achievement, FieldValue, Lang, Reform};
 use crate::policy::schema::Basis;
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 
 /// A paid achievement's policy, rule, amount for one item and basis; `None`: unpaid.
 pub type Paid = Option<(usize, usize, Decimal, Basis)>;
@@ -27,7 +26,7 @@ const MAX: usize = 1 << 14;
 /// address is part of the key).
 #[derive(Default)]
 pub struct Prices {
-    answers: HashMap<Vec<u64>, Paid, BuildHasherDefault<Fx>>,
+    answers: FxHashMap<Vec<u64>, Paid>,
     key: Vec<u64>,
 }
 
@@ -97,30 +96,5 @@ pub fn pricing<'a>(paid: Paid) -> Pricing<'a> {
     match paid {
         Some((policy, rule, unit, basis)) => Pricing::Paid(Priced { policy, rule, unit, basis, formula: String::new(), notes: Vec::new() }),
         None => Pricing::Unpaid(Reason { text: String::new(), cite: None }),
-    }
-}
-
-/// A multiply-rotate hash of the key's words: std's SipHash is several times slower on
-/// keys this short, and the memo is bounded ([`MAX`]) whatever collides.
-#[derive(Default)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(w);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        for &b in words.remainder() {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
