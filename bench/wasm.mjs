@@ -78,6 +78,6 @@ const figures = {
   sme_first_ms: +smeFirst.toFixed(2),
   sme_us_median: +median(sme).toFixed(1),
   sme_us_min: +min(sme).toFixed(1),
-  budgets: { wasm_brotli_bytes: 150 * 1024, national_wasm_brotli_bytes: 84 * 1024, cold_start_ms: 20, estimate_us: 50, compare_us: 1000, sme_us: 100, advise_ms: 8, advise_across_ms: 20 },
+  budgets: { wasm_brotli_bytes: 150 * 1024, national_wasm_brotli_bytes: 85 * 1024, cold_start_ms: 20, estimate_us: 50, compare_us: 1000, sme_us: 100, advise_ms: 8, advise_across_ms: 20 },
 };
 console.log(JSON.stringify(figures, null, 2));
