@@ -20,9 +20,16 @@ if (update) document.querySelector('.site-head').append(update);
 // The URL follows the state a moment after the last change: browsers throttle
 // replaceState when it is called on every keystroke.
 let pending = null;
+// The hash as this page last read or wrote it. Another one when the timer fires means a
+// link came in whose hashchange has not run yet: that link wins, the write is dropped
+// (written, it would replace the link before the handler read it).
+let known = location.hash;
 function writeUrl() {
   if (pending == null) return;
-  if (location.hash !== pending) history.replaceState(null, '', pending);
+  if (location.hash === known) {
+    if (location.hash !== pending) history.replaceState(null, '', pending);
+    known = location.hash;
+  }
   pending = null;
 }
 let timer = 0;
@@ -156,6 +163,7 @@ async function main() {
   // A link pasted into this tab: our own replaceState never fires hashchange.
   window.addEventListener('hashchange', () => {
     pending = null; // the new link wins over a change not yet written
+    known = location.hash;
     if (SME_HASH.test(location.hash)) {
       if (smeLang(location.hash)) estimator.update({ lang: smeLang(location.hash) });
       views.show('sme', smeValues(location.hash));

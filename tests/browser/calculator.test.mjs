@@ -170,6 +170,26 @@ test('a share link round-trips into a new page', async (t) => {
   clean(seen);
 });
 
+test('a link that comes in while the page has an edit to write into the URL wins', async (t) => {
+  const { page, seen } = await open(t);
+  await page.goto(link(TIANJIN));
+  await waitTotal(page, '160000');
+  await page.waitForTimeout(300); // the link's own state written
+  // An edit: its state is written into the URL 120 ms later. Before that, a link comes in
+  // whose hashchange runs only after the write is due (the order that once lost the link:
+  // the write replaced it before the handler read it).
+  await page.getByRole('button', { name: '增加数量' }).click();
+  const incoming = `#req=${encodeURIComponent(JSON.stringify({ ...TIANJIN, achievements: [{ ...TIANJIN.achievements[0], count: 5 }] }))}`;
+  await page.evaluate(async (hash) => {
+    history.replaceState(null, '', hash);
+    await new Promise((r) => setTimeout(r, 400));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }, incoming);
+  await waitTotal(page, '400000');
+  assert.equal(await page.getByLabel('数量', { exact: true }).inputValue(), '5');
+  clean(seen);
+});
+
 test('a #req= deep link with a script payload stays inert', async (t) => {
   const { page, seen } = await open(t);
   const payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script>';
