@@ -8,8 +8,8 @@
 
 use crate::date::Date;
 use crate::model::request::{self, Lang, MAX_ACHIEVEMENTS};
-use crate::model::{Achievement, FieldValue, Json, Request};
-use crate::policy::schema::{FieldType, KindDef};
+use crate::model::{Achievement, Json, Request};
+use crate::policy::schema::KindDef;
 use crate::policy::Catalog;
 use std::borrow::Cow;
 use rustc_hash::FxHashMap;
@@ -22,15 +22,6 @@ pub struct Seen(FxHashMap<Box<str>, Achievement>);
 
 /// More texts than this and [`Seen`] starts again: memory stays flat.
 const SEEN: usize = 1 << 12;
-
-/// A value of an achievement's member, as written (strings hold no escape).
-#[derive(Clone, Copy)]
-enum Value<'t> {
-    Str(&'t str),
-    /// A whole number, `-?(0|[1-9][0-9]*)`.
-    Int(&'t str),
-    Bool(bool),
-}
 
 /// More members than any kind has fields: a longer object is left to the general path.
 const MEMBERS: usize = 16;
@@ -90,12 +81,14 @@ impl<'t> Cursor<'t> {
         }
     }
 
-    fn value(&mut self) -> Option<Value<'t>> {
+    /// A member's value: a string without escape, a whole number
+    /// (`-?(0|[1-9][0-9]*)`), `true` or `false`.
+    fn value(&mut self) -> Option<Json<'t>> {
         match self.peek()? {
-            b'"' => self.string().map(Value::Str),
-            b't' => self.word("true").then_some(Value::Bool(true)),
-            b'f' => self.word("false").then_some(Value::Bool(false)),
-            _ => self.int().map(Value::Int),
+            b'"' => self.string().map(|s| Json::String(Cow::Borrowed(s))),
+            b't' => self.word("true").then_some(Json::Bool(true)),
+            b'f' => self.word("false").then_some(Json::Bool(false)),
+            _ => self.int().map(|n| Json::Number(Cow::Borrowed(n))),
         }
     }
 
@@ -224,11 +217,11 @@ fn object_end(b: &[u8], start: usize) -> Option<usize> {
     (!odd && !other).then_some(end + 1)
 }
 
-/// One achievement, checked as `request::parse` checks it (the kind known, every key a
-/// field of the kind, required fields given, each value of its field's type and range),
-/// its fields set in the same order.
+/// One achievement, read by `request::read_fields` as the general path reads it (the
+/// kind known, every key a field of the kind, required fields given, each value of its
+/// field's type and range), its fields set in the same order.
 fn achievement(c: &mut Cursor, cat: &Catalog, a: &mut Achievement) -> Option<()> {
-    let mut members: [(&str, Value); MEMBERS] = [("", Value::Bool(false)); MEMBERS];
+    let mut members: [(Cow<str>, Json); MEMBERS] = std::array::from_fn(|_| (Cow::Borrowed(""), Json::Null));
     let mut len = 0;
     if !c.eat(b'{') {
         return None;
@@ -239,7 +232,7 @@ fn achievement(c: &mut Cursor, cat: &Catalog, a: &mut Achievement) -> Option<()>
             if len == MEMBERS || members[..len].iter().any(|(k, _)| *k == key) {
                 return None;
             }
-            members[len] = (key, c.value()?);
+            members[len] = (Cow::Borrowed(key), c.value()?);
             len += 1;
             if !c.next(b'}')? {
                 break;
@@ -247,47 +240,12 @@ fn achievement(c: &mut Cursor, cat: &Catalog, a: &mut Achievement) -> Option<()>
         }
     }
     let members = &members[..len];
-    let kind: &KindDef = match members.iter().find(|(k, _)| *k == "kind")?.1 {
-        Value::Str(k) => cat.kind(k)?,
+    let kind: &KindDef = match &members.iter().find(|(k, _)| *k == "kind")?.1 {
+        Json::String(k) => cat.kind(k)?,
         _ => return None,
     };
-    let defs = || kind.field.iter().chain(&cat.head.kinds.common_field);
-    if members.iter().any(|(k, _)| *k != "kind" && !defs().any(|f| f.name == *k)) {
-        return None;
-    }
     a.kind = kind.id.clone();
-    a.count = 1;
-    a.fields.clear();
-    for def in defs() {
-        let Some(&(_, value)) = members.iter().find(|(k, _)| def.name == *k) else {
-            if def.required {
-                return None;
-            }
-            continue;
-        };
-        let parsed = match (def.ty, value) {
-            (FieldType::Enum, Value::Str(s)) => FieldValue::Enum(def.values.iter().find(|v| *v == s)?.clone()),
-            (FieldType::Integer, Value::Int(n)) => {
-                let n: i64 = n.parse().ok()?;
-                if !(def.min.unwrap_or(i64::MIN)..=def.max.unwrap_or(i64::MAX)).contains(&n) {
-                    return None;
-                }
-                FieldValue::Int(n)
-            }
-            (FieldType::Yuan, Value::Str(s)) => FieldValue::Yuan(request::yuan(&Json::String(Cow::Borrowed(s)), "").ok()?),
-            (FieldType::Yuan, Value::Int(n)) => FieldValue::Yuan(request::yuan(&Json::Number(Cow::Borrowed(n)), "").ok()?),
-            (FieldType::Bool, Value::Bool(b)) => FieldValue::Bool(b),
-            (FieldType::Date, Value::Str(s)) if Date::parse(s).is_some() => FieldValue::Text(s.to_string()),
-            (FieldType::Text, Value::Str(s)) if s.chars().count() <= request::MAX_TEXT => FieldValue::Text(s.to_string()),
-            _ => return None,
-        };
-        if def.name == "count" {
-            if let FieldValue::Int(n) = parsed {
-                a.count = n as u32; // within 1..=10000 by the kinds file
-            }
-        } else {
-            a.fields.set(def.name.clone(), parsed);
-        }
-    }
+    // A refused value's error is the general path's to give: the line is read again there.
+    a.count = request::read_fields(kind, cat, members, &String::new, &mut a.fields).ok()?;
     Some(())
 }

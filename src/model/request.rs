@@ -6,11 +6,12 @@ use crate::date::Date;
 use crate::policy::schema::{FieldType, KindDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use super::json::{Json, Object};
 
 /// More achievements than any unit claims in a year; bounds the work one call can ask.
 pub const MAX_ACHIEVEMENTS: usize = 200;
-pub(crate) const MAX_TEXT: usize = 200;
+const MAX_TEXT: usize = 200;
 /// 10^12 yuan: far above any cost a subsidy clause refers to.
 const MAX_YUAN: i64 = 1_000_000_000_000;
 
@@ -281,16 +282,27 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
         None => return Err(InputError::new(kind_field(), "is required", "缺少成果类型 kind").allowed(catalog.kind_ids())),
         Some(other) => return Err(wrong_type(&kind_field(), "a kind string", "类型字符串", other).allowed(catalog.kind_ids())),
     };
+    let mut fields = Fields::default();
+    let count = read_fields(kind, catalog, &obj.0, &at, &mut fields)?;
+    Ok(Achievement { kind: kind.id.clone(), count, fields })
+}
+
+/// An achievement's fields, each read from `members` (its object's, by name) and checked
+/// against the kind's definition, into `fields`; returns its count. The one reading of
+/// fields: the general path's and the batch's fast reader's (`batch::fast`). `at` names
+/// the achievement in an error (made only for an error).
+pub(crate) fn read_fields(kind: &KindDef, catalog: &Catalog, members: &[(Cow<str>, Json)], at: &dyn Fn() -> String, fields: &mut Fields) -> Result<u32, InputError> {
     let defs = || kind.field.iter().chain(&catalog.head.kinds.common_field);
-    if let Some(key) = obj.keys().find(|k| *k != "kind" && !defs().any(|f| &f.name == k)) {
+    let get = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    if let Some(key) = members.iter().map(|(k, _)| &**k).find(|k| *k != "kind" && !defs().any(|f| &f.name == k)) {
         let allowed = std::iter::once("kind".to_string()).chain(defs().map(|f| f.name.to_string())).collect();
         return Err(InputError::new(format!("{}.{}", at(), shown(key)), format!("unknown field `{}`", shown(key)), format!("未知字段“{}”", shown_zh(key))).allowed(allowed));
     }
-    let mut fields = Fields::default();
+    fields.clear();
     let mut count = 1;
     for def in defs() {
         let field = || format!("{}.{}", at(), def.name);
-        let value = match obj.get(def.name.as_str()) {
+        let value = match get(def.name.as_str()) {
             None | Some(Json::Null) if def.required => {
                 let e = InputError::new(field(), format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
                 return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
@@ -345,7 +357,7 @@ fn achievement(v: &Json, i: usize, catalog: &Catalog) -> Result<Achievement, Inp
             fields.set(def.name.clone(), parsed);
         }
     }
-    Ok(Achievement { kind: kind.id.clone(), count, fields })
+    Ok(count)
 }
 
 /// Refuses an item dated after the day of application (`as_of`, today when not given):
