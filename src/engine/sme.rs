@@ -994,9 +994,10 @@ fn decide<'s>(cx: &Ctx<'s>, t: &'s TierDef) -> Verdict {
     all(&cx.s.condition).and(all(&t.condition)).and(all(&t.general).and(score_of(cx, t)).or(direct))
 }
 
-/// Whether every condition met before a change is still met after it.
+/// Whether every condition met before a change is still met after it (one the change
+/// does not reach answers from the memo it inherited).
 fn keeps(after: &Ctx, conds: &[(&CondDef, Role)], before: &[CondResult]) -> bool {
-    conds.iter().zip(before).all(|((c, _), b)| b.verdict != Met || !after.reaches(c.test.deps) || after.test(&c.test) == Met)
+    conds.iter().zip(before).all(|((c, _), b)| b.verdict != Met || after.test(&c.test) == Met)
 }
 
 /// The fewest indicator changes that lift a failed score over its pass mark and its
