@@ -5,7 +5,8 @@
 #   floor    examples/batch_floor: the input mapped, the lines found, a totals line
 #            written per line; no parsing, no computing (the least any reader can cost)
 #   lingpao  lingpao batch < requests.jsonl > out.jsonl
-# each on one thread and on every core, wall time per unit (median of RUNS). Checks that
+# each on one thread and on every core, wall time per unit (median of RUNS); then the
+# engine alone on requests already read (examples/profile.rs totals). Checks that
 # lingpao's total equals OpenFisca's on every unit. Needs the OpenFisca peer's virtualenv
 # (../shared/peers/openfisca/setup.sh; OFVENV, default /tmp/ofvenv).
 #   bench/batch.sh [DIR]   DIR holds the requests and outputs (default /tmp; /dev/shm is
@@ -18,7 +19,7 @@ PEER="$(cd ../shared/peers/openfisca && pwd)"
 PY="${OFVENV:-/tmp/ofvenv}/bin/python"
 [ -x "$PY" ] || { echo "no OpenFisca virtualenv at $PY: run $PEER/setup.sh" >&2; exit 2; }
 
-cargo build --release -q --bin lingpao --example batch_floor
+cargo build --release -q --bin lingpao --example batch_floor --example profile
 LP=target/release/lingpao
 FLOOR=target/release/examples/batch_floor
 CORES=$(nproc)
@@ -60,5 +61,7 @@ for name in "floor, 1 thread" "floor, $CORES threads" "lingpao, 1 thread" "lingp
 print(f"{sys.argv[1]:<20} {statistics.median(w) / n:.3f} us per unit (median of {len(w)}; min {w[0] / n:.3f}, max {w[-1] / n:.3f})")' \
         "$name" "$UNITS" ${WALL[$name]}
 done
+echo "the engine alone (requests already read; beside OpenFisca's calculate step alone):"
+target/release/examples/profile totals "$DIR/lp_requests.jsonl"
 echo "OpenFisca, after: $(openfisca)"
 echo "(files in $DIR; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -5,6 +5,10 @@
 //! (decoding the data, indexing it, the call). `profile trip N`: N round trips only.
 //! `profile sme N`: N SME assessments of `benches/sme.json`, as the wasm face writes them;
 //! `profile sme-engine N`: the assessments alone (what `cargo bench -- sme` times).
+//! `profile totals FILE`: the batch's engine alone on one thread, the JSON Lines of FILE
+//! read and checked first (not timed), each unit's totals computed with a thread's price
+//! memo, as `lingpao batch` does; the best of 5 passes, per unit (what OpenFisca's
+//! "calculate step alone" is beside, `bench/batch.sh`).
 use lingpao::{api, date::Date};
 
 fn round_trip(text: &str, today: Date) -> usize {
@@ -31,6 +35,26 @@ fn main() {
         let v = api::parse_json(include_str!("../benches/sme.json")).unwrap();
         let units: usize = (0..n).map(|_| lingpao::json16::to_utf16_with(&api::sme(&v, today).unwrap(), lingpao::policy::embedded_text()).unwrap().len()).sum();
         println!("{units} UTF-16 units");
+        return;
+    }
+    if arg.as_deref() == Some("totals") {
+        let file = std::env::args().nth(2).expect("profile totals FILE");
+        let cat = lingpao::policy::catalog();
+        let text = std::fs::read_to_string(&file).expect("a JSON Lines file");
+        let reqs: Vec<_> = text.lines().filter_map(|l| lingpao::model::request::parse(&api::parse_json(l).ok()?, cat, true).ok()).collect();
+        let regions: Vec<usize> = reqs.iter().map(|r| cat.region(r.region.as_deref().unwrap_or_default()).map_or(0, |(i, _)| i)).collect();
+        let mut memo = lingpao::engine::Prices::default();
+        let mut best = std::time::Duration::MAX;
+        let mut sum = rust_decimal::Decimal::ZERO;
+        for _ in 0..5 {
+            sum = rust_decimal::Decimal::ZERO;
+            let t = std::time::Instant::now();
+            for (req, &ri) in reqs.iter().zip(&regions) {
+                sum += lingpao::engine::totals_with(cat, ri, req, today, None, Some(&mut memo)).total;
+            }
+            best = best.min(t.elapsed());
+        }
+        println!("{} units, {sum} yuan a pass; the engine alone: {:.3} us a unit (best of 5)", reqs.len(), best.as_secs_f64() * 1e6 / reqs.len() as f64);
         return;
     }
     if arg.as_deref() == Some("trip") {
