@@ -37,7 +37,7 @@ pub fn parse_json(text: &str) -> Result<Json<'_>, InputError> {
             "holds a lone surrogate (\\ud800-\\udfff without its pair)",
             "含有不成对的代理项（\\ud800-\\udfff）",
         ),
-        None => InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{e}")),
+        None => InputError::new("request", format!("malformed JSON: {e}"), format!("JSON 格式错误：{}", e.zh())),
     })
 }
 

@@ -128,6 +128,28 @@ fn malformed_json_is_an_input_error() {
     assert!(e.message.contains("malformed JSON"));
 }
 
+/// Each way a text can fail to be JSON is said in both languages, at the same place:
+/// the Chinese message says what is wrong in Chinese, not the English parser's words.
+#[test]
+fn malformed_json_is_said_in_chinese_too() {
+    let deep = "[".repeat(200);
+    let broken = [
+        "{\"a\":1} x", "{\"a\":}", "{\"a\":", &deep, "[1 2]", "{a:1}", "{\"a\" 1}", "{\"a\":1,\"a\":2}",
+        "{\"a\":1 \"b\":2}", "\"abc", "\"a\u{1}\"", "\"\\q\"", "\"\\u12G4\"", "-",
+    ];
+    let mut said = std::collections::BTreeSet::new();
+    for text in broken {
+        let e = api::parse_json(text).unwrap_err();
+        let (en, zh) = (&e.message, &e.message_zh);
+        let (line, column) = en.rsplit_once(" at line ").and_then(|(_, at)| at.split_once(" column ")).unwrap_or_else(|| panic!("{text}: {en}"));
+        assert!(zh.starts_with("JSON 格式错误：") && zh.ends_with(&format!("（第 {line} 行第 {column} 列）")), "{text}: {zh}");
+        let words = zh.replace("JSON", "").replace("\\u", "");
+        assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{text}: English in {zh}");
+        said.insert(words.split('（').next().unwrap().to_string());
+    }
+    assert_eq!(said.len(), broken.len(), "one message for each way: {said:?}");
+}
+
 #[test]
 fn errors_are_bilingual_and_serialisable() {
     let e = err(json!({ "region": "x", "achievements": [std_item()] }));

@@ -12,6 +12,24 @@ const MAX_DEPTH: usize = 128;
 /// Up to this many members, duplicate keys are found pairwise as they are read.
 const SMALL_OBJECT: usize = 32;
 
+/// What is wrong with the text, in English and in Chinese.
+type Words = (&'static str, &'static str);
+const TRAILING: Words = ("trailing characters", "值之后还有多余的字符");
+const VALUE: Words = ("expected a value", "此处应为一个值");
+const END: Words = ("unexpected end of input", "文本意外结束");
+const DEEP: Words = ("nested too deeply", "嵌套层数过多");
+const ARRAY_NEXT: Words = ("expected `,` or `]`", "此处应为 `,` 或 `]`");
+const KEY: Words = ("expected a key in double quotes", "此处应为双引号括起的键名");
+const COLON: Words = ("expected `:`", "此处应为 `:`");
+const DUPLICATE: Words = ("duplicate key", "键名重复");
+const OBJECT_NEXT: Words = ("expected `,` or `}`", "此处应为 `,` 或 `}`");
+const UNTERMINATED: Words = ("unterminated string", "字符串缺少结束的引号");
+const CONTROL: Words = ("control character in string", "字符串中含有控制字符");
+const ESCAPE: Words = ("invalid escape", "无效的转义序列");
+const UNICODE: Words = ("invalid \\u escape", "无效的 \\u 转义");
+const LONE: Words = ("lone surrogate in \\u escape", "\\u 转义中有不成对的代理项");
+const NUMBER: Words = ("invalid number", "无效的数字");
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json<'a> {
     Null,
@@ -49,6 +67,8 @@ impl<'a> Object<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub message: &'static str,
+    /// The same in Chinese (the request's errors are bilingual).
+    pub message_zh: &'static str,
     pub line: usize,
     pub column: usize,
     /// For a lone surrogate, the path of the value holding it (`achievements[0].name`;
@@ -67,6 +87,13 @@ impl SyntaxError {
     }
 }
 
+impl SyntaxError {
+    /// The error in Chinese, where it is first.
+    pub fn zh(&self) -> String {
+        format!("{}（第 {} 行第 {} 列）", self.message_zh, self.line, self.column)
+    }
+}
+
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at line {} column {}", self.message, self.line, self.column)
@@ -80,7 +107,7 @@ impl<'a> Json<'a> {
         let v = r.value()?;
         r.space();
         if r.pos < text.len() {
-            return Err(r.error("trailing characters"));
+            return Err(r.error(TRAILING));
         }
         Ok(v)
     }
@@ -189,11 +216,11 @@ impl<'a> Reader<'a> {
         self.bytes().get(self.pos).copied()
     }
 
-    fn error(&self, message: &'static str) -> SyntaxError {
+    fn error(&self, (message, message_zh): Words) -> SyntaxError {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        SyntaxError { message, line, column, path: None }
+        SyntaxError { message, message_zh, line, column, path: None }
     }
 
     fn space(&mut self) {
@@ -207,14 +234,14 @@ impl<'a> Reader<'a> {
             self.pos += word.len();
             Ok(v)
         } else {
-            Err(self.error("expected a value"))
+            Err(self.error(VALUE))
         }
     }
 
     fn value(&mut self) -> Result<Json<'a>, SyntaxError> {
         self.space();
         match self.peek() {
-            None => Err(self.error("unexpected end of input")),
+            None => Err(self.error(END)),
             Some(b'n') => self.literal("null", Json::Null),
             Some(b't') => self.literal("true", Json::Bool(true)),
             Some(b'f') => self.literal("false", Json::Bool(false)),
@@ -222,13 +249,13 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') => self.nested(Self::array),
             Some(b'{') => self.nested(Self::object),
-            Some(_) => Err(self.error("expected a value")),
+            Some(_) => Err(self.error(VALUE)),
         }
     }
 
     fn nested(&mut self, read: fn(&mut Self) -> Result<Json<'a>, SyntaxError>) -> Result<Json<'a>, SyntaxError> {
         if self.depth == MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error(DEEP));
         }
         self.depth += 1;
         self.pos += 1; // the opening bracket
@@ -254,8 +281,8 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     return Ok(Json::Array(items));
                 }
-                None => return Err(self.error("unexpected end of input")),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+                None => return Err(self.error(END)),
+                Some(_) => return Err(self.error(ARRAY_NEXT)),
             }
         }
     }
@@ -272,13 +299,13 @@ impl<'a> Reader<'a> {
         loop {
             self.space();
             if self.peek() != Some(b'"') {
-                return Err(self.error(if self.peek().is_none() { "unexpected end of input" } else { "expected a key in double quotes" }));
+                return Err(if self.peek().is_none() { self.error(END) } else { self.error(KEY) });
             }
             let key_at = self.pos;
             let key = self.string()?;
             self.space();
             if self.peek() != Some(b':') {
-                return Err(self.error("expected `:`"));
+                return Err(self.error(COLON));
             }
             self.pos += 1;
             let value = self.value().map_err(|e| e.under(|| super::error::shown(&key).to_string()))?;
@@ -286,7 +313,7 @@ impl<'a> Reader<'a> {
             // pointing at the second one; large ones once, sorted, at their opening brace.
             if members.len() < SMALL_OBJECT && members.iter().any(|(k, _)| *k == key) {
                 self.pos = key_at;
-                return Err(self.error("duplicate key"));
+                return Err(self.error(DUPLICATE));
             }
             members.push((key, value));
             self.space();
@@ -299,13 +326,13 @@ impl<'a> Reader<'a> {
                         keys.sort_unstable();
                         if keys.windows(2).any(|w| w[0] == w[1]) {
                             self.pos = open;
-                            return Err(self.error("duplicate key"));
+                            return Err(self.error(DUPLICATE));
                         }
                     }
                     return Ok(Json::Object(Object(members)));
                 }
-                None => return Err(self.error("unexpected end of input")),
-                Some(_) => return Err(self.error("expected `,` or `}`")),
+                None => return Err(self.error(END)),
+                Some(_) => return Err(self.error(OBJECT_NEXT)),
             }
         }
     }
@@ -316,20 +343,20 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         loop {
             match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return Err(self.error(UNTERMINATED)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
                 }
                 Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.error("control character in string")),
+                Some(0..=0x1f) => return Err(self.error(CONTROL)),
                 Some(_) => self.pos += 1,
             }
         }
         let mut out = String::from(&self.text[start..self.pos]);
         loop {
             match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return Err(self.error(UNTERMINATED)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
@@ -351,12 +378,12 @@ impl<'a> Reader<'a> {
                             out.push(c);
                             continue;
                         }
-                        _ => return Err(self.error("invalid escape")),
+                        _ => return Err(self.error(ESCAPE)),
                     };
                     self.pos += 1;
                     out.push(c);
                 }
-                Some(0..=0x1f) => return Err(self.error("control character in string")),
+                Some(0..=0x1f) => return Err(self.error(CONTROL)),
                 Some(_) => {
                     // One whole character: the text is UTF-8, so the next char boundary.
                     let c = self.text.get(self.pos..).and_then(|t| t.chars().next()).unwrap_or_default();
@@ -368,10 +395,10 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.bytes().get(self.pos..self.pos + 4).ok_or_else(|| self.error("unterminated string"))?;
+        let digits = self.bytes().get(self.pos..self.pos + 4).ok_or_else(|| self.error(UNTERMINATED))?;
         let mut n = 0;
         for &d in digits {
-            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.error("invalid \\u escape"))?;
+            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.error(UNICODE))?;
         }
         self.pos += 4;
         Ok(n)
@@ -379,7 +406,7 @@ impl<'a> Reader<'a> {
 
     /// After `\u`: one code point, a surrogate pair taking two escapes.
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
-        let lone = |r: &Self| SyntaxError { path: Some(String::new()), ..r.error("lone surrogate in \\u escape") };
+        let lone = |r: &Self| SyntaxError { path: Some(String::new()), ..r.error(LONE) };
         let first = self.hex4()?;
         let code = match first {
             0xd800..=0xdbff => {
@@ -396,7 +423,7 @@ impl<'a> Reader<'a> {
             0xdc00..=0xdfff => return Err(lone(self)),
             n => n,
         };
-        char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))
+        char::from_u32(code).ok_or_else(|| self.error(UNICODE))
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
@@ -408,12 +435,12 @@ impl<'a> Reader<'a> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("invalid number")),
+            _ => return Err(self.error(NUMBER)),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("invalid number"));
+                return Err(self.error(NUMBER));
             }
             self.digits();
         }
@@ -423,7 +450,7 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("invalid number"));
+                return Err(self.error(NUMBER));
             }
             self.digits();
         }

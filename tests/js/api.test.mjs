@@ -69,7 +69,8 @@ test('bad input throws an Error naming the field, with the allowed values as pro
       return true;
     });
   }
-  assert.throws(() => lingpao.estimateJson('{"region":'), (e) => e.field === 'request' && /malformed JSON/.test(e.message));
+  assert.throws(() => lingpao.estimateJson('{"region":'), (e) => e.field === 'request' && /malformed JSON/.test(e.message)
+    && e.message_zh === 'JSON 格式错误：文本意外结束（第 1 行第 11 列）');
   assert.throws(() => lingpao.explain('atlantis'), (e) => e.field === 'region' && e.allowed.length === REGIONS);
   assert.throws(() => lingpao.regions('yesterday'), (e) => e.field === 'as_of');
   assert.throws(() => lingpao.regions(undefined, 'fr'), (e) => e.field === 'lang');
