@@ -255,3 +255,30 @@ proptest! {
         prop_assert_eq!(lingpao::model::Json::parse(&text).unwrap().to_string(), text);
     }
 }
+
+/// "应为" ("must be") and what follows are spaced as every Chinese message spaces Latin
+/// letters and digits: "应为 YYYY-MM-DD 日期字符串", not "应为YYYY-MM-DD".
+#[test]
+fn chinese_messages_space_latin_words() {
+    let est = |v: Value| api::estimate(&common::req(&v), today()).unwrap_err();
+    let sme = |v: Value| api::sme(&common::req(&v), today()).unwrap_err();
+    let errors = [
+        est(json!({ "region": "tianjin", "as_of": true, "achievements": [] })),
+        est(json!({ "region": 7, "achievements": [] })),
+        sme(json!({ "facts": { "debt_ratio": "x" } })),
+        sme(json!({ "facts": { "staff": true } })),
+    ];
+    for e in errors {
+        let after = e.message_zh.split_once("应为").map(|(_, rest)| rest).unwrap_or_else(|| panic!("{e}: {}", e.message_zh));
+        let (first, second) = (after.chars().next().unwrap(), after.chars().nth(1).unwrap());
+        assert!(!first.is_ascii_alphanumeric() && (first != ' ' || second.is_ascii_alphanumeric()), "{}", e.message_zh);
+    }
+}
+
+/// A name that holds quotation marks is quoted as Chinese nests them.
+#[test]
+fn quotes_in_quotes_are_single() {
+    let e = err(json!({ "region": "tianjin", "achievements": [{ "kind": "leader" }] }));
+    assert_eq!(e.field, "achievements[0].level");
+    assert!(e.message_zh.starts_with("“企业标准‘领跑者’”必须填写“"), "{}", e.message_zh);
+}

@@ -1,7 +1,7 @@
 //! The request: parsed from any JSON value, checked field by field against the kinds
 //! in the catalog, so that every mistake names its field and the allowed values.
 
-use super::error::{shown, shown_zh, InputError};
+use super::error::{quote_zh, should_be, shown, shown_zh, InputError};
 use crate::date::Date;
 use crate::policy::schema::{FieldType, KindDef, Str};
 use crate::policy::Catalog;
@@ -172,7 +172,7 @@ fn type_name(v: &Json) -> &'static str {
 }
 
 pub(crate) fn wrong_type(field: &str, want_en: &str, want_zh: &str, got: &Json) -> InputError {
-    InputError::new(field, format!("must be {want_en}, not {}", type_name(got)), format!("应为{want_zh}"))
+    InputError::new(field, format!("must be {want_en}, not {}", type_name(got)), should_be(want_zh))
 }
 
 pub(crate) fn object<'v, 'a>(v: &'v Json<'a>, field: &str) -> Result<&'v Object<'a>, InputError> {
@@ -304,7 +304,7 @@ pub(crate) fn read_fields(kind: &KindDef, catalog: &Catalog, members: &[(Cow<str
         let field = || format!("{}.{}", at(), def.name);
         let value = match get(def.name.as_str()) {
             None | Some(Json::Null) if def.required => {
-                let e = InputError::new(field(), format!("is required for kind `{}`", kind.id), format!("“{}”必须填写“{}”", kind.name.zh, def.doc.zh));
+                let e = InputError::new(field(), format!("is required for kind `{}`", kind.id), format!("{}必须填写{}", quote_zh(&kind.name.zh), quote_zh(&def.doc.zh)));
                 return Err(e.allowed(def.values.iter().map(|v| v.to_string()).collect()));
             }
             None | Some(Json::Null) => continue,

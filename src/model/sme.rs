@@ -2,7 +2,7 @@
 //! against the scheme's inputs (its type and range, a part not above its whole), so a
 //! mistake names its field and what is allowed. Every fact may be left out.
 
-use super::error::{shown, shown_zh, InputError};
+use super::error::{should_be, shown, shown_zh, InputError};
 use super::json::Json;
 use super::request::{self, Lang};
 use crate::policy::tiers::{Formula, InputDef, InputType, SmeScheme};
@@ -76,7 +76,7 @@ fn value<'s>(def: &'s InputDef, v: &Json, name: &str) -> Result<Option<Value<'s>
     let (lo, hi) = range(def);
     let bad = || {
         let (en, zh) = accepts(def);
-        InputError::new(format!("facts.{}", shown(name)), format!("must be {en}; got {}", shown(&v.to_string())), format!("应为{zh}"))
+        InputError::new(format!("facts.{}", shown(name)), format!("must be {en}; got {}", shown(&v.to_string())), should_be(&zh))
     };
     let whole = matches!(def.ty, InputType::Count | InputType::Years | InputType::Points);
     Ok(Some(match (def.ty, v) {
