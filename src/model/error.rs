@@ -52,14 +52,24 @@ impl fmt::Display for Shown<'_> {
 /// "应为…" ("must be …"), with a space before Latin letters and digits as the other
 /// Chinese messages write them ("应为 1 到 10000 之间的整数").
 pub fn should_be(zh: &str) -> String {
-    let space = if zh.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-') { " " } else { "" };
-    format!("应为{space}{zh}")
+    let space = zh.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-');
+    ["应为", if space { " " } else { "" }, zh].concat()
 }
 
 /// Data text in Chinese quotation marks, its own quotation marks made single as Chinese
 /// nests them: “企业标准‘领跑者’”.
 pub fn quote_zh(text: &str) -> String {
-    format!("“{}”", text.replace('“', "‘").replace('”', "’"))
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push('“');
+    for c in text.chars() {
+        out.push(match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        });
+    }
+    out.push('”');
+    out
 }
 
 impl InputError {
