@@ -87,5 +87,8 @@ fn a_limit_reading_fields_its_kinds_lack_is_caught() {
     assert!(e.iter().any(|e| e.contains("kind `leader` needs both")), "{e:?}");
     let e = errors_after_limit("beijing-subsidy-fund", "standards_annual_cap", |l| l.group_by = vec!["level".into()]);
     assert!(e.iter().any(|e| e.contains("AnnualCap takes no `group_by`")), "{e:?}");
+    // Only `max_count` reads what a missing group field means.
+    let e = errors_after_limit("beijing-subsidy-fund", "series_one", |l| l.group_missing = lingpao::policy::schema::GroupMissing::Together);
+    assert!(e.iter().any(|e| e.contains("SeriesAsOne takes no `group_missing`")), "{e:?}");
     assert!(errors_after_limit("beijing-subsidy-fund", "series_one", |_| {}).is_empty());
 }

@@ -1,13 +1,14 @@
 //! The combination rules of a text, applied to the claims it pays, in the order a
-//! careful official would: first what counts as one item (series, highest-only,
-//! earlier awards), then how many items (per class, per category), then how much
-//! money (annual caps). Where a limit leaves a choice, the unit keeps what pays most.
+//! careful official would: first what each item is worth after an earlier award of it,
+//! then what counts as one item (series, highest-only), then how many items (per class,
+//! per category), then how much money (annual caps). Where a limit leaves a choice, the
+//! unit keeps what pays most.
 
 use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::reform::Field;
 use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
-use crate::policy::schema::{same, Basis, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
+use crate::policy::schema::{same, Basis, GroupMissing, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -88,9 +89,11 @@ fn sum(claims: &[Claim], idx: &[usize]) -> Decimal {
 /// not compile until it has its place here and its step in [`apply`].
 fn order(t: LimitType) -> u8 {
     match t {
-        LimitType::SeriesAsOne => 0,
-        LimitType::HighestOnly => 1,
-        LimitType::PriorLevel => 2,
+        // Before highest-only: the highest is chosen among what the items still pay, so
+        // the order the items are given in cannot keep one an earlier award voids.
+        LimitType::PriorLevel => 0,
+        LimitType::SeriesAsOne => 1,
+        LimitType::HighestOnly => 2,
         LimitType::MaxCount => 3,
         LimitType::MaxCategories => 4,
         LimitType::AnnualCap => 5,
@@ -253,9 +256,13 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
     for (i, c) in claims.iter().enumerate() {
         if selected(c) {
             let a = &ctx.achs[c.ach];
-            // A grouping field left out (which invention? `subject`) cannot join a group:
-            // the entry stands alone.
-            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(|| Cow::Owned(format!("#{}", c.ach)), Cow::Borrowed)).collect();
+            // A grouping field left out: the entry stands alone (which invention?), or
+            // joins the others without it (no site named: the unit's own grade).
+            let missing = || match l.group_missing {
+                GroupMissing::Apart => Cow::Owned(format!("#{}", c.ach)),
+                GroupMissing::Together => Cow::Borrowed(""),
+            };
+            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(missing, Cow::Borrowed)).collect();
             group(&mut groups, key, i);
         }
     }
@@ -278,11 +285,11 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
         }
         let labels = &ctx.cat.head.kinds.values;
         let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_ref(), |t| pick(ctx.lang, t))).collect();
-        let class = if shown.is_empty() { String::new() } else { format!("（{}）", shown.join("、")) };
+        let class = |open: &str, sep, close: &str| if shown.is_empty() { String::new() } else { [open, &shown.join(sep), close].concat() };
         let effect = crate::tr!(
             ctx.lang,
-            format!("{class}{items} 项中只计 {max} 项，留下金额最高的，另 {} 项不计", items - max),
-            format!("{class} only {max} of {items} items count; the best-paying are kept, {} left out", items - max).trim_start().to_string()
+            format!("{}{items} 项中只计 {max} 项，留下金额最高的，另 {} 项不计", class("（", "、", "）"), items - max),
+            format!("{}only {max} of {items} items count; the best-paying are kept, {} left out", class("", " / ", ": "), items - max)
         );
         idx.sort_unstable();
         let achs = idx.iter().map(|&i| claims[i].ach).collect();

@@ -390,6 +390,7 @@ codec_enum! {
     Basis { Fixed, Cap }
     LimitType { AnnualCap, MaxCount, MaxCategories, SeriesAsOne, HighestOnly, PriorLevel }
     PriorMode { Difference, FullIfLower }
+    GroupMissing { Apart, Together }
     Stage { Evaluation, Title, Reward }
     SearchMode { None, Contains, Both }
     InputType { Yuan, SignedYuan, Percent, Count, Years, Points, Bool, Choice }
@@ -432,7 +433,7 @@ codec_struct! {
     RuleDef { id, category, clause, quote, when, basis, amount, percent, of, of_field, max, limit_to_field, limit_quote, note }
     Selector { kind, category, rule, when, except }
     ConditionDef { id, select, field, min, max, equals, text, clause, quote }
-    LimitDef { id, ty, select, amount, raised_amount, raised_when, max, group_by, compare, mode, text, clause, quote, note }
+    LimitDef { id, ty, select, amount, raised_amount, raised_when, max, group_by, group_missing, compare, mode, text, clause, quote, note }
     CompareDef { earlier, now }
     NoticeDef { id, select, text, clause, quote }
     BenefitDef { id, text, clause, quote }

@@ -748,6 +748,19 @@ pub enum PriorMode {
     FullIfLower,
 }
 
+/// How `max_count` groups an entry that leaves out a `group_by` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupMissing {
+    /// The entry is a group of its own: what is left out could tell it apart (which
+    /// invention?), so it is not merged with others.
+    #[default]
+    Apart,
+    /// Such entries share one group: what is left out names a part of the unit (a site),
+    /// and without it the entry is the unit's own (its grade, paid once).
+    Together,
+}
+
 /// A combination rule of the text. Which fields apply depends on `type` (checked by
 /// the validator).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -766,6 +779,9 @@ pub struct LimitDef {
     /// `highest_only`).
     #[serde(default)]
     pub group_by: Vec<Str>,
+    /// `max_count`: an entry without one of the `group_by` fields.
+    #[serde(default)]
+    pub group_missing: GroupMissing,
     /// The two level fields `prior_level` compares.
     pub compare: Option<CompareDef>,
     pub mode: Option<PriorMode>,

@@ -565,6 +565,7 @@ impl<'b> Checker<'b> {
             }
         };
         needs(groups || l.group_by.is_empty(), self, "takes no `group_by`");
+        needs(l.ty == LimitType::MaxCount || l.group_missing == GroupMissing::Apart, self, "takes no `group_missing`");
         needs(compares || l.compare.is_none(), self, "takes no `compare`");
         needs(compares || l.mode.is_none(), self, "takes no `mode`");
         // Every kind the limit can select has the fields it reads.

@@ -1,0 +1,136 @@
+//! Properties every estimate keeps, on random valid requests of every region and kind:
+//! one more item never lowers the total; the order of the items does not matter; an
+//! entry's `count` is as many entries of one.
+
+mod common;
+
+use lingpao::policy::schema::FieldType;
+use lingpao::{api, date::Date};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn total(v: &Value) -> Option<Decimal> {
+    let r = api::estimate(&common::req(v), Date::parse(common::TODAY).unwrap()).ok()?;
+    Some(r.total_yuan.parse().unwrap())
+}
+
+/// A valid item of any kind: each optional field given or not, with an allowed value;
+/// with `subject` one of three names or none.
+fn item() -> impl Strategy<Value = Value> {
+    item_of(lingpao::policy::catalog().kind_ids())
+}
+
+/// The kinds some rule of the region's texts pays for.
+fn paid_kinds(region: &str) -> Vec<String> {
+    let cat = lingpao::policy::catalog();
+    let (_, r) = cat.region(region).unwrap();
+    let mut kinds: Vec<String> = r.policies.iter().filter_map(|id| cat.policy_by_id(id)).flat_map(|p| &p.rule).flat_map(|rule| rule.when.get("kind").map_or(&[][..], |k| k.as_slice())).map(|k| k.to_string()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+fn item_of(kinds: Vec<String>) -> impl Strategy<Value = Value> {
+    (prop::sample::select(kinds), prop::collection::vec((any::<bool>(), 0usize..20, 0i64..40), 12), 1u32..7, prop::option::of(0u8..3)).prop_map(|(kind, picks, count, subject)| {
+        let cat = lingpao::policy::catalog();
+        let k = cat.kind(&kind).unwrap();
+        let mut obj = serde_json::Map::new();
+        obj.insert("kind".into(), json!(kind));
+        obj.insert("count".into(), json!(count));
+        if let Some(s) = subject {
+            obj.insert("subject".into(), json!(format!("s{s}")));
+        }
+        for (f, &(give, vi, n)) in k.field.iter().zip(picks.iter().cycle()) {
+            if !give && !f.required {
+                continue;
+            }
+            let v = match f.ty {
+                FieldType::Enum => json!(f.values[vi % f.values.len()].as_str()),
+                FieldType::Bool => json!(vi % 2 == 0),
+                FieldType::Integer => {
+                    let (lo, hi) = (f.min.unwrap_or(0), f.max.unwrap_or(40));
+                    json!(lo + n % (hi - lo + 1).max(1))
+                }
+                FieldType::Yuan => json!(format!("{}", 10_000 * (n + 1))),
+                FieldType::Date => json!(format!("20{:02}-0{}-15", 16 + n % 8, 1 + vi % 9)),
+                FieldType::Text => json!(format!("t{}", vi % 3)),
+            };
+            obj.insert(f.name.to_string(), v);
+        }
+        Value::Object(obj)
+    })
+}
+
+/// A region, items mostly of kinds its texts pay for (some of any kind), a day.
+fn request() -> impl Strategy<Value = Value> {
+    let regions = lingpao::policy::catalog().region_ids();
+    prop::sample::select(regions).prop_flat_map(|region| {
+        let paid = paid_kinds(&region);
+        let items = if paid.is_empty() { item().boxed() } else { prop_oneof![4 => item_of(paid), 1 => item()].boxed() };
+        (Just(region), prop::collection::vec(items, 0..7), 2019u32..2027, 1u32..13)
+    })
+    .prop_map(|(region, items, y, m)| json!({ "region": region, "as_of": format!("{y}-{m:02}-20"), "achievements": items }))
+}
+
+/// The requests drawn are valid and mostly paid: the properties below are not empty.
+#[test]
+fn the_requests_drawn_are_valid_and_mostly_paid() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut valid, mut paid) = (0, 0);
+    for _ in 0..1000 {
+        let v = request().new_tree(&mut runner).unwrap().current();
+        if let Some(t) = total(&v) {
+            valid += 1;
+            paid += usize::from(t > Decimal::ZERO);
+        }
+    }
+    assert!(valid == 1000 && paid > 300, "{valid} valid, {paid} paid of 1000");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Every limit keeps the best the unit can have, so a further item can add nothing,
+    /// but never takes away.
+    #[test]
+    fn one_more_item_never_pays_less(v in request(), extra in item()) {
+        let base = total(&v).expect("a valid request");
+        let mut more = v.clone();
+        more["achievements"].as_array_mut().unwrap().push(extra.clone());
+        let t = total(&more).expect("a valid request");
+        prop_assert!(t >= base, "{base} -> {t} adding {extra} to {v}");
+    }
+
+    #[test]
+    fn the_order_of_the_items_does_not_matter(v in request(), seed in any::<u64>()) {
+        let mut shuffled = v.clone();
+        let items = shuffled["achievements"].as_array_mut().unwrap();
+        let mut s = seed;
+        for i in (1..items.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            items.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        prop_assert_eq!(total(&shuffled), total(&v), "{} reordered {}", v, shuffled);
+    }
+
+    /// Where every item names its `subject`: an entry that leaves it out is its own
+    /// group for a `max_count` whose `group_missing` is `apart` (one invention's
+    /// countries), which its items split into entries of one would not be.
+    #[test]
+    fn a_count_is_as_many_entries_of_one(v in request()) {
+        let mut named = v.clone();
+        for a in named["achievements"].as_array_mut().unwrap() {
+            a.as_object_mut().unwrap().entry("subject").or_insert(json!("s0"));
+        }
+        let split: Vec<Value> = named["achievements"].as_array().unwrap().iter().flat_map(|a| {
+            let mut one = a.clone();
+            one["count"] = json!(1);
+            std::iter::repeat_n(one, a["count"].as_u64().unwrap() as usize)
+        }).collect();
+        let mut whole = named.clone();
+        whole["achievements"] = json!(split);
+        prop_assert_eq!(total(&whole), total(&named), "{} split {}", named, whole);
+    }
+}
