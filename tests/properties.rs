@@ -1,6 +1,8 @@
 //! Properties every estimate keeps, on random valid requests of every region and kind:
 //! one more item never lowers the total; the order of the items does not matter; an
-//! entry's `count` is as many entries of one.
+//! entry's `count` is as many entries of one; under a reform, a limit switched off never
+//! lowers a total, a rule switched off never raises one, a rule's own amount changes
+//! nothing and a higher one never lowers.
 
 mod common;
 
@@ -132,5 +134,61 @@ proptest! {
         let mut whole = named.clone();
         whole["achievements"] = json!(split);
         prop_assert_eq!(total(&whole), total(&named), "{} split {}", named, whole);
+    }
+}
+/// The total under a reform given as JSON.
+fn total_under(v: &Value, reform: Option<&Value>) -> Option<Decimal> {
+    let reform = reform.map(|r| api::reform(&r.to_string()).unwrap_or_else(|e| panic!("{r}: {e}")));
+    let r = api::estimate_reformed(&common::req(v), reform.as_ref(), Date::parse(common::TODAY).unwrap()).ok()?;
+    Some(r.total_yuan.parse().unwrap())
+}
+
+/// A limit (`limit`) or a rule of a paying text of the request's region, by `i` and
+/// `j`: its policy id, its id and the rule's amount.
+fn pick(v: &Value, i: usize, j: usize, limit: bool) -> Option<(String, String, Option<Decimal>)> {
+    let cat = lingpao::policy::catalog();
+    let (_, r) = cat.region(v["region"].as_str().unwrap()).unwrap();
+    let ps: Vec<_> = r.policies.iter().filter_map(|id| cat.policy_by_id(id)).filter(|p| !p.rule.is_empty()).collect();
+    let p = ps.get(i % ps.len().max(1))?;
+    if limit {
+        let l = p.limit.get(j % p.limit.len().max(1))?;
+        Some((p.id.to_string(), l.id.to_string(), None))
+    } else {
+        let rule = &p.rule[j % p.rule.len()];
+        Some((p.id.to_string(), rule.id.to_string(), rule.amount))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// A limit only ever takes away: without it, no total is lower.
+    #[test]
+    fn a_limit_switched_off_never_lowers_a_total(v in request(), i in any::<usize>(), j in any::<usize>()) {
+        let Some((p, l, _)) = pick(&v, i, j, true) else { return Ok(()) };
+        let reform = json!({ "name": "t", "changes": [{ "policy": p, "limit": l, "off": true }] });
+        let (base, t) = (total_under(&v, None).unwrap(), total_under(&v, Some(&reform)).unwrap());
+        prop_assert!(t >= base, "{base} -> {t} with {reform} on {v}");
+    }
+
+    /// A rule only ever pays: without it, no total is higher.
+    #[test]
+    fn a_rule_switched_off_never_raises_a_total(v in request(), i in any::<usize>(), j in any::<usize>()) {
+        let Some((p, r, _)) = pick(&v, i, j, false) else { return Ok(()) };
+        let reform = json!({ "name": "t", "changes": [{ "policy": p, "rule": r, "off": true }] });
+        let (base, t) = (total_under(&v, None).unwrap(), total_under(&v, Some(&reform)).unwrap());
+        prop_assert!(t <= base, "{base} -> {t} with {reform} on {v}");
+    }
+
+    /// A reform to the data's own amount is no change; a doubled amount never lowers.
+    #[test]
+    fn the_same_amount_changes_nothing_and_a_higher_never_lowers(v in request(), i in any::<usize>(), j in any::<usize>()) {
+        let Some((p, r, Some(a))) = pick(&v, i, j, false) else { return Ok(()) };
+        let same = json!({ "name": "t", "changes": [{ "policy": p, "rule": r, "amount": a.to_string() }] });
+        let more = json!({ "name": "t", "changes": [{ "policy": p, "rule": r, "amount": (a * Decimal::TWO).to_string() }] });
+        let base = total_under(&v, None).unwrap();
+        prop_assert_eq!(total_under(&v, Some(&same)).unwrap(), base, "{} on {}", same, v);
+        let t = total_under(&v, Some(&more)).unwrap();
+        prop_assert!(t >= base, "{base} -> {t} with {more} on {v}");
     }
 }
