@@ -2,7 +2,7 @@
 //! one more item never lowers the total; the order of the items does not matter; an
 //! entry's `count` is as many entries of one; under a reform, a limit switched off never
 //! lowers a total, a rule switched off never raises one, a rule's own amount changes
-//! nothing and a higher one never lowers (but for upgrades).
+//! nothing and a higher one never lowers (but for upgrades); a result adds up.
 
 mod common;
 
@@ -195,5 +195,45 @@ proptest! {
         prop_assert_eq!(total_under(&v, Some(&same)).unwrap(), base, "{} on {}", same, v);
         let t = total_under(&v, Some(&more)).unwrap();
         prop_assert!(t >= base, "{base} -> {t} with {more} on {v}");
+    }
+}
+
+/// The explained estimate as its JSON.
+fn result(v: &Value) -> Value {
+    serde_json::to_value(api::estimate(&common::req(v), Date::parse(common::TODAY).unwrap()).unwrap()).unwrap()
+}
+
+fn dec(v: &Value) -> Decimal {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// A result adds up: the lines make the total, a line pays at most its unit amount
+    /// per item counted (never more items than claimed, never more than before the
+    /// limits), the total is a ceiling exactly when a paying line is, and the language
+    /// changes words, never amounts.
+    #[test]
+    fn a_result_adds_up_in_either_language(v in request()) {
+        let r = result(&v);
+        let lines = r["lines"].as_array().unwrap();
+        let sum: Decimal = lines.iter().map(|l| dec(&l["amount_yuan"])).sum();
+        prop_assert_eq!(sum, dec(&r["total_yuan"]), "lines sum {}", v);
+        let upper = lines.iter().any(|l| l["basis"] == "cap" && dec(&l["amount_yuan"]) > Decimal::ZERO);
+        prop_assert_eq!(upper, r["total_is_upper_bound"].as_bool().unwrap(), "upper {}", v);
+        for l in lines {
+            let (unit, counted, claimed, amount) = (dec(&l["unit_amount_yuan"]), l["counted"].as_u64().unwrap(), l["claimed"].as_u64().unwrap(), dec(&l["amount_yuan"]));
+            prop_assert!(counted <= claimed, "counted {}", v);
+            prop_assert!(amount >= Decimal::ZERO && amount <= unit * Decimal::from(counted), "amount {} unit {} counted {} in {}", amount, unit, counted, v);
+            prop_assert!(dec(&l["gross_yuan"]) >= amount, "gross {}", v);
+        }
+        prop_assert!(dec(&r["gross_yuan"]) >= dec(&r["total_yuan"]), "gross total {}", v);
+        let mut en = v.clone();
+        en["lang"] = json!("en");
+        let e = result(&en);
+        let amounts = |r: &Value| r["lines"].as_array().unwrap().iter().map(|l| (l["achievement"].clone(), l["rule"].clone(), l["amount_yuan"].clone())).collect::<Vec<_>>();
+        prop_assert_eq!(amounts(&r), amounts(&e), "lang {}", v);
+        prop_assert_eq!(&r["total_is_upper_bound"], &e["total_is_upper_bound"]);
     }
 }
