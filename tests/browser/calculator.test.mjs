@@ -107,6 +107,10 @@ test('English: labels, units and engine messages switch', async (t) => {
   assert.match(await page.textContent('.lp-lines'), /Standard drafted: National · Formulate · Lead × 2/);
   assert.match(await page.textContent('.lp-notes'), /Assumed|first/i); // engine note in English
   assert.equal(await page.getByLabel('Level of the standard').inputValue(), 'national');
+  // Field words written for a sentence ("date published, …") start a label with a capital.
+  assert.ok(await page.getByLabel('Date published, recognised or awarded').isVisible());
+  const lower = await page.$$eval('label', (ls) => ls.map((l) => l.textContent.trim()).filter((x) => /^[a-z]/.test(x)));
+  assert.deepEqual(lower, []);
   await page.waitForURL(/%22lang%22%3A%22en%22/);
   await shot(page, 'tianjin-en');
   await page.getByRole('button', { name: '切换到中文' }).click();

@@ -294,8 +294,11 @@ export function kindName(kinds, kind, lang) {
   return k ? pick(k.name, lang) : kind;
 }
 
+/** A field's words as a label: the data writes them to sit inside a sentence
+ * ("capped at actual cost (yuan)"), so a label starts with a capital. */
 export function fieldLabel(kinds, field, lang) {
-  return pick(field.doc, lang) || field.name;
+  const words = pick(field.doc, lang) || field.name;
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function valueLabel(kinds, field, value, lang) {
