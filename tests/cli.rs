@@ -439,7 +439,7 @@ fn advise_ranks_the_next_items_with_the_room_left() {
     // In English, the same room.
     let en = json(&run(&["advise", "--lang", "en"], beijing).stdout);
     let room = en["room"].as_array().unwrap().iter().find(|r| r["limit"] == "standards_annual_cap").unwrap();
-    assert_eq!(room["summary"], "0 of 500000 yuan left (500000 used)");
+    assert_eq!(room["summary"], "0 of 500,000 yuan left (500,000 used)");
 
     let across = json(&run(&["advise", "--across"], beijing).stdout);
     let regions = lingpao::policy::catalog().head.regions.len();

@@ -65,7 +65,7 @@ fn an_upgrade_from_an_award_of_unknown_grade_is_a_range() {
     let unknown = a(None);
     let line = &unknown.lines[0];
     assert_eq!((line.amount_yuan.as_str(), unknown.total_is_upper_bound), ("500000", true));
-    assert!(line.notes.iter().any(|n| n.contains("between 300000 and 500000") && n.contains("第八条（三）")), "{:?}", line.notes);
+    assert!(line.notes.iter().any(|n| n.contains("between 300,000 and 500,000") && n.contains("第八条（三）")), "{:?}", line.notes);
     let known = a(Some("second"));
     assert!(!known.total_is_upper_bound && known.lines[0].amount_yuan != "500000", "{:?}", known.lines[0]);
 }

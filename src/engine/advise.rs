@@ -13,7 +13,7 @@ use crate::model::advice::{Advice, Candidate, NeedsInput, Reason, Room};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::advice::Elsewhere;
 use crate::model::result::Adjustment;
-use crate::model::{pick, yuan, Achievement, FieldValue, Lang, Request};
+use crate::model::{pick, thousands, yuan, Achievement, FieldValue, Lang, Request};
 use crate::policy::schema::{Basis, FieldType, KindDef, LimitType};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
@@ -188,7 +188,7 @@ fn reasons<'c>(after: &[Adjustment<'c>], before: &[Adjustment<'c>], new: usize, 
             text += &r.summary;
             text += semi;
             if r.ty == LimitType::AnnualCap && r.max != a.after_yuan {
-                text += &crate::tr!(lang, format!("加上此项后上限为 {} 元", a.after_yuan), format!("with this item the cap is {} yuan", a.after_yuan));
+                text += &crate::tr!(lang, format!("加上此项后上限为 {} 元", a.after_yuan), format!("with this item the cap is {} yuan", thousands(&a.after_yuan)));
                 text += semi;
             }
         }
@@ -243,7 +243,11 @@ fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], c
             };
             let (max, used, left) = (yuan(max), yuan(used), yuan((max - used).max(Decimal::ZERO)));
             let u = [[" 元", " 项", " 类"], [" yuan", " items", " categories"]][lang as usize][unit];
-            let summary = crate::tr!(lang, format!("上限 {max}{u}，已用 {used}{u}，尚余 {left}{u}"), format!("{left} of {max}{u} left ({used} used)"));
+            let summary = crate::tr!(
+                lang,
+                format!("上限 {max}{u}，已用 {used}{u}，尚余 {left}{u}"),
+                format!("{} of {}{u} left ({} used)", thousands(&left), thousands(&max), thousands(&used))
+            );
             out.push(Room { policy: &p.id, limit: &l.id, ty: l.ty, unit: ["yuan", "items", "categories"][unit], text: pick(lang, &l.text), summary, clause: &l.clause, quote: &l.quote, max, used, left });
         }
     }

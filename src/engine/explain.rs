@@ -3,7 +3,7 @@
 
 use super::pricing::{describe_when, unit_amount};
 use crate::model::reform::Field;
-use crate::model::{say, yuan, Achievement, FieldValue, Lang};
+use crate::model::{thousands, say, yuan, Achievement, FieldValue, Lang};
 use rust_decimal::Decimal;
 use crate::policy::schema::{Basis, Map, Match, PolicyDef, RuleDef, Str};
 use crate::policy::schema::combinations;
@@ -100,7 +100,7 @@ fn amount_words(r: &RuleDef, lang: Lang) -> String {
             let of: Vec<String> = of.iter().map(|(k, v)| format!("{k}={v}")).collect();
             crate::tr!(lang, format!("同类 {} 金额的 {}%", of.join(","), pc.normalize()), format!("{}% of the amount for {}", pc.normalize(), of.join(",")))
         }
-        (_, Some(pc), _, Some(f), Some(m)) => crate::tr!(lang, format!("{f} 的 {}%，最高 {}", pc.normalize(), yuan(m)), format!("{}% of {f}, at most {}", pc.normalize(), yuan(m))),
+        (_, Some(pc), _, Some(f), Some(m)) => crate::tr!(lang, format!("{f} 的 {}%，最高 {}", pc.normalize(), yuan(m)), format!("{}% of {f}, at most {}", pc.normalize(), thousands(&yuan(m)))),
         (_, Some(pc), _, Some(f), None) => crate::tr!(lang, format!("{f} 的 {}%", pc.normalize()), format!("{}% of {f}", pc.normalize())),
         _ => String::new(),
     }

@@ -7,7 +7,7 @@
 use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::reform::Field;
-use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
+use crate::model::{thousands, pick, say, yuan, Achievement, FieldValue, Lang, Reform};
 use crate::policy::schema::{same, Basis, GroupMissing, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
@@ -208,7 +208,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 if ctx.words {
                     c.formula = format!("{} − {} = {}", c.formula, yuan(paid), yuan(c.unit));
                 }
-                effect = ctx.words.then(|| crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", yuan(paid))));
+                effect = ctx.words.then(|| crate::tr!(ctx.lang, format!("由{prev}升级，补发差额（减去已获 {}）", yuan(paid)), format!("upgraded from {prev}: the difference is paid ({} already received)", thousands(&yuan(paid)))));
             } else {
                 // The earlier award is named without the details its amount depends on
                 // (a grade): the difference lies between the full amount and the amount
@@ -229,7 +229,7 @@ fn prior_level<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [
                 c.notes.push(Cow::Owned(crate::tr!(
                     ctx.lang,
                     format!("此前的{prev}奖励未填写“{asked}”，无法确定已获金额：差额在 {} 至 {} 之间，按上限 {} 计；请填写后计算（{}）。", yuan(least), yuan(c.unit), yuan(c.unit), l.clause),
-                    format!("The earlier {prev} award is given without “{asked}”, so what it paid is unknown: the difference lies between {} and {}, counted at the ceiling {}; give it to compute ({}).", yuan(least), yuan(c.unit), yuan(c.unit), l.clause)
+                    format!("The earlier {prev} award is given without “{asked}”, so what it paid is unknown: the difference lies between {} and {}, counted at the ceiling {}; give it to compute ({}).", thousands(&yuan(least)), thousands(&yuan(c.unit)), thousands(&yuan(c.unit)), l.clause)
                 )));
                 continue;
             }
@@ -419,7 +419,7 @@ fn caps<'c>(ctx: &Ctx<'c, '_>, pi: usize, claims: &[Claim], totals: &mut [Decima
             totals[i] = keep;
         }
         if let Some(steps) = steps.as_deref_mut() {
-            let effect = crate::tr!(ctx.lang, format!("合计 {} 超过上限 {}，按上限计", yuan(before), yuan(cap)), format!("{} exceeds the cap of {}: capped", yuan(before), yuan(cap)));
+            let effect = crate::tr!(ctx.lang, format!("合计 {} 超过上限 {}，按上限计", yuan(before), yuan(cap)), format!("{} exceeds the cap of {}: capped", thousands(&yuan(before)), thousands(&yuan(cap))));
             idx.sort_unstable();
             let achs = idx.iter().map(|&i| claims[i].ach).collect();
             steps.push(ctx.adjustment(p, l, effect, achs, before, cap));

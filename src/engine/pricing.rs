@@ -3,7 +3,7 @@
 //! and "never more than the actual cost".
 
 use crate::model::reform::Field;
-use crate::model::{pick, say, yuan, Achievement, FieldValue, Lang, Reform};
+use crate::model::{thousands, pick, say, yuan, Achievement, FieldValue, Lang, Reform};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector, Str};
 use crate::policy::schema::when_matches;
@@ -132,7 +132,7 @@ pub fn unit_amount(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, r
                 amount = v;
                 if words {
                     let what = field_words(cat, a, field, lang);
-                    formula = crate::tr!(lang, format!("{formula}，以{what} {} 为限", yuan(v)), format!("{formula}, limited to {what}: {}", yuan(v)));
+                    formula = crate::tr!(lang, format!("{formula}，以{what} {} 为限", yuan(v)), format!("{formula}, limited to {what}: {}", thousands(&yuan(v))));
                 }
             }
             Some(_) => {}
@@ -183,7 +183,7 @@ fn ceiling(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &Ru
                 let share = percent_of(pc, v);
                 let x = max.map_or(share, |m| share.min(m));
                 let capped = || match max {
-                    Some(m) if share > m => crate::tr!(lang, format!("，以 {} 为限", yuan(m)), format!(", at most {}", yuan(m))),
+                    Some(m) if share > m => crate::tr!(lang, format!("，以 {} 为限", yuan(m)), format!(", at most {}", thousands(&yuan(m)))),
                     _ => String::new(),
                 };
                 (x, text(&|| format!("{}% × {} = {}{}", pc.normalize(), yuan(v), yuan(share), capped())))
@@ -204,7 +204,7 @@ fn ceiling(cat: &Catalog, reform: Option<&Reform>, policy: &PolicyDef, rule: &Ru
                     notes.push(crate::tr!(
                         lang,
                         format!("未填写“{what}”：按上限 {} 元计；条文按其 {}% 计。", yuan(max), pc.normalize()),
-                        format!("No “{what}” given: counted at the ceiling of {} yuan; the text pays {}% of it.", yuan(max), pc.normalize())
+                        format!("No “{what}” given: counted at the ceiling of {} yuan; the text pays {}% of it.", thousands(&yuan(max)), pc.normalize())
                     ));
                 }
                 (max, text(&|| yuan(max)))

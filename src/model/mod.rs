@@ -25,6 +25,22 @@ pub fn yuan(d: Decimal) -> String {
     s
 }
 
+/// A plain amount (as [`yuan`] writes it) in an English sentence, its thousands grouped
+/// as the page groups them: "1,600,000".
+#[inline(never)]
+pub fn thousands(plain: &str) -> String {
+    let whole = plain.find('.').unwrap_or(plain.len());
+    let first = usize::from(plain.starts_with('-'));
+    let mut out = String::with_capacity(plain.len() + 6);
+    for (i, &b) in plain.as_bytes().iter().enumerate() {
+        if i > first && i < whole && (whole - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(char::from(b)); // a plain amount is ASCII
+    }
+    out
+}
+
 /// [`yuan`] written at the end of `out` (the batch writes its lines without a copy).
 pub fn push_yuan(out: &mut String, d: Decimal) {
     let d = d.normalize();
@@ -109,8 +125,15 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests {
-    use super::{plain_decimal, yuan};
+    use super::{plain_decimal, thousands, yuan};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn money_in_english_is_grouped_by_thousands() {
+        for (d, want) in [("0", "0"), ("999", "999"), ("1000", "1,000"), ("1600000", "1,600,000"), ("9500.50", "9,500.5"), ("-1234567", "-1,234,567"), ("100000.25", "100,000.25")] {
+            assert_eq!(thousands(&yuan(d.parse().unwrap())), want);
+        }
+    }
 
     #[test]
     fn plain_decimals_read_as_rust_decimal_reads_them() {
