@@ -224,7 +224,8 @@ fn room<'c>(cat: &'c Catalog, policy_ids: &[usize], achs: &[Cow<Achievement>], c
                 if selects(&l.select, a, r) {
                     money += c.total;
                     raised |= l.raised_when.as_ref().is_some_and(|s| selects(s, a, r));
-                    // The limit's own grouping: a class field left out, the entry stands alone.
+                    // The limit's own grouping (`group_key`, as `max_count` reads it): an
+                    // entry it cannot place in a class stands alone.
                     let key = group_key(l, a);
                     match classes.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
                         Some((_, n)) => *n += c.counted,

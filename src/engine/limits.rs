@@ -7,7 +7,7 @@
 use super::pricing::{completions, rule_matches, selects, unit_amount};
 use crate::model::result::Adjustment;
 use crate::model::reform::Field;
-use crate::model::{thousands, pick, say, yuan, Achievement, FieldValue, Lang, Reform};
+use crate::model::{pick, say, thousands, yuan, Achievement, FieldValue, Lang, Reform};
 use crate::policy::schema::{same, Basis, GroupMissing, LimitDef, LimitType, PolicyDef, PriorMode, RuleDef, Str};
 use crate::policy::Catalog;
 use rust_decimal::Decimal;
@@ -140,9 +140,12 @@ pub fn apply<'c>(ctx: &Ctx<'c, '_>, policies: &[usize], claims: &mut [Claim<'c>]
 }
 
 /// An achievement's values of the limit's `group_by` fields, or `None` where one is not
-/// given: such an item cannot be shown to share a group.
+/// given: such an item cannot be shown to share a group (which invention?). Unless the
+/// limit reads a field left out as the unit's own (`group_missing = "together"`: no
+/// site named), an empty value all such items share.
 pub(super) fn group_key<'a>(l: &LimitDef, a: &'a Achievement) -> Option<Vec<&'a str>> {
-    l.group_by.iter().map(|f| a.matched(f).or(a.text(f))).collect()
+    let missing = (l.group_missing == GroupMissing::Together).then_some("");
+    l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).or(missing)).collect()
 }
 
 /// Series as one / highest only: among selected claims of one kind sharing the values
@@ -252,18 +255,13 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
     if claims.iter().filter(|c| selected(c)).map(|c| c.counted).sum::<u32>() <= max {
         return;
     }
-    let mut groups: Vec<(Vec<Cow<str>>, Vec<usize>)> = Vec::new();
+    // The values of `group_by`, or the entry itself where it cannot be shown to share a
+    // group: it stands alone.
+    type Key<'a> = Result<Vec<&'a str>, usize>;
+    let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         if selected(c) {
-            let a = &ctx.achs[c.ach];
-            // A grouping field left out: the entry stands alone (which invention?), or
-            // joins the others without it (no site named: the unit's own grade).
-            let missing = || match l.group_missing {
-                GroupMissing::Apart => Cow::Owned(format!("#{}", c.ach)),
-                GroupMissing::Together => Cow::Borrowed(""),
-            };
-            let key = l.group_by.iter().map(|f| a.matched(f).or(a.text(f)).map_or_else(missing, Cow::Borrowed)).collect();
-            group(&mut groups, key, i);
+            group(&mut groups, group_key(l, &ctx.achs[c.ach]).ok_or(c.ach), i);
         }
     }
     for (key, mut idx) in groups {
@@ -284,7 +282,8 @@ fn max_count<'c>(ctx: &Ctx<'c, '_>, pi: usize, l: &'c LimitDef, claims: &mut [Cl
             continue;
         }
         let labels = &ctx.cat.head.kinds.values;
-        let shown: Vec<&str> = l.group_by.iter().zip(&key).filter(|(_, v)| !v.is_empty() && !v.starts_with('#')).map(|(f, v)| labels.get(f).and_then(|m| m.get(v)).map_or(v.as_ref(), |t| pick(ctx.lang, t))).collect();
+        let values = key.as_deref().unwrap_or_default();
+        let shown: Vec<&str> = l.group_by.iter().zip(values).filter(|(_, v)| !v.is_empty()).map(|(f, &v)| labels.get(f).and_then(|m| m.get(v)).map_or(v, |t| pick(ctx.lang, t))).collect();
         let class = |open: &str, sep, close: &str| if shown.is_empty() { String::new() } else { [open, &shown.join(sep), close].concat() };
         let effect = crate::tr!(
             ctx.lang,
