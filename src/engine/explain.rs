@@ -3,7 +3,7 @@
 
 use super::pricing::{describe_when, unit_amount};
 use crate::model::reform::Field;
-use crate::model::{thousands, say, yuan, Achievement, FieldValue, Lang};
+use crate::model::{say, thousands, yuan, Achievement, FieldValue, Lang};
 use rust_decimal::Decimal;
 use crate::policy::schema::{Basis, Map, Match, PolicyDef, RuleDef, Str};
 use crate::policy::schema::combinations;

@@ -3,7 +3,7 @@
 //! and "never more than the actual cost".
 
 use crate::model::reform::Field;
-use crate::model::{thousands, pick, say, yuan, Achievement, FieldValue, Lang, Reform};
+use crate::model::{pick, say, thousands, yuan, Achievement, FieldValue, Lang, Reform};
 use std::borrow::Cow;
 use crate::policy::schema::{Basis, ConditionDef, Match, PolicyDef, RegionDef, RuleDef, Selector, Str};
 use crate::policy::schema::when_matches;

@@ -85,9 +85,7 @@ impl SyntaxError {
         }
         self
     }
-}
 
-impl SyntaxError {
     /// The error in Chinese, where it is first.
     pub fn zh(&self) -> String {
         format!("{}（第 {} 行第 {} 列）", self.message_zh, self.line, self.column)
@@ -299,7 +297,7 @@ impl<'a> Reader<'a> {
         loop {
             self.space();
             if self.peek() != Some(b'"') {
-                return Err(if self.peek().is_none() { self.error(END) } else { self.error(KEY) });
+                return Err(self.error(if self.peek().is_none() { END } else { KEY }));
             }
             let key_at = self.pos;
             let key = self.string()?;
