@@ -14,8 +14,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 fn total(v: &Value) -> Option<Decimal> {
-    let r = api::estimate(&common::req(v), Date::parse(common::TODAY).unwrap()).ok()?;
-    Some(r.total_yuan.parse().unwrap())
+    total_under(v, None)
 }
 
 /// A valid item of any kind: each optional field given or not, with an allowed value;
